@@ -1,0 +1,157 @@
+/**
+ * The proposal model: the engine's one input shape (SPEC §10, cases/README.md), after
+ * validation. Amounts are Decimal from here on; a proposal's year columns are an ordered
+ * list and every series is an array aligned with it.
+ */
+import Decimal from "decimal.js";
+
+/** One value per year column, aligned with Proposal.years. */
+export type Series = Decimal[];
+
+/** Styringsområde (SPEC §2). */
+export type Area = "Service" | "Anlæg" | "Overførsler" | "EI" | "EO";
+export const AREAS: readonly Area[] = ["Service", "Anlæg", "Overførsler", "EI", "EO"];
+
+export type Block = "permanent" | "implementation";
+/** Row types of the permanent block (SPEC §2). */
+export type RowType = "effect" | "loss" | "drift";
+
+export type ProfileName = "kk-2025" | "kk-2018" | "kk-2016";
+
+export interface Row {
+  label: string;
+  block: Block;
+  /** Permanent rows only. */
+  type?: RowType;
+  /** Missing area counts as Service, with an AREA_MISSING finding (SPEC §2). */
+  area: Area;
+  areaGiven: boolean;
+  values: Series;
+  /** Where the money sits: a bevilling/udvalg/forvaltning code or a key name. */
+  unit?: string;
+  /** Effect/loss: who is credited the måltal; drift: who finances it (SPEC §5). */
+  key?: string;
+  administrative: boolean;
+  excluded: boolean;
+  /** Index in the input's rows (for locations `rows[i]…`). */
+  index: number;
+}
+
+export type KeyKind = "weights" | "percent";
+
+export interface Key {
+  name: string;
+  kind: KeyKind;
+  note?: string;
+  /** Raw weights by the unit code as written (several codes may name one unit). */
+  weights: { unit: string; weight: Decimal }[];
+}
+
+export interface Transfer {
+  label: string;
+  from: string;
+  to: string;
+  area: Area;
+  values: Series;
+  index: number;
+}
+
+/** A stated table: unit (or "Total") → one value per year; a missing cell is undefined. */
+export type StatedTable = Record<string, (Decimal | undefined)[]>;
+
+export interface StatedTotals {
+  permanent?: (Decimal | undefined)[];
+  permanentByArea?: Partial<Record<Area, (Decimal | undefined)[]>>;
+  implementation?: (Decimal | undefined)[];
+  implementationByArea?: Partial<Record<Area, (Decimal | undefined)[]>>;
+  net?: (Decimal | undefined)[];
+  /** Running sum of net ("Aggregeret", some 2018 proposals). */
+  aggregated?: (Decimal | undefined)[];
+}
+
+export type KvantumTableName = "A" | "B" | "C" | "D" | "E";
+
+export interface Stated {
+  totals?: StatedTotals;
+  /** As written: "4 år (2028)", "5", "1 år". */
+  payback?: { service?: string; total?: string };
+  kvantum?: Partial<Record<KvantumTableName, StatedTable>>;
+  committees?: StatedTable;
+  admin?: (Decimal | undefined)[];
+}
+
+export interface Settings {
+  /** SPEC §3: fitted, unverified; 0 gives the plain rule. */
+  discountRate: Decimal;
+  /** SPEC §3: investment pool limit on the service payback (unverified). */
+  paybackLimitYears: number;
+  /** SPEC §5: "standard" (credit/finance model) or 2018's "net" savers policy. */
+  maaltalPolicy: "standard" | "net";
+  /** SPEC §5: basis of Tabel 2.1.1. */
+  tabel211Basis: "A" | "C";
+  /** SPEC §2: tolerance for a stated total against its n shown addends, ⌊(n+1)/2⌋ by default. */
+  roundingTolerance: "half-n" | number;
+  /** SPEC §7. */
+  hoursPerYear: Decimal;
+}
+
+/**
+ * Where a number came from. The engine never interprets it: for JSON input it is the path
+ * (`rows[2].values.2025`), for a workbook the reader maps paths to "Ark!C12".
+ */
+export type Locator = (path: string) => string;
+
+export interface Proposal {
+  id: string;
+  title: string;
+  source?: string;
+  priceLevel?: string;
+  profile: ProfileName;
+  presenting?: string;
+  years: number[];
+  settings: Settings;
+  defaultKey?: string;
+  /** false: no placement known, so no Kvantum tables (cases/README.md). */
+  kvantum: boolean;
+  rows: Row[];
+  keys: Record<string, Key>;
+  transfers: Transfer[];
+  stated: Stated;
+  locate: Locator;
+}
+
+export type Severity = "error" | "warning" | "info";
+
+export type FindingCode =
+  | "TOTAL_MISMATCH"
+  | "PAYBACK_MISMATCH"
+  | "PAYBACK_OVER_LIMIT"
+  | "PAYBACK_NOT_APPLICABLE"
+  | "PAYBACK_RULE"
+  | "KEY_NOT_100"
+  | "KEY_INVALID"
+  | "KEY_MISSING"
+  | "UNIT_OUTSIDE_TEMPLATE"
+  | "ROWS_NOT_SUMMING"
+  | "KVANTUM_MISMATCH"
+  | "KVANTUM_IDENTITY"
+  | "KVANTUM_MISSING"
+  | "ALLOCATION_MISMATCH"
+  | "ADMIN_MISMATCH"
+  | "SIGN"
+  | "AREA_MISSING"
+  | "PRICE_LEVEL"
+  | "UNREADABLE"
+  | "PLACEHOLDER"
+  | "TYPE_INFERRED"
+  | "STRUCTURE"
+  | "STALE";
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  /** Danish, with the numbers. */
+  message: string;
+  /** Sheet and cell(s) for workbook input, a JSON path otherwise. */
+  location: string;
+}

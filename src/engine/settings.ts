@@ -1,0 +1,114 @@
+/**
+ * Settings and profiles (SPEC §9): every rule the documents leave uncertain is named here, once.
+ * Profiles kk-2025, kk-2018 and kk-2016 share these defaults and differ in labels and tables
+ * (SPEC §8); the workbook ("_beregn" sheet) or a case's `settings` may override them.
+ */
+import Decimal from "decimal.js";
+import type { ProfileName, Settings } from "./model";
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  // SPEC §3: 2 % reproduces 41 of 48 stated paybacks; fitted, unverified.
+  discountRate: new Decimal("0.02"),
+  // SPEC §3: 2025 BC13 with 6 years passes, BC08 with 11 goes to særskilt politisk prioritering.
+  paybackLimitYears: 6,
+  // SPEC §5: the credit/finance model; 2018's "net savers" policy is the alternative.
+  maaltalPolicy: "standard",
+  // SPEC §5: the documents show A (2025 BC01 "Σ Tabel A + D + E").
+  tabel211Basis: "A",
+  // SPEC §2: a stated total may miss its n shown addends by ⌊(n+1)/2⌋.
+  roundingTolerance: "half-n",
+  // SPEC §7: årstimenorm from the 2025 guidance (BC01).
+  hoursPerYear: new Decimal("1262.6"),
+});
+
+export interface Profile {
+  name: ProfileName;
+  /** Label of the total net row in Tabel 1. */
+  netLabel: string;
+  /** Whether the template shows the payback with its break-even year ("4 år (2028)"). */
+  paybackWithYear: boolean;
+  /** Whether the template has Kvantum tables A–E. */
+  kvantumTables: boolean;
+}
+
+export const PROFILES: Record<ProfileName, Profile> = {
+  "kk-2025": { name: "kk-2025", netLabel: "Samlet økonomisk påvirkning", paybackWithYear: true, kvantumTables: true },
+  "kk-2018": { name: "kk-2018", netLabel: "Samlet økonomisk påvirkning", paybackWithYear: false, kvantumTables: true },
+  "kk-2016": { name: "kk-2016", netLabel: "Samlet pengestrøm i forslaget", paybackWithYear: false, kvantumTables: false },
+};
+
+export function isProfileName(s: unknown): s is ProfileName {
+  return s === "kk-2025" || s === "kk-2018" || s === "kk-2016";
+}
+
+/** Settings as the user can write them (JSON, the _beregn sheet): plain values. */
+export interface SettingsInput {
+  discountRate?: number | string;
+  paybackLimitYears?: number | string;
+  maaltalPolicy?: string;
+  tabel211Basis?: string;
+  roundingTolerance?: number | string;
+  hoursPerYear?: number | string;
+}
+
+export class SettingsError extends Error {
+  constructor(
+    public readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Merge overrides into the defaults; a value of the wrong kind is a SettingsError naming the field. */
+export function resolveSettings(input: SettingsInput | undefined, base: Settings = DEFAULT_SETTINGS): Settings {
+  const s: Settings = { ...base };
+  if (!input) return s;
+  const dec = (field: string, v: unknown): Decimal => {
+    try {
+      const d = new Decimal(typeof v === "string" ? v.replace(",", ".").replace(/%$/, "") : (v as number));
+      if (!d.isFinite()) throw new Error();
+      return d;
+    } catch {
+      throw new SettingsError(`settings.${field}`, `settings.${field}: "${String(v)}" er ikke et tal`);
+    }
+  };
+  if (input.discountRate !== undefined) {
+    let r = dec("discountRate", input.discountRate);
+    // "2 %" or 2 means 2 %: a rate above 1 is a percentage
+    if (typeof input.discountRate === "string" && input.discountRate.trim().endsWith("%")) r = r.div(100);
+    else if (r.gt(1)) r = r.div(100);
+    if (r.lt(0)) throw new SettingsError("settings.discountRate", "settings.discountRate: kan ikke være negativ");
+    s.discountRate = r;
+  }
+  if (input.paybackLimitYears !== undefined) {
+    const n = dec("paybackLimitYears", input.paybackLimitYears);
+    if (!n.isInteger() || n.lt(0))
+      throw new SettingsError("settings.paybackLimitYears", "settings.paybackLimitYears: skal være et helt antal år");
+    s.paybackLimitYears = n.toNumber();
+  }
+  if (input.maaltalPolicy !== undefined) {
+    if (input.maaltalPolicy !== "standard" && input.maaltalPolicy !== "net")
+      throw new SettingsError("settings.maaltalPolicy", 'settings.maaltalPolicy: skal være "standard" eller "net"');
+    s.maaltalPolicy = input.maaltalPolicy;
+  }
+  if (input.tabel211Basis !== undefined) {
+    if (input.tabel211Basis !== "A" && input.tabel211Basis !== "C")
+      throw new SettingsError("settings.tabel211Basis", 'settings.tabel211Basis: skal være "A" eller "C"');
+    s.tabel211Basis = input.tabel211Basis;
+  }
+  if (input.roundingTolerance !== undefined) {
+    if (input.roundingTolerance === "half-n") s.roundingTolerance = "half-n";
+    else {
+      const n = dec("roundingTolerance", input.roundingTolerance);
+      if (n.lt(0)) throw new SettingsError("settings.roundingTolerance", "settings.roundingTolerance: kan ikke være negativ");
+      s.roundingTolerance = n.toNumber();
+    }
+  }
+  if (input.hoursPerYear !== undefined) {
+    const h = dec("hoursPerYear", input.hoursPerYear);
+    if (h.lte(0)) throw new SettingsError("settings.hoursPerYear", "settings.hoursPerYear: skal være positiv");
+    s.hoursPerYear = h;
+  }
+  return s;
+}

@@ -1,0 +1,53 @@
+/**
+ * The plain data that passes between the hosts (Office.js, ExcelJS) and the workbook layer
+ * (DESIGN.md): a Grid per sheet going in, a WritePlan coming out. No Office, no files here.
+ */
+
+/** A cell's value as the hosts give it: error values (#REF!, #DIV/0!) arrive as their text. */
+export type CellValue = string | number | boolean | null;
+
+export type SheetVisibility = "visible" | "hidden" | "veryHidden";
+
+/**
+ * One worksheet, anchored at A1: values[r][c] is the cell at row r+1, column c+1. Rows may be
+ * ragged; a missing cell is null. formulas[r][c] is "=SUM(…)" where the cell holds a formula.
+ */
+export interface Grid {
+  name: string;
+  visibility: SheetVisibility;
+  values: CellValue[][];
+  formulas: (string | null)[][];
+  /** Number formats, where the host read them (optional). */
+  numberFormats?: (string | null)[][];
+  /** Merged ranges as A1 addresses ("B3:D3"). */
+  merges?: string[];
+  /** 0-based indices of hidden rows. */
+  hiddenRows?: number[];
+  /** Sheet protection is on. */
+  protected?: boolean;
+}
+
+/** One cell to write. null in a block leaves that cell alone. */
+export interface WriteCell {
+  value?: CellValue;
+  /** A formula ("=SUM(C5:C9)"); takes precedence over value. */
+  formula?: string;
+  numberFormat?: string;
+  bold?: boolean;
+}
+
+/** A rectangular block written as one range (DESIGN.md: each block one 2-D write). */
+export interface RangeWrite {
+  sheet: string;
+  /** Top-left cell, A1 style ("C12"). The block's size is cells' size. */
+  topLeft: string;
+  cells: (WriteCell | null)[][];
+}
+
+export interface WritePlan {
+  /** Sheets to create (or, when they exist and are the add-in's own, to clear first). */
+  sheets: { name: string; visibility: SheetVisibility; clear: boolean }[];
+  writes: RangeWrite[];
+  /** Column widths for created sheets (characters), optional. */
+  columnWidths?: { sheet: string; column: number; width: number }[];
+}
