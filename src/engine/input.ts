@@ -21,7 +21,7 @@ import type {
   Transfer,
 } from "./model";
 import { AREAS } from "./model";
-import { isProfileName, resolveSettings, SettingsError, type SettingsInput } from "./settings";
+import { isProfileName, profileDefaults, resolveSettings, SettingsError, type SettingsInput } from "./settings";
 
 /** A year-keyed amount map as written: {"2025": -149}. Values may be numbers or Danish text. */
 export type YearValuesInput = Record<string, number | string | null>;
@@ -182,7 +182,7 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
   if (!isProfileName(profile)) throw new InputError("profile", `profile: "${String(profile)}" er ikke kk-2025, kk-2018 eller kk-2016`);
   let settings;
   try {
-    settings = resolveSettings(isObj(input.settings) ? (input.settings as SettingsInput) : undefined);
+    settings = resolveSettings(isObj(input.settings) ? (input.settings as SettingsInput) : undefined, profileDefaults(profile));
   } catch (e) {
     if (e instanceof SettingsError) throw new InputError(e.field, e.message);
     throw e;

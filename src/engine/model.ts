@@ -83,8 +83,11 @@ export interface Stated {
 export interface Settings {
   /** SPEC §3: fitted, unverified; 0 gives the plain rule. */
   discountRate: Decimal;
-  /** SPEC §3: investment pool limit on the service payback (unverified). */
-  paybackLimitYears: number;
+  /**
+   * SPEC §3: investment pool limit on the service payback (unverified); null where the profile's
+   * template has no such pool rule.
+   */
+  paybackLimitYears: number | null;
   /** SPEC §5: "standard" (credit/finance model) or 2018's "net" savers policy. */
   maaltalPolicy: "standard" | "net";
   /** SPEC §5: basis of Tabel 2.1.1. */
@@ -127,7 +130,6 @@ export type FindingCode =
   | "PAYBACK_MISMATCH"
   | "PAYBACK_OVER_LIMIT"
   | "PAYBACK_NOT_APPLICABLE"
-  | "PAYBACK_RULE"
   | "KEY_NOT_100"
   | "KEY_INVALID"
   | "KEY_MISSING"

@@ -37,6 +37,15 @@ export const PROFILES: Record<ProfileName, Profile> = {
   "kk-2016": { name: "kk-2016", netLabel: "Samlet pengestrøm i forslaget", paybackWithYear: false, kvantumTables: false },
 };
 
+/**
+ * The defaults of a profile. The investment pool limit is evidenced only in 2025 (BC13 with 6
+ * years passes, BC08 with 11 goes to særskilt politisk prioritering); 2018 proposal 11 states 22
+ * years service payback with no such rule in its annex, so kk-2018 and kk-2016 have no limit.
+ */
+export function profileDefaults(profile: ProfileName): Settings {
+  return profile === "kk-2025" ? { ...DEFAULT_SETTINGS } : { ...DEFAULT_SETTINGS, paybackLimitYears: null };
+}
+
 export function isProfileName(s: unknown): s is ProfileName {
   return s === "kk-2025" || s === "kk-2018" || s === "kk-2016";
 }
@@ -44,7 +53,7 @@ export function isProfileName(s: unknown): s is ProfileName {
 /** Settings as the user can write them (JSON, the _beregn sheet): plain values. */
 export interface SettingsInput {
   discountRate?: number | string;
-  paybackLimitYears?: number | string;
+  paybackLimitYears?: number | string | null;
   maaltalPolicy?: string;
   tabel211Basis?: string;
   roundingTolerance?: number | string;
@@ -81,7 +90,8 @@ export function resolveSettings(input: SettingsInput | undefined, base: Settings
     if (r.lt(0)) throw new SettingsError("settings.discountRate", "settings.discountRate: kan ikke være negativ");
     s.discountRate = r;
   }
-  if (input.paybackLimitYears !== undefined) {
+  if (input.paybackLimitYears === null || input.paybackLimitYears === "") s.paybackLimitYears = null;
+  else if (input.paybackLimitYears !== undefined) {
     const n = dec("paybackLimitYears", input.paybackLimitYears);
     if (!n.isInteger() || n.lt(0))
       throw new SettingsError("settings.paybackLimitYears", "settings.paybackLimitYears: skal være et helt antal år");
