@@ -15,7 +15,8 @@ import { roundHalfAwayFromZero, sum } from "./series";
  */
 export function roundColumn(exact: Decimal[]): { shown: Decimal[]; total: Decimal } {
   const total = roundHalfAwayFromZero(sum(exact));
-  const trunc = exact.map((x) => x.trunc());
+  // trunc(−0,6) is −0: normalise, or "-0" leaks into JSON and cells
+  const trunc = exact.map((x) => (x.trunc().isZero() ? new Decimal(0) : x.trunc()));
   const shown = [...trunc];
   let k = total.minus(sum(trunc)).toNumber(); // a small whole count of cells, not an amount
   if (k === 0) return { shown, total };
