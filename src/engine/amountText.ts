@@ -5,9 +5,7 @@
  */
 import Decimal from "decimal.js";
 
-export type AmountReading =
-  | { ok: true; value: Decimal; empty: boolean; note?: string }
-  | { ok: false; text: string };
+export type AmountReading = { ok: true; value: Decimal; empty: boolean; note?: string } | { ok: false; text: string };
 
 const DASHES = /[\u2212\u2013\u2014\u2012\u2010\u2011]/g;
 
@@ -27,7 +25,10 @@ export function readAmount(input: unknown): AmountReading {
 }
 
 export function readAmountText(original: string): AmountReading {
-  let s = original.replace(/[\s\u00a0\u202f]+/g, " ").trim().replace(DASHES, "-");
+  let s = original
+    .replace(/[\s\u00a0\u202f]+/g, " ")
+    .trim()
+    .replace(DASHES, "-");
   if (s === "" || s === "-" || s === "--") return { ok: true, value: new Decimal(0), empty: true };
   let note: string | undefined;
   let negative = false;

@@ -120,16 +120,14 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
   const findings: Finding[] = [];
 
   // years
-  if (!Array.isArray(input.years) || input.years.length === 0)
-    throw new InputError("years", "years: skal være en liste med mindst ét år");
+  if (!Array.isArray(input.years) || input.years.length === 0) throw new InputError("years", "years: skal være en liste med mindst ét år");
   const years = input.years.map((y, i) => {
     const n = typeof y === "number" ? y : Number(String(y).replace(/\D+$/, "").trim());
     if (!Number.isInteger(n) || n < 1900 || n > 2200) throw new InputError(`years[${i}]`, `years[${i}]: "${String(y)}" er ikke et årstal`);
     return n;
   });
   for (let i = 1; i < years.length; i++)
-    if (years[i] !== years[i - 1] + 1)
-      throw new InputError("years", `years: årene skal følge efter hinanden (${years.join(", ")})`);
+    if (years[i] !== years[i - 1] + 1) throw new InputError("years", `years: årene skal følge efter hinanden (${years.join(", ")})`);
 
   const series = (v: unknown, path: string): Series => {
     if (v === undefined || v === null) return years.map(() => new Decimal(0));
@@ -244,7 +242,8 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
       const path = `keys.${name}`;
       if (!isObj(k) || !isObj(k.weights)) throw new InputError(`${path}.weights`, `${path}.weights: mangler`);
       const kind = k.kind === undefined ? "weights" : k.kind;
-      if (kind !== "weights" && kind !== "percent") throw new InputError(`${path}.kind`, `${path}.kind: skal være "weights" eller "percent"`);
+      if (kind !== "weights" && kind !== "percent")
+        throw new InputError(`${path}.kind`, `${path}.kind: skal være "weights" eller "percent"`);
       const weights = Object.entries(k.weights).map(([unit, w]) => {
         const r = readAmount(w);
         if (!r.ok) throw new InputError(`${path}.weights.${unit}`, `${path}.weights.${unit}: "${r.text}" er ikke et tal`);
@@ -319,7 +318,8 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
       if (!isObj(st.kvantum)) throw new InputError("stated.kvantum", "stated.kvantum: skal være et objekt");
       const k: Partial<Record<KvantumTableName, StatedTable>> = {};
       for (const [name, v] of Object.entries(st.kvantum)) {
-        if (!["A", "B", "C", "D", "E"].includes(name)) throw new InputError(`stated.kvantum.${name}`, `stated.kvantum.${name}: kun tabel A–E`);
+        if (!["A", "B", "C", "D", "E"].includes(name))
+          throw new InputError(`stated.kvantum.${name}`, `stated.kvantum.${name}: kun tabel A–E`);
         k[name as KvantumTableName] = table(v, `stated.kvantum.${name}`);
       }
       stated.kvantum = k;

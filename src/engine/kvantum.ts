@@ -29,7 +29,10 @@ class Accumulator {
   add(unit: string, yearIndex: number, amount: Decimal, part: Omit<Contribution, "amount">): void {
     if (!this.values.has(unit)) {
       this.values.set(unit, zeros(this.n));
-      this.parts.set(unit, Array.from({ length: this.n }, () => []));
+      this.parts.set(
+        unit,
+        Array.from({ length: this.n }, () => []),
+      );
     }
     const s = this.values.get(unit)!;
     s[yearIndex] = s[yearIndex].plus(amount);
@@ -38,8 +41,7 @@ class Accumulator {
 
   /** Spread a series over shares. */
   spread(shares: Shares, values: Series, source: string, role: string): void {
-    for (const [unit, share] of shares)
-      values.forEach((v, i) => this.add(unit, i, v.times(share), { source, role, share }));
+    for (const [unit, share] of shares) values.forEach((v, i) => this.add(unit, i, v.times(share), { source, role, share }));
   }
 }
 
@@ -178,9 +180,7 @@ export function computeKvantum(proposal: Proposal): KvantumComputation {
   const rows = countedRows(proposal);
   if (!proposal.kvantum) return { kvantum: null, findings: [] };
   const anyPlacement =
-    proposal.defaultKey !== undefined ||
-    rows.some((r) => r.unit !== undefined || r.key !== undefined) ||
-    proposal.transfers.length > 0;
+    proposal.defaultKey !== undefined || rows.some((r) => r.unit !== undefined || r.key !== undefined) || proposal.transfers.length > 0;
   if (!anyPlacement) return { kvantum: null, findings: [] };
 
   const placer = makePlacer(proposal);

@@ -30,7 +30,11 @@ export interface ResultJson {
     aggregated: YearMap;
   };
   payback: { service: PaybackJson | null; total: PaybackJson | null };
-  kvantum: (Record<"A" | "B" | "C" | "D" | "E", Record<string, YearMap>> & { otherAreas?: Record<string, Record<string, Record<string, YearMap>>> }) | null;
+  kvantum:
+    | (Record<"A" | "B" | "C" | "D" | "E", Record<string, YearMap>> & {
+        otherAreas?: Record<string, Record<string, Record<string, YearMap>>>;
+      })
+    | null;
   committees: Record<string, YearMap> | null;
   admin: YearMap | null;
   findings: Finding[];
@@ -75,8 +79,7 @@ export function resultToJson(result: Result): ResultJson {
     const others = k.sets.filter((s) => s.area !== "Service");
     if (others.length || k.otherInvestments.length) {
       kvantum.otherAreas = {};
-      for (const s of others)
-        kvantum.otherAreas[s.area] = { A: tableJson(ys, s.A), B: tableJson(ys, s.B), C: tableJson(ys, s.C) };
+      for (const s of others) kvantum.otherAreas[s.area] = { A: tableJson(ys, s.A), B: tableJson(ys, s.B), C: tableJson(ys, s.C) };
       for (const o of k.otherInvestments)
         kvantum.otherAreas[o.area] = { ...(kvantum.otherAreas[o.area] ?? {}), investeringer: tableJson(ys, o.table) };
     }

@@ -10,7 +10,12 @@ const D = (x: string | number) => new Decimal(x);
 
 describe("staff cost", () => {
   it("BC01: 11.100 cases × 1 min + 1.000 × 3 min = 235 hours for BIF", () => {
-    expect(hoursFromDrivers([{ cases: D(11100), minutes: D(1) }, { cases: D(1000), minutes: D(3) }]).toString()).toBe("235");
+    expect(
+      hoursFromDrivers([
+        { cases: D(11100), minutes: D(1) },
+        { cases: D(1000), minutes: D(3) },
+      ]).toString(),
+    ).toBe("235");
   });
   it("1.262,6 hours is one ÅV; one ÅV at 550 + 35 overhead is 585 t.kr.", () => {
     expect(fteFromHours(D("1262.6"), D("1262.6")).toString()).toBe("1");

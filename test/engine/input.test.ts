@@ -30,9 +30,17 @@ describe("parseProposal", () => {
   });
 
   it("turns text in a number position into an UNREADABLE error quoting it, and goes on", () => {
-    const p = parseProposal({ ...ok, rows: [{ label: "x", block: "permanent", area: "Service", values: { "2025": "#REF!", "2026": "-1.200" } }] });
+    const p = parseProposal({
+      ...ok,
+      rows: [{ label: "x", block: "permanent", area: "Service", values: { "2025": "#REF!", "2026": "-1.200" } }],
+    });
     expect(p.findings).toEqual([
-      { code: "UNREADABLE", severity: "error", message: '"#REF!" er ikke et tal; regnet som 0, ret cellen', location: "rows[0].values.2025" },
+      {
+        code: "UNREADABLE",
+        severity: "error",
+        message: '"#REF!" er ikke et tal; regnet som 0, ret cellen',
+        location: "rows[0].values.2025",
+      },
     ]);
     expect(p.proposal.rows[0].values.map((v) => v.toString())).toEqual(["0", "-1200"]);
   });
@@ -46,7 +54,13 @@ describe("parseProposal", () => {
   });
 
   it("infers a permanent row's type from its sign when none is given", () => {
-    const p = parseProposal({ years: [2025], rows: [{ label: "a", block: "permanent", values: { "2025": 5 } }, { label: "b", block: "permanent", values: { "2025": -5 } }] });
+    const p = parseProposal({
+      years: [2025],
+      rows: [
+        { label: "a", block: "permanent", values: { "2025": 5 } },
+        { label: "b", block: "permanent", values: { "2025": -5 } },
+      ],
+    });
     expect(p.proposal.rows.map((r) => r.type)).toEqual(["drift", "effect"]);
   });
 });

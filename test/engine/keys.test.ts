@@ -4,7 +4,9 @@ import { calculate, parseProposal, resultToJson, type ProposalInput } from "../.
 const base = (over: Partial<ProposalInput>): ProposalInput => ({
   years: [2025, 2026],
   presenting: "ØKF",
-  rows: [{ label: "Effekt", block: "permanent", type: "effect", area: "Service", unit: "ØU", key: "k", values: { "2025": -100, "2026": -200 } }],
+  rows: [
+    { label: "Effekt", block: "permanent", type: "effect", area: "Service", unit: "ØU", key: "k", values: { "2025": -100, "2026": -200 } },
+  ],
   ...over,
 });
 
@@ -50,7 +52,12 @@ describe("keys", () => {
 
   it("falls back to the presenting administration with KEY_MISSING info when a row has no unit", () => {
     const { json, r } = run(
-      base({ rows: [{ label: "Uden enhed", block: "permanent", type: "effect", area: "Service", values: { "2025": -10 } }, { label: "Med", block: "permanent", type: "effect", area: "Service", unit: "TMU", values: { "2025": -5 } }] }),
+      base({
+        rows: [
+          { label: "Uden enhed", block: "permanent", type: "effect", area: "Service", values: { "2025": -10 } },
+          { label: "Med", block: "permanent", type: "effect", area: "Service", unit: "TMU", values: { "2025": -5 } },
+        ],
+      }),
     );
     expect(r.findings.find((f) => f.code === "KEY_MISSING")).toMatchObject({ severity: "info", location: "rows[0].unit" });
     expect(json.kvantum!.A).toEqual({ ØU: { "2025": -10, "2026": 0 }, TMU: { "2025": -5, "2026": 0 } });

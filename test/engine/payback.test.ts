@@ -1,7 +1,11 @@
 /** Payback (SPEC §3) on small hand-made proposals; the document cases are in cases.test.ts. */
 import { calculate, parseProposal, type ProposalInput } from "../../src/engine";
 
-function payback(rows: { block: "permanent" | "implementation"; values: number[]; area?: string }[], rate = 0, years = [2025, 2026, 2027, 2028]) {
+function payback(
+  rows: { block: "permanent" | "implementation"; values: number[]; area?: string }[],
+  rate = 0,
+  years = [2025, 2026, 2027, 2028],
+) {
   const input: ProposalInput = {
     years,
     settings: { discountRate: rate },

@@ -16,7 +16,9 @@ const amount = (whole: boolean) =>
   fc.oneof(
     fc.constant("0"),
     fc.integer({ min: -5000, max: 5000 }).map(String),
-    whole ? fc.integer({ min: -50, max: 50 }).map(String) : fc.integer({ min: -500000, max: 500000 }).map((c) => new Decimal(c).div(100).toString()),
+    whole
+      ? fc.integer({ min: -50, max: 50 }).map(String)
+      : fc.integer({ min: -500000, max: 500000 }).map((c) => new Decimal(c).div(100).toString()),
   );
 
 const proposalArb = (whole: boolean) =>
@@ -58,7 +60,13 @@ const proposalArb = (whole: boolean) =>
           values: ys(r.values),
         })),
         transfers: transfer
-          ? [{ from: units[transfer.from % units.length], to: units[transfer.to % units.length], values: ys(years.map(() => String(transfer.v))) }]
+          ? [
+              {
+                from: units[transfer.from % units.length],
+                to: units[transfer.to % units.length],
+                values: ys(years.map(() => String(transfer.v))),
+              },
+            ]
           : [],
       };
       return input;
@@ -131,7 +139,14 @@ describe("invariants", () => {
           ...input,
           rows: [
             ...input.rows,
-            { label: "Ekstra besparelse", block: "permanent", type: "effect", area: "Service", unit: "ØU", values: { [String(input.years[at % input.years.length])]: -extra } },
+            {
+              label: "Ekstra besparelse",
+              block: "permanent",
+              type: "effect",
+              area: "Service",
+              unit: "ØU",
+              values: { [String(input.years[at % input.years.length])]: -extra },
+            },
           ],
         };
         const after = calculate(parseProposal(more).proposal).payback;

@@ -13,7 +13,13 @@ export function checkRows(proposal: Proposal): Finding[] {
     const wrong = row.values.map((v, i) => ((effect ? v.gt(0) : v.isNeg() && !v.isZero()) ? i : -1)).filter((i) => i >= 0);
     if (wrong.length) {
       const kind =
-        row.block === "implementation" ? "implementeringsomkostning" : row.type === "drift" ? "varig drift" : row.type === "loss" ? "tab (bortfalden indtægt)" : "effekt";
+        row.block === "implementation"
+          ? "implementeringsomkostning"
+          : row.type === "drift"
+            ? "varig drift"
+            : row.type === "loss"
+              ? "tab (bortfalden indtægt)"
+              : "effekt";
       findings.push({
         code: "SIGN",
         severity: "warning",

@@ -226,10 +226,13 @@ export function checkKvantum(proposal: Proposal, kvantum: KvantumResult | null):
 
   // KVANTUM_MISSING: B/C empty while A ≠ C; D/E empty while investments fall on several udvalg
   if (service) {
-    const differs = service.A.units.concat(service.C.units).some((u) =>
-      (service.A.shown[u] ?? []).some((v, i) => !v.eq(service.C.shown[u]?.[i] ?? ZERO)) ||
-      (service.C.shown[u] ?? []).some((v, i) => !v.eq(service.A.shown[u]?.[i] ?? ZERO)),
-    );
+    const differs = service.A.units
+      .concat(service.C.units)
+      .some(
+        (u) =>
+          (service.A.shown[u] ?? []).some((v, i) => !v.eq(service.C.shown[u]?.[i] ?? ZERO)) ||
+          (service.C.shown[u] ?? []).some((v, i) => !v.eq(service.A.shown[u]?.[i] ?? ZERO)),
+      );
     if (differs)
       for (const name of ["B", "C"] as const)
         if (!normal[name])
