@@ -7,8 +7,30 @@ import type { Finding, Key, Proposal } from "./model";
 import { ZERO } from "./series";
 import { canonicalUnit, isTemplateBevilling, OUTSIDE_TEMPLATE_UNITS, UNIT_NAMES } from "./units";
 
-/** bevilling code → exact share (sums to 1). */
-export type Shares = Map<string, Decimal>;
+/**
+ * A share kept as the fraction weight / total, so an amount is split as v × w / W: exact
+ * whenever the result terminates (1,5 split three ways is 0,5 each, not 0,4999…).
+ */
+export interface Share {
+  weight: Decimal;
+  total: Decimal;
+}
+
+/** bevilling code → share (the shares of a key sum to 1). */
+export type Shares = Map<string, Share>;
+
+const ONE = new Decimal(1);
+export const WHOLE: Share = Object.freeze({ weight: ONE, total: ONE });
+
+/** v × share, exact where it can be. */
+export function portion(v: Decimal, s: Share): Decimal {
+  if (s.total === s.weight) return v;
+  return v.times(s.weight).div(s.total);
+}
+
+export function shareValue(s: Share): Decimal {
+  return s.weight.div(s.total);
+}
 
 export type Resolution = { ok: true; shares: Shares; viaKey?: string } | { ok: false };
 
@@ -89,7 +111,7 @@ function resolveKey(key: Key, proposal: Proposal): { shares?: Shares; findings: 
     }
   }
   const shares: Shares = new Map();
-  for (const [code, w] of byUnit) if (!w.isZero()) shares.set(code, w.div(total));
+  for (const [code, w] of byUnit) if (!w.isZero()) shares.set(code, { weight: w, total });
   return { shares, findings };
 }
 
@@ -104,5 +126,5 @@ export function resolveTarget(text: string, keys: Map<string, Shares>, proposal:
   }
   const code = canonicalUnit(text);
   if (!code) return { ok: false };
-  return { ok: true, shares: new Map([[code, new Decimal(1)]]) };
+  return { ok: true, shares: new Map([[code, WHOLE]]) };
 }

@@ -20,15 +20,23 @@ export function computeCommittees(proposal: Proposal, kvantum: KvantumResult): R
   ];
   const shown: Record<string, Series> = {};
   const exact: Record<string, Series> = {};
-  const contributions: Record<string, Contribution[][]> = {};
+  const members = new Map<string, { table: RoundedTable; unit: string }[]>();
   for (const table of parts) {
     for (const unit of table.units) {
       const v = udvalgOf(unit);
       shown[v] = addSeries(shown[v] ?? zeros(n), table.shown[unit]);
       exact[v] = addSeries(exact[v] ?? zeros(n), table.exact[unit]);
-      contributions[v] ??= Array.from({ length: n }, () => []);
-      table.contributions[unit].forEach((cs, i) => contributions[v][i].push(...cs));
+      members.set(v, [...(members.get(v) ?? []), { table, unit }]);
     }
+  }
+  // derived only when a cell is explained
+  const contributions: Record<string, Contribution[][]> = {};
+  for (const [v, list] of members) {
+    let cached: Contribution[][] | undefined;
+    Object.defineProperty(contributions, v, {
+      enumerable: true,
+      get: () => (cached ??= Array.from({ length: n }, (_, i) => list.flatMap(({ table, unit }) => table.contributions[unit][i]))),
+    });
   }
   const order = (a: string, b: string) => UDVALG.indexOf(a as never) - UDVALG.indexOf(b as never);
   const units = Object.keys(shown).sort(order);

@@ -12,7 +12,7 @@
  * Reproduces 2025 Forslag 4 in all 18 cells (the worked check in SPEC §5).
  */
 import Decimal from "decimal.js";
-import { resolveKeys, resolveTarget, type Shares } from "./allocate";
+import { portion, resolveKeys, resolveTarget, shareValue, WHOLE, type Shares } from "./allocate";
 import type { Area, Finding, Proposal, Row, Series } from "./model";
 import type { Contribution, KvantumResult, KvantumSet, RoundedTable } from "./result";
 import { roundColumn } from "./rounding";
@@ -20,29 +20,82 @@ import { ZERO, zeros } from "./series";
 import { canonicalUnit, templateOrder } from "./units";
 import { countedRows } from "./totals";
 
-/** An exact table being built: unit → series, with what went into each cell. */
+/** What went into a table: a row's series spread over shares (kept for "Forklar"). */
+interface Placement {
+  source: string;
+  role: string;
+  shares: Shares;
+  values: Series;
+  /** Only these year columns (the default drift financing is placed year by year). */
+  yearIndex?: number;
+}
+
+/**
+ * An exact table being built: unit → series. Amounts are kept as numerators over their key's
+ * total and divided once per unit, key and year when the table is read: rows sharing a key add
+ * up exactly before the division, and the cost grows with keys, not rows. Contributions per
+ * cell are not stored but derived on demand from the placements (DESIGN.md performance).
+ */
 class Accumulator {
-  readonly values = new Map<string, Series>();
-  readonly parts = new Map<string, Contribution[][]>();
+  /** unit → key total (as text) → { total, numerator series } */
+  private readonly parts = new Map<string, Map<string, { total: Decimal; num: Series }>>();
+  private cache: Map<string, Series> | undefined;
+  readonly placements: Placement[] = [];
   constructor(private readonly n: number) {}
 
-  add(unit: string, yearIndex: number, amount: Decimal, part: Omit<Contribution, "amount">): void {
-    if (!this.values.has(unit)) {
-      this.values.set(unit, zeros(this.n));
-      this.parts.set(
-        unit,
-        Array.from({ length: this.n }, () => []),
-      );
+  /** Spread a series (or one year of it) over shares. */
+  spread(shares: Shares, values: Series, source: string, role: string, yearIndex?: number): void {
+    this.placements.push({ source, role, shares, values, yearIndex });
+    this.cache = undefined;
+    for (const [unit, share] of shares) {
+      let byTotal = this.parts.get(unit);
+      if (!byTotal) this.parts.set(unit, (byTotal = new Map()));
+      const k = share.total.toString();
+      let bucket = byTotal.get(k);
+      if (!bucket) byTotal.set(k, (bucket = { total: share.total, num: zeros(this.n) }));
+      const num = bucket.num;
+      for (let i = 0; i < this.n; i++) {
+        if ((yearIndex !== undefined && i !== yearIndex) || values[i].isZero()) continue;
+        num[i] = num[i].plus(share.weight === share.total ? values[i] : values[i].times(share.weight));
+      }
     }
-    const s = this.values.get(unit)!;
-    s[yearIndex] = s[yearIndex].plus(amount);
-    if (!amount.isZero()) this.parts.get(unit)![yearIndex].push({ ...part, amount });
   }
 
-  /** Spread a series over shares. */
-  spread(shares: Shares, values: Series, source: string, role: string): void {
-    for (const [unit, share] of shares) values.forEach((v, i) => this.add(unit, i, v.times(share), { source, role, share }));
+  /** The exact table: Σ over key totals of numerator / total. */
+  get values(): Map<string, Series> {
+    if (this.cache) return this.cache;
+    const out = new Map<string, Series>();
+    for (const [unit, byTotal] of this.parts) {
+      const s = zeros(this.n);
+      for (const { total, num } of byTotal.values())
+        for (let i = 0; i < this.n; i++) if (!num[i].isZero()) s[i] = s[i].plus(total.eq(1) ? num[i] : num[i].div(total));
+      out.set(unit, s);
+    }
+    return (this.cache = out);
   }
+
+  contributions(unit: string, n: number): Contribution[][] {
+    const out: Contribution[][] = Array.from({ length: n }, () => []);
+    for (const p of this.placements) {
+      const share = p.shares.get(unit);
+      if (!share) continue;
+      for (let i = 0; i < n; i++) {
+        if ((p.yearIndex !== undefined && i !== p.yearIndex) || p.values[i].isZero()) continue;
+        out[i].push({ source: p.source, role: p.role, share: shareValue(share), amount: portion(p.values[i], share) });
+      }
+    }
+    return out;
+  }
+}
+
+/** Contributions computed when first asked for (only "Forklar" and 2.1.1 need them). */
+function lazyContributions(units: string[], make: (unit: string) => Contribution[][]): Record<string, Contribution[][]> {
+  const out: Record<string, Contribution[][]> = {};
+  for (const u of units) {
+    let cached: Contribution[][] | undefined;
+    Object.defineProperty(out, u, { enumerable: true, get: () => (cached ??= make(u)) });
+  }
+  return out;
 }
 
 /** Round an exact table column by column (SPEC §4), units in template order. */
@@ -50,11 +103,9 @@ export function roundTable(acc: Accumulator, n: number, extraUnits: Iterable<str
   const units = [...new Set([...acc.values.keys(), ...extraUnits])].sort(templateOrder);
   const exact: Record<string, Series> = {};
   const shown: Record<string, Series> = {};
-  const contributions: Record<string, Contribution[][]> = {};
   for (const u of units) {
     exact[u] = acc.values.get(u) ?? zeros(n);
     shown[u] = zeros(n);
-    contributions[u] = acc.parts.get(u) ?? Array.from({ length: n }, () => []);
   }
   const total = zeros(n);
   for (let i = 0; i < n; i++) {
@@ -62,7 +113,7 @@ export function roundTable(acc: Accumulator, n: number, extraUnits: Iterable<str
     units.forEach((u, j) => (shown[u][i] = col.shown[j]));
     total[i] = col.total;
   }
-  return { units, exact, shown, total, contributions };
+  return { units, exact, shown, total, contributions: lazyContributions(units, (u) => acc.contributions(u, n)) };
 }
 
 /** B = C − A cell by cell on the shown numbers (SPEC §5: C = A + B holds as shown, ΣB = 0). */
@@ -70,18 +121,19 @@ function differenceTable(C: RoundedTable, A: RoundedTable, n: number): RoundedTa
   const units = [...new Set([...A.units, ...C.units])].sort(templateOrder);
   const exact: Record<string, Series> = {};
   const shown: Record<string, Series> = {};
-  const contributions: Record<string, Contribution[][]> = {};
+  const z = zeros(n);
   for (const u of units) {
-    const z = zeros(n);
     exact[u] = (C.exact[u] ?? z).map((v, i) => v.minus((A.exact[u] ?? z)[i]));
     shown[u] = (C.shown[u] ?? z).map((v, i) => v.minus((A.shown[u] ?? z)[i]));
-    const none = Array.from({ length: n }, () => [] as Contribution[]);
-    const a = A.contributions[u] ?? none;
-    contributions[u] = (C.contributions[u] ?? none).map((cs, i) => [
+  }
+  const none = () => Array.from({ length: n }, () => [] as Contribution[]);
+  const contributions = lazyContributions(units, (u) => {
+    const a = A.contributions[u] ?? none();
+    return (C.contributions[u] ?? none()).map((cs, i) => [
       ...cs,
       ...a[i].map((p) => ({ ...p, amount: p.amount.negated(), role: `${p.role} (måltal, fratrukket)` })),
     ]);
-  }
+  });
   const total = C.total.map((v, i) => v.minus(A.total[i]));
   return { units, exact, shown, total, contributions };
 }
@@ -139,20 +191,23 @@ function makePlacer(proposal: Proposal): Placer {
 }
 
 /** Units an effect was credited to in a year, as weights for the default drift financing. */
-function creditedSavings(A: Accumulator, yearIndex: number): Shares | undefined {
+function creditedSavings(credits: Map<string, Series>, yearIndex: number): Shares | undefined {
   const weights = new Map<string, Decimal>();
   let total = ZERO;
-  for (const [unit, s] of A.values) {
+  for (const [unit, s] of credits) {
     if (s[yearIndex].isNeg() && !s[yearIndex].isZero()) {
       weights.set(unit, s[yearIndex].negated());
       total = total.plus(s[yearIndex].negated());
     }
   }
   if (total.isZero()) return undefined;
-  return new Map([...weights].map(([u, w]) => [u, w.div(total)]));
+  return new Map([...weights].map(([u, w]) => [u, { weight: w, total }]));
 }
 
-/** 2018's "only administrations with a net saving get måltal, in proportion to it" (SPEC §5). */
+/**
+ * 2018's "only administrations with a net saving get måltal, in proportion to it" (SPEC §5):
+ * A_u = ΣNet × Net_u / Σ_{Net_v<0} Net_v for Net_u < 0, else 0; Net = the unit's C.
+ */
 function netSaversA(C: Accumulator, n: number): Accumulator {
   const A = new Accumulator(n);
   for (let i = 0; i < n; i++) {
@@ -162,10 +217,11 @@ function netSaversA(C: Accumulator, n: number): Accumulator {
       all = all.plus(s[i]);
       if (s[i].isNeg()) savers = savers.plus(s[i]);
     }
-    for (const [unit, s] of C.values) {
-      const share = s[i].isNeg() && !savers.isZero() ? s[i].div(savers) : ZERO;
-      A.add(unit, i, all.times(share), { source: "nettobesparelse (2018-princip)", role: "måltal", share });
-    }
+    const shares: Shares = new Map();
+    for (const [unit, s] of C.values) if (s[i].isNeg() && !s[i].isZero()) shares.set(unit, { weight: s[i], total: savers });
+    const net = zeros(n);
+    net[i] = all;
+    if (shares.size) A.spread(shares, net, "nettobesparelse (2018-princip)", "måltal", i);
   }
   return A;
 }
@@ -202,6 +258,8 @@ export function computeKvantum(proposal: Proposal): KvantumComputation {
     if (where) acc(C, row.area).spread(where, row.values, row.label, role);
     if (credit) acc(A, row.area).spread(credit, row.values, row.label, role);
   }
+  // the credited effects alone, before any drift is financed: the default follows these
+  const effectCredits = new Map([...A].map(([area, a]) => [area, new Map(a.values)]));
   for (const row of rows.filter((r) => r.block === "permanent" && r.type === "drift")) {
     const host = placer.place(row, row.unit ?? row.key, "unit", "driften");
     if (!host) continue;
@@ -215,9 +273,9 @@ export function computeKvantum(proposal: Proposal): KvantumComputation {
     const a = acc(A, row.area);
     let usedHost = false;
     row.values.forEach((v, i) => {
-      const shares = creditedSavings(a, i) ?? host;
+      const shares = creditedSavings(effectCredits.get(row.area) ?? new Map(), i) ?? host;
       if (shares === host) usedHost = usedHost || !v.isZero();
-      for (const [unit, share] of shares) a.add(unit, i, v.times(share), { source: row.label, role: "drift", share });
+      a.spread(shares, row.values, row.label, "drift", i);
     });
     findings.push({
       code: "KEY_MISSING",
@@ -242,10 +300,13 @@ export function computeKvantum(proposal: Proposal): KvantumComputation {
     }
     const c = acc(C, t.area);
     acc(A, t.area);
-    t.values.forEach((v, i) => {
-      c.add(from, i, v.negated(), { source: t.label, role: "flyt", share: new Decimal(-1) });
-      c.add(to, i, v, { source: t.label, role: "flyt", share: new Decimal(1) });
-    });
+    c.spread(
+      new Map([[from, WHOLE]]),
+      t.values.map((v) => v.negated()),
+      t.label,
+      "flyt",
+    );
+    c.spread(new Map([[to, WHOLE]]), t.values, t.label, "flyt");
   }
 
   const sets: KvantumSet[] = [];

@@ -95,3 +95,17 @@ describe("keys", () => {
     expect(json.kvantum!.B).toEqual({ TMU: { "2025": -100, "2026": 0 }, BIU: { "2025": 100, "2026": 0 } });
   });
 });
+
+describe("exact splitting", () => {
+  it("splits 1,5 three ways as 0,5 each, so the total rounds to 2 (v × w / W, not v × (w / W))", () => {
+    const { json } = run(
+      base({
+        years: [2025],
+        rows: [{ label: "Drift", block: "permanent", type: "drift", area: "Service", unit: "k", key: "k", values: { "2025": "1,5" } }],
+        keys: { k: { weights: { TMU: 1, BIU: 1, KFU: 1 } } },
+      }),
+    );
+    // ROUND(1,5) = 2; all remainders 0,5 and |exact| equal: row order (template: KFU, TMU, BIU)
+    expect(json.kvantum!.A).toEqual({ KFU: { "2025": 1 }, TMU: { "2025": 1 } });
+  });
+});
