@@ -27,7 +27,11 @@ export interface Grid {
   protected?: boolean;
 }
 
-/** One cell to write. null in a block leaves that cell alone. */
+/**
+ * One cell to write. null in a block leaves that cell alone; `value: null` (with no formula)
+ * empties the cell (undo uses it to restore a blank); a cell with only `numberFormat` keeps its
+ * content.
+ */
 export interface WriteCell {
   value?: CellValue;
   /** A formula ("=SUM(C5:C9)"); takes precedence over value. */
@@ -50,4 +54,9 @@ export interface WritePlan {
   writes: RangeWrite[];
   /** Column widths for created sheets (characters), optional. */
   columnWidths?: { sheet: string; column: number; width: number }[];
+  /**
+   * Sheets to delete after the writes (planUndo removes the sheets Beregn created). Optional:
+   * a host without support may clear them instead.
+   */
+  deleteSheets?: string[];
 }

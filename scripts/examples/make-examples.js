@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// Regenerate examples/*.xlsx from test/fixtures/cases (the project's own copy of the cases).
+// Needs the compiled library: run `npm run build:cli` first.
+"use strict";
+const path = require("node:path");
+const root = path.resolve(__dirname, "..", "..");
+const { writeExamples } = require(path.join(root, "lib", "xlsx", "examples.js"));
+
+writeExamples(path.join(root, "examples"), path.join(root, "test", "fixtures", "cases")).then(
+  (files) => {
+    for (const f of files) process.stdout.write(`Skrevet: ${path.relative(root, f)}\n`);
+  },
+  (e) => {
+    process.stderr.write(`fejl: ${e && e.message ? e.message : e}\n`);
+    process.exitCode = 1;
+  },
+);

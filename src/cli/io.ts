@@ -1,0 +1,10 @@
+/** Where the CLI writes: stdout for results, stderr for errors and notes. Swappable in tests. */
+export interface Output {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export const processOutput: Output = {
+  out: (line) => process.stdout.write(line + "\n"),
+  err: (line) => process.stderr.write(line + "\n"),
+};

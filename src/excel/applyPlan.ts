@@ -1,0 +1,265 @@
+/**
+ * Writing a WritePlan (src/workbook/types.ts) into the open workbook in ONE context.sync
+ * (DESIGN.md): sheets added, cleared and hidden, every block written as 2-D arrays. Excel applies
+ * a batch in order and keeps what ran before a failing operation, so everything that can be
+ * refused (a protected sheet, a sheet that does not exist) is refused before anything is queued.
+ */
+import type { Grid, RangeWrite, WriteCell, WritePlan } from "../workbook/types";
+import { cellAddress, columnLetters, parseCell, rangeAddress, splitSheet } from "./address";
+import { HostError, protectedSheetError, toHostError } from "./errors";
+import { rectangles } from "./rectangles";
+import { toExcelVisibility } from "./readGrids";
+
+export interface ApplyOptions {
+  /**
+   * Payload above which the plan is sent in several batches. Excel on the web refuses requests
+   * over 5 MB; the estimate is the JSON of the written arrays, so keep a margin.
+   */
+  maxBatchBytes?: number;
+}
+
+export interface ApplyReport {
+  syncs: number;
+  /** Ranges written (values/formulas, formats and bold each count). */
+  ranges: number;
+  /** Cells whose content was set. */
+  cells: number;
+  /** Estimated request payload in bytes. */
+  bytes: number;
+}
+
+/** What the host needs to know about the workbook before writing; Grids from readGrids carry it. */
+export interface SheetState {
+  name: string;
+  protected?: boolean;
+}
+
+/** A cell's content as Office.js takes it in `formulas`: a formula, or a constant ("" clears). */
+function content(cell: WriteCell | null): string | number | boolean | undefined {
+  if (!cell) return undefined;
+  if (cell.formula !== undefined) return cell.formula;
+  if (cell.value !== undefined) return cell.value === null ? "" : cell.value;
+  return undefined;
+}
+
+interface QueuedWrite {
+  bytes: number;
+  cells: number;
+  queue: (ws: Excel.Worksheet) => void;
+}
+
+/** The range writes of one RangeWrite: content, number formats and bold, each in rectangles. */
+export function blockWrites(w: RangeWrite): QueuedWrite[] {
+  const origin = parseCell(w.topLeft);
+  if (!origin) throw new HostError("general", `Ugyldig celleadresse i skriveplanen: »${w.topLeft}« på arket »${w.sheet}«.`);
+  const cells = w.cells;
+  const rowLen = (r: number) => cells[r]?.length ?? 0;
+  const at = (r: number, c: number) => cells[r]?.[c] ?? null;
+  const addr = (rect: { row: number; col: number; rows: number; cols: number }) =>
+    rangeAddress({ row: origin.row + rect.row, col: origin.col + rect.col }, rect.rows, rect.cols);
+  const out: QueuedWrite[] = [];
+
+  for (const rect of rectangles(cells.length, rowLen, (r, c) => content(at(r, c)) !== undefined)) {
+    const matrix: (string | number | boolean)[][] = [];
+    for (let r = 0; r < rect.rows; r++) {
+      const row: (string | number | boolean)[] = [];
+      for (let c = 0; c < rect.cols; c++) row.push(content(at(rect.row + r, rect.col + c)) as string | number | boolean);
+      matrix.push(row);
+    }
+    const address = addr(rect);
+    out.push({
+      bytes: JSON.stringify(matrix).length + address.length + 40,
+      cells: rect.rows * rect.cols,
+      // `formulas` takes formulas and constants alike, so a mixed block is one write
+      queue: (ws) => {
+        ws.getRange(address).formulas = matrix;
+      },
+    });
+  }
+
+  for (const rect of rectangles(cells.length, rowLen, (r, c) => at(r, c)?.numberFormat !== undefined)) {
+    const matrix: string[][] = [];
+    for (let r = 0; r < rect.rows; r++) {
+      const row: string[] = [];
+      for (let c = 0; c < rect.cols; c++) row.push(at(rect.row + r, rect.col + c)!.numberFormat as string);
+      matrix.push(row);
+    }
+    const address = addr(rect);
+    out.push({
+      bytes: JSON.stringify(matrix).length + address.length + 40,
+      cells: 0,
+      queue: (ws) => {
+        ws.getRange(address).numberFormat = matrix;
+      },
+    });
+  }
+
+  // bold is one value per range in Office.js: one set of rectangles per value
+  for (const bold of [true, false]) {
+    for (const rect of rectangles(cells.length, rowLen, (r, c) => at(r, c)?.bold === bold)) {
+      const address = addr(rect);
+      out.push({
+        bytes: address.length + 40,
+        cells: 0,
+        queue: (ws) => {
+          ws.getRange(address).format.font.bold = bold;
+        },
+      });
+    }
+  }
+  return out;
+}
+
+/** Loads sheet names and protection: only when the caller has no Grids from this read. */
+async function loadSheetStates(context: Excel.RequestContext): Promise<SheetState[]> {
+  const ws = context.workbook.worksheets;
+  ws.load("items/name,items/protection/protected");
+  await context.sync();
+  return ws.items.map((s) => ({ name: s.name, protected: s.protection.protected }));
+}
+
+/**
+ * Applies the plan. Pass the Grids (or sheet states) of the read this plan was made from: then it
+ * is exactly one sync; without them one more sync loads the sheet names and protection first.
+ */
+export async function applyPlan(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  before?: readonly SheetState[] | readonly Grid[],
+  options: ApplyOptions = {},
+): Promise<ApplyReport> {
+  let syncs = 0;
+  let states: readonly SheetState[];
+  try {
+    if (before) states = before;
+    else {
+      states = await loadSheetStates(context);
+      syncs++;
+    }
+  } catch (err) {
+    throw toHostError(err);
+  }
+
+  const existing = new Map(states.map((s) => [s.name.toLowerCase(), s]));
+  const created = new Set(plan.sheets.filter((s) => !existing.has(s.name.toLowerCase())).map((s) => s.name.toLowerCase()));
+  const touched = new Set<string>();
+  for (const s of plan.sheets) if (existing.has(s.name.toLowerCase())) touched.add(s.name.toLowerCase());
+  for (const w of plan.writes) {
+    const key = w.sheet.toLowerCase();
+    if (!existing.has(key) && !created.has(key))
+      throw new HostError("notFound", `Arket »${w.sheet}« findes ikke i projektmappen. Læs projektmappen igen, og prøv igen. Intet er ændret.`);
+    if (existing.has(key)) touched.add(key);
+  }
+  const locked = [...touched].map((k) => existing.get(k)!).filter((s) => s.protected);
+  if (locked.length === 1) throw protectedSheetError(locked[0].name);
+  if (locked.length > 1)
+    throw new HostError(
+      "protected",
+      `Arkene ${locked.map((s) => `»${s.name}«`).join(", ")} er beskyttet, så Beregn kan ikke skrive i dem. Fjern beskyttelsen (Gennemse › Fjern arkbeskyttelse), og prøv igen. Intet er ændret.`,
+    );
+
+  // Build every write before queuing anything: a bad address must not leave half a batch.
+  const perSheet = plan.writes.map((w) => ({ sheet: w.sheet, writes: blockWrites(w) }));
+  const bytes = perSheet.reduce((n, s) => n + s.writes.reduce((m, w) => m + w.bytes, 0), 0);
+  const cells = perSheet.reduce((n, s) => n + s.writes.reduce((m, w) => m + w.cells, 0), 0);
+  const ranges = perSheet.reduce((n, s) => n + s.writes.length, 0);
+  const limit = options.maxBatchBytes ?? 4_000_000;
+
+  const sheets = context.workbook.worksheets;
+  const handles = new Map<string, Excel.Worksheet>();
+  const sheet = (name: string): Excel.Worksheet => {
+    const key = name.toLowerCase();
+    let ws = handles.get(key);
+    if (!ws) {
+      ws = sheets.getItem(existing.get(key)?.name ?? name);
+      handles.set(key, ws);
+    }
+    return ws;
+  };
+
+  let pending = 0;
+  // Once a write sync has been sent, a failure may have left part of it applied
+  let sent = false;
+  const flush = async () => {
+    sent = true;
+    await context.sync();
+    syncs++;
+    pending = 0;
+  };
+  try {
+    for (const s of plan.sheets) {
+      const key = s.name.toLowerCase();
+      let ws: Excel.Worksheet;
+      if (existing.has(key)) {
+        ws = sheet(s.name);
+        // the whole sheet: the add-in's own sheets hold nothing the user typed
+        if (s.clear) ws.getRange().clear("All");
+      } else {
+        ws = sheets.add(s.name);
+        handles.set(key, ws);
+      }
+      ws.visibility = toExcelVisibility(s.visibility);
+    }
+    for (const cw of plan.columnWidths ?? []) {
+      const col = columnLetters(cw.column);
+      // Excel's width is in points; a character of the default font is about 7 px ≈ 5,3 pt
+      sheet(cw.sheet).getRange(`${col}:${col}`).format.columnWidth = Math.round(cw.width * 5.3 + 5);
+    }
+    for (const s of perSheet) {
+      for (const w of s.writes) {
+        // Only a plan larger than one request is split (DESIGN.md); the common case is one sync.
+        if (pending > 0 && pending + w.bytes > limit) await flush();
+        w.queue(sheet(s.sheet));
+        pending += w.bytes;
+      }
+    }
+    // sheets to delete go last: planUndo removes the sheets Beregn made, after restoring cells
+    for (const name of plan.deleteSheets ?? []) {
+      const key = name.toLowerCase();
+      if (!existing.has(key) && !created.has(key)) continue; // already gone: nothing to undo
+      sheet(name).delete();
+      handles.delete(key);
+    }
+    await flush();
+  } catch (err) {
+    throw toHostError(err, sent);
+  }
+  return { syncs, ranges, cells, bytes };
+}
+
+/** Selects a cell (or range) and brings its sheet to the front: "Gå til celle". */
+export async function selectCell(context: Excel.RequestContext, sheetName: string, address: string): Promise<void> {
+  try {
+    const ws = context.workbook.worksheets.getItem(sheetName);
+    ws.activate();
+    ws.getRange(address).select();
+    await context.sync();
+  } catch (err) {
+    throw toHostError(err);
+  }
+}
+
+/** The selected cell's sheet and address (the top-left cell of the selection): "Forklar". */
+export async function getSelectedCell(context: Excel.RequestContext): Promise<{ sheet: string; address: string }> {
+  try {
+    const range = context.workbook.getSelectedRange();
+    range.load("address");
+    await context.sync();
+    const { sheet, local } = splitSheet(range.address);
+    const first = local.split(":")[0].replace(/\$/g, "");
+    const cell = parseCell(first);
+    return { sheet: sheet ?? "", address: cell ? cellAddress(cell.row, cell.col) : first };
+  } catch (err) {
+    throw toHostError(err);
+  }
+}
+
+/** Deletes a sheet (undo of "Indsæt skabelon"). */
+export async function deleteSheet(context: Excel.RequestContext, name: string): Promise<void> {
+  try {
+    context.workbook.worksheets.getItem(name).delete();
+    await context.sync();
+  } catch (err) {
+    throw toHostError(err);
+  }
+}

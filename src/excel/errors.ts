@@ -1,0 +1,100 @@
+/**
+ * Excel's errors in words an economist can act on. Office.js rejects a batch with an
+ * OfficeExtension.Error whose `code` names the cause; the task pane shows `message` of the
+ * HostError it becomes, never Excel's English text alone.
+ */
+
+export type HostErrorKind =
+  | "protected"
+  | "editMode"
+  | "accessDenied"
+  | "notFound"
+  | "tooLarge"
+  | "busy"
+  | "unsupported"
+  | "general";
+
+export class HostError extends Error {
+  constructor(
+    public readonly kind: HostErrorKind,
+    message: string,
+    /** Excel's own code and text, for the details line and the log. */
+    public readonly excelCode?: string,
+    public readonly excelMessage?: string,
+  ) {
+    super(message);
+    this.name = "HostError";
+  }
+}
+
+/** The fields of an OfficeExtension.Error this module reads (the fake throws the same shape). */
+interface OfficeErrorLike {
+  code?: unknown;
+  message?: unknown;
+  debugInfo?: { code?: unknown; message?: unknown; errorLocation?: unknown };
+}
+
+export function protectedSheetError(sheet: string): HostError {
+  return new HostError(
+    "protected",
+    `Arket »${sheet}« er beskyttet, så Beregn kan ikke skrive i det. Fjern beskyttelsen (Gennemse › Fjern arkbeskyttelse), og prøv igen. Intet er ændret.`,
+  );
+}
+
+/**
+ * Maps any error thrown by Excel.run / context.sync to a HostError with a Danish message.
+ * `partial` says whether writes may already have been applied (a failing batch keeps the
+ * operations before the failing one), so the message can say so honestly.
+ */
+export function toHostError(err: unknown, partial = false): HostError {
+  if (err instanceof HostError) return err;
+  const e = (err ?? {}) as OfficeErrorLike;
+  const code = typeof e.code === "string" ? e.code : typeof e.debugInfo?.code === "string" ? e.debugInfo.code : "";
+  const text = typeof e.message === "string" ? e.message : String(err);
+  const where = typeof e.debugInfo?.errorLocation === "string" && e.debugInfo.errorLocation ? ` (${e.debugInfo.errorLocation})` : "";
+  const after = partial
+    ? " Noget kan allerede være skrevet: brug Fortryd eller Excels versionshistorik, hvis tabellerne ser halve ud."
+    : " Intet er ændret.";
+  // Excel refuses these batches whole: nothing of them was applied
+  const whole = (kind: HostErrorKind) => kind === "editMode" || kind === "tooLarge";
+  const mk = (kind: HostErrorKind, msg: string) =>
+    new HostError(kind, msg + (whole(kind) ? " Intet er ændret." : after), code || undefined, text);
+
+  // Excel refuses every API call while a cell is being edited; newer builds say so by code,
+  // older ones only by text.
+  if (code === "InvalidOperationInCellEditMode" || /edit mode|redigeringstilstand/i.test(text)) {
+    return mk("editMode", "Excel er i gang med at redigere en celle. Tryk Enter eller Esc i cellen, og prøv igen.");
+  }
+  switch (code) {
+    case "AccessDenied":
+      return mk(
+        "accessDenied",
+        `Excel nægtede adgang${where}: arket eller projektmappen er måske beskyttet, delt med begrænsninger eller skrivebeskyttet.`,
+      );
+    case "ItemNotFound":
+      return mk("notFound", `Et ark eller område findes ikke længere${where}. Er et ark omdøbt eller slettet, mens ruden var åben? Prøv igen.`);
+    case "RequestPayloadSizeLimitExceeded":
+    case "ResponsePayloadSizeLimitExceeded":
+      return mk("tooLarge", "Projektmappen er for stor til én forespørgsel til Excel (grænsen er 5 MB i Excel på nettet).");
+    case "InvalidOperation":
+      return mk("general", `Excel afviste handlingen${where}: ${text}`);
+    case "Conflict":
+    case "InsertDeleteConflict":
+    case "MergedRangeConflict":
+    case "FilteredRangeConflict":
+    case "PivotTableRangeConflict":
+      return mk("general", `Excel kunne ikke skrive, fordi området er flettet, filtreret eller overlapper en pivottabel${where}.`);
+    case "ActivityLimitReached":
+    case "RequestAborted":
+      return mk("busy", "Excel var optaget eller afbrød forespørgslen. Vent et øjeblik, og prøv igen.");
+    case "ApiNotFound":
+    case "NotImplemented":
+    case "UnsupportedOperation":
+    case "UnsupportedFeature":
+      return mk("unsupported", "Denne version af Excel understøtter ikke en funktion, Beregn bruger. Opdatér Excel, eller brug Excel på nettet.");
+    case "GeneralException":
+      return mk("general", `Excel meldte en generel fejl${where}. Gem projektmappen, og prøv igen.`);
+    default:
+      return mk("general", `Der opstod en fejl i Excel${code ? ` (${code})` : ""}: ${text}`);
+  }
+}

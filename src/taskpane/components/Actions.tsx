@@ -1,0 +1,45 @@
+import { Button, Field, makeStyles, ProgressBar, tokens } from "@fluentui/react-components";
+import { CalculatorRegular, CheckmarkCircleRegular, TableRegular } from "@fluentui/react-icons";
+import type { Busy, PaneState } from "../controller";
+
+const useStyles = makeStyles({
+  row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+});
+
+const BUSY_TEXT: Record<Busy, string> = {
+  læser: "Læser projektmappen …",
+  beregner: "Læser, beregner og skriver …",
+  validerer: "Kontrollerer …",
+  kvantum: "Laver Kvantum-tabellerne …",
+  fortryder: "Fortryder …",
+  forklarer: "Finder cellens dele …",
+  indsætter: "Indsætter …",
+  gemmer: "Gemmer indstillingerne …",
+  "går til celle": "Går til cellen …",
+};
+
+/** Beregn (primary), Valider, Kvantum-tabeller; the progress bar while an action runs. */
+export function Actions(props: { state: PaneState; onBeregn: () => void; onValider: () => void; onKvantum: () => void }) {
+  const styles = useStyles();
+  const busy = !!props.state.busy;
+  return (
+    <section aria-label="Handlinger">
+      <div className={styles.row}>
+        <Button appearance="primary" icon={<CalculatorRegular />} disabled={busy} onClick={props.onBeregn} data-testid="beregn">
+          Beregn
+        </Button>
+        <Button icon={<CheckmarkCircleRegular />} disabled={busy} onClick={props.onValider} data-testid="valider">
+          Valider
+        </Button>
+        <Button icon={<TableRegular />} disabled={busy} onClick={props.onKvantum} data-testid="kvantum">
+          Kvantum-tabeller
+        </Button>
+      </div>
+      {props.state.busy && (
+        <Field validationMessage={BUSY_TEXT[props.state.busy]} validationState="none">
+          <ProgressBar aria-label={BUSY_TEXT[props.state.busy]} />
+        </Field>
+      )}
+    </section>
+  );
+}

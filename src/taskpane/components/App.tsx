@@ -1,0 +1,51 @@
+import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { useEffect, useSyncExternalStore } from "react";
+import type { PaneController } from "../controller";
+import { Actions } from "./Actions";
+import { FindingsPanel } from "./FindingsPanel";
+import { Header } from "./Header";
+import { PaybackPanel } from "./PaybackPanel";
+import { SettingsPanel } from "./SettingsPanel";
+import { StatusBar } from "./StatusBar";
+import { ToolsPanel } from "./ToolsPanel";
+import { TotalsPanel } from "./TotalsPanel";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    maxWidth: "420px",
+    boxSizing: "border-box",
+  },
+});
+
+/** The pane (DESIGN.md sketch): one component per panel, state from the controller. */
+export function App({ controller }: { controller: PaneController }) {
+  const state = useSyncExternalStore(controller.subscribe, controller.getState);
+  const styles = useStyles();
+  useEffect(() => {
+    void controller.start();
+  }, [controller]);
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <main className={styles.root} aria-busy={!!state.busy}>
+        <Header state={state} onSelect={controller.selectProposal} />
+        <Actions state={state} onBeregn={() => controller.beregn("beregn")} onValider={controller.validate} onKvantum={() => controller.beregn("kvantum")} />
+        <StatusBar state={state} onUndo={controller.undo} onDismiss={controller.dismissOutcome} />
+        {state.result && <PaybackPanel result={state.result} />}
+        {state.result && <TotalsPanel result={state.result} />}
+        <FindingsPanel state={state} onGoTo={controller.goTo} />
+        <ToolsPanel
+          state={state}
+          onExplain={controller.explain}
+          onUndo={controller.undo}
+          onTemplate={controller.insertTemplate}
+          onColumns={controller.insertColumns}
+        />
+        <SettingsPanel state={state} onSave={controller.saveSettings} />
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,86 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Caption1,
+  makeStyles,
+  Subtitle2,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { DismissCircleFilled, InfoRegular, WarningFilled } from "@fluentui/react-icons";
+import type { Finding, Severity } from "../../engine/model";
+import { parseLocation } from "../../excel/address";
+import type { PaneState } from "../controller";
+import { countLabel, findingsHeading, groupFindings } from "../format";
+
+const useStyles = makeStyles({
+  panel: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
+  list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  item: { display: "grid", gridTemplateColumns: "16px 1fr", columnGap: tokens.spacingHorizontalS, alignItems: "start" },
+  body: { display: "flex", flexDirection: "column", rowGap: "2px" },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  info: { color: tokens.colorNeutralForeground3 },
+});
+
+function SeverityIcon({ severity }: { severity: Severity }) {
+  const styles = useStyles();
+  if (severity === "error") return <DismissCircleFilled className={styles.error} aria-label="Fejl" />;
+  if (severity === "warning") return <WarningFilled className={styles.warning} aria-label="Advarsel" />;
+  return <InfoRegular className={styles.info} aria-label="Info" />;
+}
+
+function FindingItem({ finding, index, onGoTo, busy }: { finding: Finding; index: number; onGoTo: (l: string) => void; busy: boolean }) {
+  const styles = useStyles();
+  const target = parseLocation(finding.location);
+  return (
+    <li className={styles.item} data-testid="finding" data-code={finding.code} data-severity={finding.severity} data-location={finding.location}>
+      <SeverityIcon severity={finding.severity} />
+      <div className={styles.body}>
+        <Text size={200}>{finding.message}</Text>
+        {target && (
+          <Caption1>
+            {finding.location}{" "}
+            <Button size="small" appearance="subtle" disabled={busy} onClick={() => onGoTo(finding.location)} data-testid={`goto-${index}`}>
+              Gå til celle
+            </Button>
+          </Caption1>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** Findings grouped by severity, errors first; errors and warnings open. */
+export function FindingsPanel({ state, onGoTo }: { state: PaneState; onGoTo: (location: string) => void }) {
+  const styles = useStyles();
+  if (!state.findingsSource && state.findings.length === 0) return null;
+  const groups = groupFindings(state.findings);
+  const open = groups.filter((g) => g.severity !== "info" && g.items.length > 0).map((g) => g.severity);
+  let index = 0;
+  return (
+    <section className={styles.panel} aria-label="Fund" data-testid="findings">
+      <Subtitle2 as="h2">{findingsHeading(state.findings)}</Subtitle2>
+      {state.findings.length === 0 && <Text block>Ingen fund: tallene hænger sammen.</Text>}
+      <Accordion multiple collapsible defaultOpenItems={open}>
+        {groups
+          .filter((g) => g.items.length > 0)
+          .map((g) => (
+            <AccordionItem key={g.severity} value={g.severity}>
+              <AccordionHeader size="small">{countLabel(g.items.length, g.severity)}</AccordionHeader>
+              <AccordionPanel>
+                <ul className={styles.list}>
+                  {g.items.map((f) => (
+                    <FindingItem key={index} finding={f} index={index++} onGoTo={onGoTo} busy={!!state.busy} />
+                  ))}
+                </ul>
+              </AccordionPanel>
+            </AccordionItem>
+          ))}
+      </Accordion>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { Caption1, Dropdown, Link, makeStyles, Option, Popover, PopoverSurface, PopoverTrigger, Subtitle2, Text, tokens } from "@fluentui/react-components";
+import type { PaneState } from "../controller";
+import { templateLabel, yearSpan } from "../format";
+
+const useStyles = makeStyles({
+  header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  picker: { minWidth: "0", width: "100%" },
+  notes: { maxWidth: "280px", margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+/** Title, proposal picker when there are several, and what was recognised. */
+export function Header({ state, onSelect }: { state: PaneState; onSelect: (index: number) => void }) {
+  const styles = useStyles();
+  const proposals = state.reading?.proposals ?? [];
+  const found = proposals[state.selected];
+  const name = (i: number) => {
+    const p = proposals[i];
+    const title = [p.input.id, p.input.title].filter(Boolean).join(" ");
+    return title ? `${title} (${p.sheet})` : p.sheet;
+  };
+  return (
+    <header className={styles.header}>
+      <Subtitle2 as="h1">Beregn · investeringsforslag</Subtitle2>
+      {proposals.length > 1 && (
+        <Dropdown
+          className={styles.picker}
+          aria-label="Vælg forslag"
+          value={name(state.selected)}
+          selectedOptions={[String(state.selected)]}
+          onOptionSelect={(_, d) => d.optionValue !== undefined && onSelect(Number(d.optionValue))}
+        >
+          {proposals.map((_, i) => (
+            <Option key={i} value={String(i)}>
+              {name(i)}
+            </Option>
+          ))}
+        </Dropdown>
+      )}
+      {proposals.length === 1 && <Text weight="semibold">{name(0)}</Text>}
+      {found && (
+        <Caption1 data-testid="recognised">
+          {[templateLabel(found.template), yearSpan(found.input.years.map(Number)), found.input.priceLevel].filter(Boolean).join(" · ")}
+          {found.inferred.length > 0 && (
+            <>
+              {" · "}
+              <Popover withArrow>
+                <PopoverTrigger disableButtonEnhancement>
+                  <Link as="button">{found.inferred.length === 1 ? "1 rækketype gættet" : `${found.inferred.length} rækketyper gættet`}</Link>
+                </PopoverTrigger>
+                <PopoverSurface aria-label="Gættede rækketyper">
+                  <ul className={styles.notes}>
+                    {found.inferred.map((n, i) => (
+                      <li key={i}>{n}</li>
+                    ))}
+                  </ul>
+                </PopoverSurface>
+              </Popover>
+            </>
+          )}
+        </Caption1>
+      )}
+      {state.reading && proposals.length === 0 && !state.busy && (
+        <Caption1 data-testid="no-proposal">Ingen forslag fundet i projektmappen.</Caption1>
+      )}
+      {state.starting && <Caption1>Læser projektmappen …</Caption1>}
+    </header>
+  );
+}

@@ -1,0 +1,73 @@
+import { Button, Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { ArrowUndoRegular, DocumentAddRegular, QuestionCircleRegular, TableAddRegular } from "@fluentui/react-icons";
+import Decimal from "decimal.js";
+import { formatAmount } from "../../engine/format";
+import type { PaneState } from "../controller";
+import { formatTkr } from "../format";
+
+const useStyles = makeStyles({
+  panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
+  row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, fontVariantNumeric: "tabular-nums" },
+  num: { textAlign: "right", padding: "1px 4px" },
+});
+
+function Explanation({ state }: { state: PaneState }) {
+  const styles = useStyles();
+  const e = state.explanation;
+  if (!e) return null;
+  if (!e.explanation) return <Text size={200} data-testid="explanation">{e.none}</Text>;
+  const x = e.explanation;
+  return (
+    <div data-testid="explanation">
+      <Text size={200} block weight="semibold">
+        {e.cell}: Tabel {x.table}, {x.unit}, {x.year} = {formatTkr(x.shown)} (præcist {formatAmount(x.exact, 2)})
+      </Text>
+      {x.movedByRounding && <Caption1 block>Afrundingen flyttede cellen, så kolonnen summer til totalen.</Caption1>}
+      <table className={styles.table}>
+        <tbody>
+          {x.parts.map((p, i) => (
+            <tr key={i}>
+              <td>
+                {p.source} <Caption1>({p.role})</Caption1>
+              </td>
+              <td className={styles.num}>{formatAmount(p.share.times(100), 1)} %</td>
+              <td className={styles.num}>{formatAmount(new Decimal(p.amount), 1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Forklar, Fortryd and the two inserts. */
+export function ToolsPanel(props: {
+  state: PaneState;
+  onExplain: () => void;
+  onUndo: () => void;
+  onTemplate: () => void;
+  onColumns: () => void;
+}) {
+  const styles = useStyles();
+  const busy = !!props.state.busy;
+  return (
+    <section className={styles.panel} aria-label="Værktøjer">
+      <div className={styles.row}>
+        <Button size="small" icon={<QuestionCircleRegular />} disabled={busy} onClick={props.onExplain} data-testid="forklar">
+          Forklar markeret celle
+        </Button>
+        <Button size="small" icon={<ArrowUndoRegular />} disabled={busy} onClick={props.onUndo} data-testid="fortryd">
+          Fortryd sidste Beregn
+        </Button>
+        <Button size="small" icon={<DocumentAddRegular />} disabled={busy} onClick={props.onTemplate} data-testid="skabelon">
+          Indsæt skabelon
+        </Button>
+        <Button size="small" icon={<TableAddRegular />} disabled={busy} onClick={props.onColumns} data-testid="kolonner">
+          Indsæt kolonner i Tabel 1
+        </Button>
+      </div>
+      <Explanation state={props.state} />
+    </section>
+  );
+}

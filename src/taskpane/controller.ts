@@ -1,0 +1,371 @@
+/**
+ * The task pane's actions and state, with every Office call in here and none in the components
+ * (DESIGN.md: the hosts translate, the layer decides, the UI presents). Each action is one
+ * Excel.run: read (≤ 3 syncs), compute, write (1 sync).
+ */
+import type { Finding, ProfileName, Result } from "../engine";
+import type { SettingsInput } from "../engine/settings";
+import { applyPlan, getSelectedCell, HostError, parseLocation, readGrids, selectCell, type ReadOptions } from "../excel";
+import type { Explanation, FoundProposal, WorkbookReading } from "../workbook/api";
+import type { Grid, WritePlan } from "../workbook/types";
+import type { WorkbookBackend } from "./backend";
+import { inversePlan, optionalColumnsPlan, templatePlan } from "./plans";
+
+/** Excel.run, or the fake's run in tests. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export type Busy = "læser" | "beregner" | "validerer" | "kvantum" | "fortryder" | "forklarer" | "indsætter" | "gemmer" | "går til celle";
+
+/** What the last action did, and how to undo it. */
+export interface Outcome {
+  intent: "success" | "info" | "warning";
+  title: string;
+  /** PlanOutcome.summary or the pane's own words. */
+  text: string;
+  undo?: "beregn" | WritePlan;
+}
+
+export interface PaneState {
+  busy?: Busy;
+  /** True until the first read of the workbook is done. */
+  starting: boolean;
+  reading?: WorkbookReading;
+  selected: number;
+  /** The result shown: from the last Beregn or Valider of the selected proposal. */
+  result?: Result;
+  findings: Finding[];
+  findingsSource?: "Beregn" | "Valider" | "Kvantum-tabeller";
+  outcome?: Outcome;
+  error?: string;
+  explanation?: { cell: string; explanation?: Explanation; none?: string };
+  /** The user's overrides in this session; the workbook's own (from "_beregn") are in reading. */
+  settings: PaneSettings;
+  settingsSaved?: "projektmappe" | "session";
+}
+
+/** Settings the pane offers: the engine's (SPEC §9) and the profile, when the user overrides it. */
+export type PaneSettings = SettingsInput & { profile?: ProfileName };
+
+/** What a computation uses: the workbook's saved settings, then the session's overrides. */
+export function effectiveSettings(state: Pick<PaneState, "reading" | "settings">): PaneSettings {
+  return { ...(state.reading?.settings ?? {}), ...state.settings };
+}
+
+export interface ControllerDeps {
+  run: ExcelRun;
+  backend: WorkbookBackend;
+  version?: string;
+  readOptions?: ReadOptions;
+  now?: () => Date;
+}
+
+const NO_PROPOSAL =
+  "Projektmappen indeholder ikke et forslag, Beregn kan genkende: der er ingen Tabel 1 med årstal og blokkene »Varige ændringer« og »Implementeringsomkostninger«. Brug »Indsæt skabelon« for at begynde på et nyt.";
+
+export class PaneController {
+  private state: PaneState = { starting: true, selected: 0, findings: [], settings: {} };
+  private listeners = new Set<() => void>();
+  /** Grids of the last read, for actions that only need recognition (picker, settings). */
+  private grids: Grid[] = [];
+
+  constructor(private readonly deps: ControllerDeps) {}
+
+  // ---- store (useSyncExternalStore) -------------------------------------------------------
+
+  getState = (): PaneState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private set(patch: Partial<PaneState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  /** Runs an action with the progress bar on; any error becomes the Danish message shown. */
+  private async act<T>(busy: Busy, action: () => Promise<T>): Promise<T | undefined> {
+    if (this.state.busy) return undefined; // one action at a time: Excel batches must not interleave
+    this.set({ busy, error: undefined });
+    try {
+      return await action();
+    } catch (err) {
+      this.set({ error: messageOf(err) });
+      return undefined;
+    } finally {
+      this.set({ busy: undefined, starting: false });
+    }
+  }
+
+  private read(context: Excel.RequestContext): Promise<Grid[]> {
+    return readGrids(context, this.deps.readOptions);
+  }
+
+  private recognise(grids: Grid[], reading: WorkbookReading): void {
+    this.grids = grids;
+    const selected = this.state.selected < reading.proposals.length ? this.state.selected : 0;
+    this.set({ reading, selected });
+  }
+
+  /** computeFound with the effective settings; a profile override replaces the recognised one. */
+  private compute(found: FoundProposal) {
+    const { profile, ...settings } = effectiveSettings(this.state);
+    const input = profile ? { ...found, input: { ...found.input, profile } } : found;
+    return this.deps.backend.computeFound(input, settings);
+  }
+
+  // ---- actions --------------------------------------------------------------------------
+
+  /** Reads the workbook and says what was recognised; writes nothing. */
+  start = (): Promise<void> =>
+    this.act("læser", async () => {
+      const grids = await this.deps.run((ctx) => this.read(ctx));
+      const reading = this.deps.backend.readWorkbook(grids);
+      this.recognise(grids, reading);
+      this.set({ findings: reading.proposals.length === 0 ? reading.findings : this.state.findings });
+    }).then(() => undefined);
+
+  selectProposal = (index: number): void => {
+    if (index === this.state.selected) return;
+    this.set({ selected: index, result: undefined, findings: [], findingsSource: undefined, explanation: undefined });
+  };
+
+  /** Beregn (mode "beregn") or Kvantum-tabeller (mode "kvantum"): read, compute, write. */
+  beregn = (mode: "beregn" | "kvantum" = "beregn"): Promise<void> =>
+    this.act(mode === "beregn" ? "beregner" : "kvantum", async () => {
+      const { backend } = this.deps;
+      const done = await this.deps.run(async (ctx) => {
+        const grids = await this.read(ctx);
+        const reading = backend.readWorkbook(grids);
+        this.recognise(grids, reading);
+        if (reading.proposals.length === 0) return undefined;
+        const index = this.state.selected;
+        const result = this.compute(reading.proposals[index]);
+        const outcome = backend.planBeregn(grids, reading, index, result, {
+          mode,
+          now: this.deps.now?.() ?? new Date(),
+          version: this.deps.version,
+        });
+        await applyPlan(ctx, outcome.plan, grids);
+        return { reading, result, outcome };
+      });
+      if (!done) {
+        this.set({ result: undefined, findings: this.state.reading?.findings ?? [], outcome: undefined, error: NO_PROPOSAL });
+        return;
+      }
+      const findings = [...done.reading.findings, ...done.result.findings];
+      this.set({
+        result: done.result,
+        findings,
+        findingsSource: mode === "beregn" ? "Beregn" : "Kvantum-tabeller",
+        explanation: undefined,
+        outcome: {
+          intent: "success",
+          title: mode === "beregn" ? "Beregnet" : "Kvantum-tabeller skrevet",
+          text: done.outcome.cellsWritten === 0 ? "Intet at ændre: tabellerne var allerede rigtige." : done.outcome.summary,
+          undo: done.outcome.cellsWritten > 0 ? "beregn" : undefined,
+        },
+      });
+    }).then(() => undefined);
+
+  /** Valider: reads and checks; writes nothing. */
+  validate = (): Promise<void> =>
+    this.act("validerer", async () => {
+      const grids = await this.deps.run((ctx) => this.read(ctx));
+      const v = this.deps.backend.validateWorkbook(grids);
+      this.recognise(grids, v.reading);
+      if (v.reading.proposals.length === 0) {
+        this.set({ result: undefined, findings: v.findings, error: NO_PROPOSAL });
+        return;
+      }
+      const result = v.results[this.state.selected];
+      const sheet = v.reading.proposals[this.state.selected].sheet;
+      // workbook-level findings, and those of the shown proposal (the workbook may hold several)
+      const others = v.reading.proposals.map((p) => p.sheet).filter((s) => s !== sheet);
+      const findings = v.findings.filter((f) => !others.some((s) => f.location.startsWith(s + "!") || f.location.startsWith(`'${s}'!`)));
+      const errors = findings.filter((f) => f.severity === "error").length;
+      this.set({
+        result,
+        findings,
+        findingsSource: "Valider",
+        explanation: undefined,
+        outcome: {
+          intent: errors > 0 ? "warning" : "info",
+          title: "Valideret",
+          text: `Intet er ændret. ${findings.length === 0 ? "Ingen fund." : `${findings.length} fund, heraf ${errors} fejl.`}`,
+        },
+      });
+    }).then(() => undefined);
+
+  /** "Gå til celle": selects the first cell of a finding's location. */
+  goTo = (location: string): Promise<void> =>
+    this.act("går til celle", async () => {
+      const target = parseLocation(location);
+      if (!target) throw new HostError("general", `Fundet peger ikke på en celle (»${location}«).`);
+      await this.deps.run((ctx) => selectCell(ctx, target.sheet, target.address));
+    }).then(() => undefined);
+
+  /** "Forklar markeret celle": what makes up the selected cell of a generated table. */
+  explain = (): Promise<void> =>
+    this.act("forklarer", async () => {
+      const { backend } = this.deps;
+      const got = await this.deps.run(async (ctx) => {
+        const cell = await getSelectedCell(ctx);
+        let { reading, result } = this.state;
+        if (!reading || !result) {
+          // nothing computed yet in this session: read and compute first (nothing is written)
+          const grids = await this.read(ctx);
+          reading = backend.readWorkbook(grids);
+          this.recognise(grids, reading);
+          const found = reading.proposals[this.state.selected];
+          result = found ? this.compute(found) : undefined;
+          if (result) this.set({ result });
+        }
+        return { cell, reading, result };
+      });
+      const where = `${got.cell.sheet}!${got.cell.address}`;
+      if (!got.reading || !got.result) {
+        this.set({ explanation: { cell: where, none: NO_PROPOSAL } });
+        return;
+      }
+      const explanation = backend.explainCell(got.reading, got.result, got.cell.sheet, got.cell.address);
+      this.set({
+        explanation: explanation
+          ? { cell: where, explanation }
+          : { cell: where, none: `${where} er ikke en celle i en tabel, Beregn har lavet (Tabel 2.1.1 eller A–E). Markér en sådan celle, og prøv igen.` },
+      });
+    }).then(() => undefined);
+
+  /** Fortryd: the last Beregn from "_beregn", or the pane's own last insert. */
+  undo = (): Promise<void> =>
+    this.act("fortryder", async () => {
+      const last = this.state.outcome?.undo;
+      if (last && last !== "beregn") {
+        await this.deps.run(async (ctx) => {
+          const grids = await this.read(ctx);
+          await applyPlan(ctx, last, grids);
+        });
+        this.set({ outcome: { intent: "info", title: "Fortrudt", text: "Indsættelsen er fortrudt." } });
+        return;
+      }
+      const res = await this.deps.run(async (ctx) => {
+        const grids = await this.read(ctx);
+        const undo = this.deps.backend.planUndo(grids);
+        if ("refused" in undo) return undo;
+        await applyPlan(ctx, undo.plan, grids);
+        return { restored: undo.cellsRestored ?? countCells(undo.plan) };
+      });
+      if ("refused" in res) {
+        this.set({ outcome: { intent: "warning", title: "Kan ikke fortryde", text: res.refused } });
+        return;
+      }
+      this.set({
+        result: undefined,
+        findings: [],
+        findingsSource: undefined,
+        outcome: { intent: "info", title: "Fortrudt", text: `Sidste Beregn er fortrudt: ${res.restored} celler gendannet.` },
+      });
+    }).then(() => undefined);
+
+  /** "Indsæt skabelon": the template on new sheets. */
+  insertTemplate = (): Promise<void> =>
+    this.act("indsætter", async () => {
+      const templates = this.deps.backend.templateGrids();
+      const made = await this.deps.run(async (ctx) => {
+        const grids = await this.read(ctx);
+        const { plan, sheets } = templatePlan(templates, grids.map((g) => g.name));
+        await applyPlan(ctx, plan, grids);
+        const first = sheets.find((s) => plan.sheets.find((p) => p.name === s)?.visibility === "visible");
+        if (first) await selectCell(ctx, first, "A1");
+        return sheets;
+      });
+      this.set({
+        outcome: {
+          intent: "success",
+          title: "Skabelon indsat",
+          text: `Skabelonen er indsat på ${made.length === 1 ? "arket" : "arkene"} ${made.map((s) => `»${s}«`).join(", ")}.`,
+          undo: { sheets: [], writes: [], deleteSheets: made },
+        },
+      });
+      await this.refreshQuietly();
+    }).then(() => undefined);
+
+  /** "Indsæt kolonner": Type, Bevilling, Nøgle, Adm. headers right of Tabel 1. */
+  insertColumns = (): Promise<void> =>
+    this.act("indsætter", async () => {
+      const { backend } = this.deps;
+      const res = await this.deps.run(async (ctx) => {
+        const grids = await this.read(ctx);
+        const reading = backend.readWorkbook(grids);
+        this.recognise(grids, reading);
+        const found = reading.proposals[this.state.selected];
+        if (!found) return { refused: NO_PROPOSAL };
+        if (backend.planOptionalColumns) {
+          const o = backend.planOptionalColumns(grids, reading, this.state.selected);
+          await applyPlan(ctx, o.plan, grids);
+          return { summary: o.summary, undo: inversePlan(grids, o.plan) };
+        }
+        const p = optionalColumnsPlan(grids, found);
+        if ("refused" in p) return p;
+        await applyPlan(ctx, p.plan, grids);
+        return { summary: p.summary, undo: inversePlan(grids, p.plan) };
+      });
+      if ("refused" in res) {
+        this.set({ outcome: { intent: "info", title: "Ingen kolonner indsat", text: res.refused } });
+        return;
+      }
+      this.set({
+        outcome: { intent: "success", title: "Kolonner indsat", text: res.summary, undo: res.undo },
+      });
+    }).then(() => undefined);
+
+  /**
+   * Settings: used from now on. Beregn writes the settings it used into "_beregn"; where the
+   * layer offers planSettings they are saved at once.
+   */
+  saveSettings = (settings: PaneSettings): Promise<void> =>
+    this.act("gemmer", async () => {
+      this.set({ settings, result: undefined });
+      const { planSettings } = this.deps.backend;
+      if (!planSettings) {
+        this.set({
+          settingsSaved: "session",
+          outcome: {
+            intent: "info",
+            title: "Indstillinger",
+            text: "Indstillingerne bruges fra nu af og gemmes i projektmappen (arket _beregn) ved næste Beregn.",
+          },
+        });
+        return;
+      }
+      const { profile: _profile, ...engineSettings } = settings;
+      void _profile;
+      await this.deps.run(async (ctx) => {
+        const grids = await this.read(ctx);
+        await applyPlan(ctx, planSettings(grids, { ...(this.state.reading?.settings ?? {}), ...engineSettings }), grids);
+      });
+      this.set({
+        settingsSaved: "projektmappe",
+        outcome: { intent: "success", title: "Indstillinger gemt", text: "Indstillingerne er gemt i projektmappen (arket _beregn) og bruges ved næste Beregn." },
+      });
+    }).then(() => undefined);
+
+  dismissOutcome = (): void => this.set({ outcome: undefined, error: undefined });
+
+  private async refreshQuietly(): Promise<void> {
+    const grids = await this.deps.run((ctx) => this.read(ctx));
+    this.recognise(grids, this.deps.backend.readWorkbook(grids));
+  }
+}
+
+function countCells(plan: WritePlan): number {
+  return plan.writes.reduce((n, w) => n + w.cells.reduce((m, row) => m + row.filter((c) => c !== null).length, 0), 0);
+}
+
+/** The Danish message of any error (HostError already has one). */
+export function messageOf(err: unknown): string {
+  if (err instanceof HostError) return err.message;
+  if (err instanceof Error) return `Beregn stødte på en fejl: ${err.message}`;
+  return `Beregn stødte på en fejl: ${String(err)}`;
+}

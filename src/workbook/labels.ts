@@ -1,0 +1,189 @@
+/**
+ * Recognising the template's Danish labels (SPEC §2, §8; DESIGN.md "The workbook the add-in
+ * reads"): matching is on folded text, so wrapped, hyphenated and soft-hyphenated labels
+ * ("Samlet varig æn-dring") match their plain spelling.
+ */
+import type { Area, RowType } from "../engine/model";
+import { readArea } from "../engine/input";
+import { foldText } from "../engine/units";
+import type { CellValue } from "./types";
+
+/**
+ * Fold for matching: foldText (lower case, soft hyphens and line-break hyphens gone, single
+ * spaces) and also a hyphen inside a word ("æn-dring"), which a label wrapped by hand keeps.
+ * "Beskæftigelses- og" keeps its hyphen: it is followed by a space.
+ */
+export function squeeze(text: string): string {
+  return foldText(text)
+    .replace(/(\p{L})-(\p{Ll})/gu, "$1$2")
+    .replace(/[–—−]/g, "–")
+    .replace(/\s*:\s*$/, "")
+    .trim();
+}
+
+export type TotalKind = "permanent" | "permanentByArea" | "implementation" | "implementationByArea" | "net" | "aggregated";
+
+export type Tabel1Label =
+  | { kind: "permanentMarker"; y2016: boolean }
+  | { kind: "implementationMarker"; area?: Area }
+  | { kind: "computed"; total: TotalKind; area?: Area; y2016: boolean }
+  | { kind: "payback"; which: "service" | "total"; breakEven: boolean }
+  | { kind: "transferTitle" }
+  | { kind: "otherTable" };
+
+/** The area after a comma or dash: "Samlet varig ændring, Service", "Implementeringsomkostninger – anlæg". */
+function areaSuffix(rest: string): Area | undefined {
+  const m = /^\s*(?:,|–|-)\s*(.+)$/.exec(rest);
+  if (!m) return undefined;
+  const t = m[1].replace(/\(.*\)\s*$/, "").trim();
+  if (t === "drift") return "Service"; // 2016 "Implementeringsomkostninger – drift": running costs are Service
+  return readArea(t);
+}
+
+/** What a Tabel 1 label is (undefined: an ordinary input row or a note). */
+export function classifyTabel1Label(text: string): Tabel1Label | undefined {
+  const s = squeeze(text);
+  if (s === "") return undefined;
+  if (/^varige (ændringer|driftsændringer)/.test(s)) return { kind: "permanentMarker", y2016: s.startsWith("varige drifts") };
+  if (/^implementeringsomkostninger/.test(s)) {
+    return { kind: "implementationMarker", area: areaSuffix(s.slice("implementeringsomkostninger".length)) };
+  }
+  let m = /^samlet varig (ændring|driftsændring)(.*)$/.exec(s);
+  if (m) {
+    const y2016 = m[1] === "driftsændring";
+    const area = areaSuffix(m[2]);
+    return { kind: "computed", total: area ? "permanentByArea" : "permanent", area, y2016 };
+  }
+  m = /^samlede? implementeringsomkostninger(.*)$/.exec(s);
+  if (m) {
+    const area = areaSuffix(m[1]);
+    return { kind: "computed", total: area ? "implementationByArea" : "implementation", area, y2016: false };
+  }
+  if (/^samlet økonomisk påvirkning/.test(s)) return { kind: "computed", total: "net", y2016: false };
+  if (/^samlet pengestrøm/.test(s)) return { kind: "computed", total: "net", y2016: true };
+  if (/^aggregeret/.test(s)) return { kind: "computed", total: "aggregated", y2016: false };
+  if (/^tilbagebetalingstid/.test(s)) {
+    const breakEven = /break ?even/.test(s);
+    return { kind: "payback", which: /service/.test(s) ? "service" : "total", breakEven };
+  }
+  if (/^bevillingsflyt/.test(s)) return { kind: "transferTitle" };
+  if (/^(tabel\s|fordelingsnøgle|fordeling på udvalg|personalemæssige konsekvenser)/.test(s)) return { kind: "otherTable" };
+  return undefined;
+}
+
+/**
+ * A year header cell: 2016..2040 as a number or as text ("2025", "2029 og frem", "2022 og frem",
+ * "2029*"). Returns the year.
+ */
+export function parseYearCell(v: CellValue): number | undefined {
+  let y: number | undefined;
+  if (typeof v === "number") y = Number.isInteger(v) ? v : undefined;
+  else if (typeof v === "string") {
+    const m = /^\s*(20\d\d)\s*(?:og frem|og fremefter|ff\.?|\+|\*)?\s*$/i.exec(v.replace(/[\s\u00a0]+/g, " "));
+    if (m) y = Number(m[1]);
+  }
+  return y !== undefined && y >= 2016 && y <= 2040 ? y : undefined;
+}
+
+/**
+ * Year columns in a row: runs of consecutive years (y, y+1, …) left to right, blank spacer cells
+ * allowed between them; the longest run of at least `min` years (DESIGN.md: four to seven).
+ */
+export function yearRun(row: CellValue[], min = 4, max = 10): { cols: number[]; years: number[] } | undefined {
+  let best: { cols: number[]; years: number[] } | undefined;
+  let cur: { cols: number[]; years: number[] } | undefined;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    const y = parseYearCell(v ?? null);
+    if (y !== undefined) {
+      if (cur && y === cur.years[cur.years.length - 1] + 1) {
+        cur.cols.push(c);
+        cur.years.push(y);
+      } else cur = { cols: [c], years: [y] };
+      if (cur.years.length >= min && cur.years.length <= max && (!best || cur.years.length > best.years.length))
+        best = { cols: [...cur.cols], years: [...cur.years] };
+    } else if (!(v === null || v === undefined || (typeof v === "string" && v.trim() === ""))) {
+      cur = undefined;
+    }
+  }
+  return best;
+}
+
+/** Template text left in a cell (SPEC §6 PLACEHOLDER): "[Angiv titel…]", "Angiv dato…", "[…]". */
+export function isPlaceholder(text: string): boolean {
+  const s = text.trim();
+  if (s === "") return false;
+  if (/^\[.*\]$/s.test(s)) return true;
+  if (/^angiv\b/i.test(s)) return true;
+  if (/^(…|\.\.\.|xx+)$/i.test(s)) return true;
+  return false;
+}
+
+export type OptionalColumn = "area" | "unit" | "key" | "type" | "adm" | "excluded";
+
+/** Header texts of Tabel 1's optional columns (DESIGN.md). */
+export function headerRole(text: string): OptionalColumn | undefined {
+  const s = squeeze(text).replace(/\.$/, "");
+  if (s === "") return undefined;
+  if (/^(styringsområde|område)$/.test(s)) return "area";
+  if (/^(bevilling|enhed|placering)$/.test(s)) return "unit";
+  if (/^(fordelings)?nøgle$/.test(s)) return "key";
+  if (/^(række)?type$/.test(s)) return "type";
+  if (/^(adm|administrativ|administrativt)$/.test(s)) return "adm";
+  if (/^(udeladt|udelades|ikke medregnet|medregnes ikke)$/.test(s)) return "excluded";
+  return undefined;
+}
+
+/** "Effekt" / "Tab" / "Drift" in a Type column. */
+export function parseTypeCell(text: string): RowType | undefined {
+  const s = squeeze(text);
+  if (/^(effekt|effektivisering|besparelse|e)$/.test(s)) return "effect";
+  if (/^(tab|tabt indtægt|bortfald|t)$/.test(s)) return "loss";
+  if (/^(drift|varig drift|d)$/.test(s)) return "drift";
+  return undefined;
+}
+
+/** "x", "X", "ja", true, 1 mark a row (Adm., Udeladt). */
+export function isMarked(v: CellValue): boolean {
+  if (v === true || v === 1) return true;
+  if (typeof v !== "string") return false;
+  return /^(x|ja|j|yes|1|✓|✔)$/i.test(v.trim());
+}
+
+// Label words of the row types (DESIGN.md). Loss words are checked first: "Bortfalden indtægt"
+// is a loss although "indtægt" is an effect word; effect words beat drift words, so
+// "Serviceeffektiviseringer - reduktion i udgifter" (2018 proposal 6) is an effect.
+const LOSS_WORDS = ["bortfald", "tabt", "tilbageførsel"];
+const EFFECT_WORDS = ["effektivisering", "besparelse", "indtægt", "reduktion", "færre udgifter", "mindreudgift"];
+const DRIFT_WORDS = ["drift", "licens", "udgift", "omkostning"];
+
+/**
+ * The row type from the label's words, else from the sign of the row's sum (positive: drift).
+ * `why` is the Danish reason, for the note the reader shows.
+ */
+export function inferRowType(label: string, sign: number): { type: RowType; why: string } {
+  const s = squeeze(label);
+  const hit = (words: string[]) => words.find((w) => s.includes(w));
+  const loss = hit(LOSS_WORDS);
+  if (loss) return { type: "loss", why: `ordet "${loss}"` };
+  const effect = hit(EFFECT_WORDS);
+  if (effect) return { type: "effect", why: `ordet "${effect}"` };
+  const drift = hit(DRIFT_WORDS);
+  if (drift) return { type: "drift", why: `ordet "${drift}"` };
+  if (sign > 0) return { type: "drift", why: "positivt fortegn" };
+  if (sign < 0) return { type: "effect", why: "negativt fortegn" };
+  return { type: "effect", why: "ingen tal; regnet som effekt" };
+}
+
+export const TYPE_NAMES: Record<RowType, string> = { effect: "effekt", loss: "tab", drift: "drift" };
+
+/** "2025 p/l" from "t.kr., 2025-p/l", "2025 P/L", "(2025-priser)". */
+export function parsePriceLevel(text: string): string | undefined {
+  const m = /(20\d\d)\s*[-‑]?\s*(?:p\s*\/\s*l|pl\b|priser)/i.exec(text);
+  return m ? `${m[1]} p/l` : undefined;
+}
+
+/** The "Total" / "I alt" row of a stated table. */
+export function isTotalLabel(text: string): boolean {
+  return /^(total|i alt|samlet|sum|totalt)\b/.test(squeeze(text));
+}

@@ -1,0 +1,72 @@
+/**
+ * Where a proposal's tables are (FoundProposal.layout, opaque to hosts): what readWorkbook found
+ * and planBeregn / explainCell use. Rows and columns are 0-based.
+ */
+import type { Area, Block } from "../engine/model";
+import type { OptionalColumn, TotalKind } from "./labels";
+
+export interface InputRowLayout {
+  row: number;
+  block: Block;
+  /** Index in input.rows. */
+  index: number;
+  excluded: boolean;
+}
+
+export interface ComputedRowLayout {
+  row: number;
+  total: TotalKind;
+  area?: Area;
+}
+
+export interface PaybackLayout {
+  row: number;
+  /** The cell holding (or to hold) the payback text. */
+  col: number;
+  which: "service" | "total";
+}
+
+export interface Tabel1Layout {
+  sheet: string;
+  headerRow: number;
+  labelCol: number;
+  years: number[];
+  yearCols: number[];
+  cols: Partial<Record<OptionalColumn, number>>;
+  inputRows: InputRowLayout[];
+  computed: ComputedRowLayout[];
+  payback: PaybackLayout[];
+  firstRow: number;
+  lastRow: number;
+}
+
+/**
+ * Output tables: "2.1.1", "A".."E" (Service), "admin", and Beregn's tables for other områder
+ * ("A:Overførsler", "D:EI").
+ */
+export type TableId = string;
+
+export interface TableLayout {
+  id: TableId;
+  sheet: string;
+  titleRow: number;
+  titleCol: number;
+  headerRow: number;
+  labelCol: number;
+  years: number[];
+  yearCols: number[];
+  /** Canonical unit code (or "Total") → row. */
+  unitRows: { unit: string; row: number }[];
+  lastRow: number;
+  /** On a sheet Beregn made: output, not stated. */
+  generated: boolean;
+}
+
+export interface ProposalLayout {
+  tabel1: Tabel1Layout;
+  tables: TableLayout[];
+  /** Fingerprint of every input cell the reader used (the stamp's fingerprint). */
+  fingerprint: string;
+  /** "Ark!C12" of every input cell (labels, values, optional columns, keys, transfers). */
+  inputCells: string[];
+}

@@ -1,0 +1,68 @@
+/**
+ * planUndo (docs/CONTRACTS.md; DESIGN.md: Office.js has no undo for add-in edits): restore every
+ * cell the last Beregn changed to what it held before, and remove the sheets Beregn made. Refused,
+ * naming the cell, when any of those cells was edited since: undo must not overwrite the user's work.
+ */
+import { BEREGN_SHEET, beregnSheetCells, readBeregnSheet } from "./beregnSheet";
+import { CellBlock } from "./blocks";
+import { cellAt, findGrid, formulaAt, parseA1 } from "./grid";
+import { decodeContent, encodeContent } from "./hash";
+import type { WriteCell, WritePlan } from "./types";
+import type { Grid } from "./types";
+import { sheetHash } from "./writePlan";
+
+/** A typed content as the user would recognise it in a message. */
+function show(encoded: string): string {
+  if (encoded === "e:") return "tom";
+  const d = decodeContent(encoded);
+  if (d.formula) return d.formula;
+  return typeof d.value === "string" ? `"${d.value}"` : String(d.value);
+}
+
+export function planUndo(grids: Grid[]): { plan: WritePlan; cellsRestored: number } | { refused: string } {
+  const beregn = readBeregnSheet(grids);
+  if (!beregn || (!beregn.stamp && beregn.undo.length === 0))
+    return { refused: "Der er ingen Beregn at fortryde: projektmappen har ingen gemt Beregn." };
+
+  for (const e of beregn.undo) {
+    const g = findGrid(grids, e.sheet);
+    if (!g) return { refused: `Fortryd er afvist: arket ${e.sheet}, som Beregn skrev i, findes ikke længere.` };
+    const { row, col } = parseA1(e.address);
+    const cur = encodeContent(cellAt(g, row, col), formulaAt(g, row, col));
+    if (cur !== e.after)
+      return {
+        refused: `Fortryd er afvist: cellen ${e.sheet}!${e.address} er ændret siden sidste Beregn (nu ${show(cur)}, Beregn skrev ${show(e.after)}). Ret cellen tilbage, eller ret tabellerne i hånden.`,
+      };
+  }
+  const ownExisting = beregn.ownSheets.filter((s) => s.name.toLowerCase() !== BEREGN_SHEET && findGrid(grids, s.name));
+  for (const s of ownExisting) {
+    const g = findGrid(grids, s.name) as Grid;
+    if (s.hash && sheetHash(g) !== s.hash)
+      return { refused: `Fortryd er afvist: arket ${s.name}, som Beregn lavede, er ændret siden sidste Beregn. Slet det selv, hvis ændringerne ikke skal gemmes.` };
+  }
+
+  const blocks = new Map<string, CellBlock>();
+  for (const e of beregn.undo) {
+    const b = blocks.get(e.sheet) ?? new CellBlock(e.sheet);
+    blocks.set(e.sheet, b);
+    const { row, col } = parseA1(e.address);
+    const d = decodeContent(e.before);
+    const cell: WriteCell = d.formula !== undefined ? { formula: d.formula } : { value: d.value };
+    if (e.beforeFormat !== undefined) cell.numberFormat = e.beforeFormat === "" ? "General" : e.beforeFormat;
+    b.set(row, col, cell);
+  }
+  const plan: WritePlan = { sheets: [], writes: [] };
+  for (const b of blocks.values()) {
+    const w = b.toRangeWrite();
+    if (w) plan.writes.push(w);
+  }
+  const deleteSheets = ownExisting.map((s) => s.name);
+  if (beregn.ownSheets.some((s) => s.name.toLowerCase() === BEREGN_SHEET)) deleteSheets.push(BEREGN_SHEET);
+  else {
+    // the user's "_beregn" (settings written by hand): keep the settings, drop stamp and undo
+    plan.sheets.push({ name: BEREGN_SHEET, visibility: "veryHidden", clear: true });
+    plan.writes.push({ sheet: BEREGN_SHEET, topLeft: "A1", cells: beregnSheetCells({ settings: beregn.settings, ownSheets: [], undo: [] }) });
+  }
+  if (deleteSheets.length) plan.deleteSheets = deleteSheets;
+  return { plan, cellsRestored: beregn.undo.length };
+}

@@ -1,0 +1,231 @@
+/**
+ * planBeregn (docs/CONTRACTS.md, DESIGN.md "What Beregn writes"): the results of one proposal as a
+ * WritePlan — Tabel 1's computed rows as formulas, the payback rows, Tabel 2.1.1 and A–E in place
+ * or on a generated "Kvantum" sheet, the "Kontrol" sheet, and "_beregn" with the settings, the
+ * stamp and the undo data. Never an input cell; never the user's formula.
+ */
+import type { Finding } from "../engine/model";
+import type { Result } from "../engine/result";
+import { PROFILES, profileDefaults, type SettingsInput } from "../engine/settings";
+import type { Settings } from "../engine/model";
+import type { PlanOptions, PlanOutcome, WorkbookReading } from "./api";
+import { CellBlock } from "./blocks";
+import { BEREGN_SHEET, beregnSheetCells, readBeregnSheet, type OwnSheet, type UndoEntry } from "./beregnSheet";
+import { a1, cellAt, findGrid, formatAt, formulaAt, parseA1 } from "./grid";
+import { encodeContent, fingerprint, normaliseFormula } from "./hash";
+import { kontrolSheet } from "./kontrol";
+import type { ProposalLayout } from "./layout";
+import { KONTROL_SHEET } from "./readWorkbook";
+import { kvantumBaseName, pickSheetName } from "./sheetNames";
+import type { Grid, RangeWrite, WriteCell, WritePlan } from "./types";
+import { tabel1InputCells, writeTabel1, type OwnsFormula } from "./writeTabel1";
+import { generateSheet, resultTables, writeInPlace, type TableSpec } from "./writeTables";
+
+export const BEREGN_VERSION = "0.1.0";
+
+/** Settings as text (SPEC §9); null (no payback limit) as "". */
+function settingsText(s: Settings): Record<keyof SettingsInput, string> {
+  return {
+    discountRate: s.discountRate.toString(),
+    paybackLimitYears: s.paybackLimitYears === null ? "" : String(s.paybackLimitYears),
+    maaltalPolicy: s.maaltalPolicy,
+    tabel211Basis: s.tabel211Basis,
+    roundingTolerance: String(s.roundingTolerance),
+    hoursPerYear: s.hoursPerYear.toString(),
+  };
+}
+
+/**
+ * What "_beregn" keeps: the settings that differ from the profile's defaults (set in the sheet
+ * before, or in the pane for this Beregn), so another profile's defaults are not frozen in.
+ */
+function settingsForSheet(result: Result, reading: WorkbookReading): { overrides: SettingsInput; defaults: Record<string, string> } {
+  const effective = settingsText(result.proposal.settings);
+  const defaults = settingsText(profileDefaults(result.proposal.profile));
+  const overrides: Record<string, string> = {};
+  for (const k of Object.keys(effective) as (keyof SettingsInput)[])
+    if (effective[k] !== defaults[k] || reading.settings?.[k] !== undefined) overrides[k] = effective[k];
+  return { overrides: overrides as SettingsInput, defaults };
+}
+
+/** The typed text of what a WriteCell puts in a cell. */
+export function encodeWrite(cell: WriteCell): string {
+  if (cell.formula !== undefined) return `f:${normaliseFormula(cell.formula)}`;
+  return encodeContent(cell.value ?? null, null);
+}
+
+/** Fingerprint of a sheet's content as a grid holds it (formulas by their text). */
+export function sheetHash(grid: Grid): string {
+  const parts: string[] = [];
+  const rows = Math.max(grid.values.length, grid.formulas.length);
+  for (let r = 0; r < rows; r++) {
+    const width = Math.max(grid.values[r]?.length ?? 0, grid.formulas[r]?.length ?? 0);
+    for (let c = 0; c < width; c++) {
+      const e = encodeContent(cellAt(grid, r, c), formulaAt(grid, r, c));
+      if (e !== "e:") parts.push(`${a1(r, c)}=${e}`);
+    }
+  }
+  return fingerprint(parts.join("\n"));
+}
+
+/** The same fingerprint of what a block writes on a cleared sheet. */
+function blockHash(block: CellBlock): string {
+  const cells = [...block.cells.values()].sort((x, y) => x.row - y.row || x.col - y.col);
+  const parts = cells.map((x) => ({ at: a1(x.row, x.col), e: encodeWrite(x.cell) })).filter((x) => x.e !== "e:");
+  return fingerprint(parts.map((x) => `${x.at}=${x.e}`).join("\n"));
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = `${f.code}|${f.location}|${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export function planBeregn(grids: Grid[], reading: WorkbookReading, proposalIndex: number, result: Result, options: PlanOptions): PlanOutcome {
+  const found = reading.proposals[proposalIndex];
+  if (!found) throw new Error(`intet forslag nr. ${proposalIndex}`);
+  const layout = found.layout as ProposalLayout;
+  const beregn = readBeregnSheet(grids);
+  const exists = (name: string) => grids.some((g) => g.name.toLowerCase() === name.toLowerCase());
+  const priorOwn = (beregn?.ownSheets ?? []).filter((s) => exists(s.name));
+  const own = new Set(priorOwn.map((s) => s.name.toLowerCase()));
+  const priorUndo = new Map((beregn?.undo ?? []).map((e) => [`${e.sheet}!${e.address}`, e]));
+  const current = (sheet: string, r: number, c: number): string => {
+    const g = findGrid(grids, sheet);
+    return g ? encodeContent(cellAt(g, r, c), formulaAt(g, r, c)) : "e:";
+  };
+  // a formula is Beregn's own when the last Beregn wrote exactly it there
+  const owns: OwnsFormula = (sheet, r, c) => priorUndo.get(`${sheet}!${a1(r, c)}`)?.after === current(sheet, r, c);
+  const proposalGrid = findGrid(grids, found.sheet) as Grid;
+
+  const notes: Finding[] = [];
+  const userBlocks: CellBlock[] = [];
+  if (options.mode === "beregn") userBlocks.push(writeTabel1(proposalGrid, found, result, owns));
+
+  const specs = PROFILES[result.proposal.profile].kvantumTables || result.kvantum ? resultTables(result) : resultTables(result).filter((s) => s.id === "2.1.1");
+  const toGenerate: TableSpec[] = [];
+  for (const spec of specs) {
+    const t = layout.tables.find((x) => !x.generated && x.id === spec.id);
+    if (t) userBlocks.push(writeInPlace(findGrid(grids, t.sheet) as Grid, spec, t, result.proposal.years, owns, notes));
+    else toGenerate.push(spec);
+  }
+
+  // never an input cell (DESIGN.md): a safety net under the writers' own rules
+  const inputs = new Set([...layout.inputCells, ...tabel1InputCells(layout.tabel1)]);
+  for (const b of userBlocks) for (const [k, x] of b.cells) if (inputs.has(`${b.sheet}!${a1(x.row, x.col)}`)) b.cells.delete(k);
+
+  const ownBlocks: CellBlock[] = [];
+  const plan: WritePlan = { sheets: [], writes: [], columnWidths: [] };
+  const created: OwnSheet[] = [];
+  if (toGenerate.length) {
+    const name = pickSheetName(kvantumBaseName(found.sheet, reading.proposals.length), grids, own);
+    const unitLabel = result.proposal.priceLevel ?? `${result.proposal.years[0]} p/l`;
+    ownBlocks.push(generateSheet(name, toGenerate, result.proposal.years, unitLabel));
+    plan.columnWidths?.push({ sheet: name, column: 0, width: 46 }, { sheet: name, column: 1, width: 28 });
+    result.proposal.years.forEach((_, k) => plan.columnWidths?.push({ sheet: name, column: 2 + k, width: 10 }));
+  }
+  const time = (options.now ?? new Date()).toISOString();
+  if (options.mode === "beregn") {
+    const name = pickSheetName(KONTROL_SHEET, grids, own);
+    const findings = dedupe([...reading.findings, ...result.findings, ...found.findings, ...notes]);
+    const heading = `Forslag: ${result.proposal.title} (arket ${found.sheet}) · ${PROFILES[result.proposal.profile].name} · beregnet ${time}`;
+    ownBlocks.push(kontrolSheet(name, heading, findings));
+    plan.columnWidths?.push({ sheet: name, column: 0, width: 10 }, { sheet: name, column: 1, width: 24 }, { sheet: name, column: 2, width: 100 }, { sheet: name, column: 3, width: 18 });
+  }
+
+  // undo data: what each user cell held before; consecutive Beregns chain back to the state
+  // before the first of them, so a repeated Beregn plans the same cells (idempotence)
+  const undo: UndoEntry[] = [];
+  const handled = new Set<string>();
+  let changed = 0;
+  const touched = new Set<string>();
+  for (const b of userBlocks) {
+    const g = findGrid(grids, b.sheet) as Grid;
+    for (const x of b.cells.values()) {
+      const address = a1(x.row, x.col);
+      const key = `${b.sheet}!${address}`;
+      if (handled.has(key)) continue;
+      handled.add(key);
+      const cur = current(b.sheet, x.row, x.col);
+      const after = encodeWrite(x.cell);
+      const prior = priorUndo.get(key);
+      if (cur !== after) {
+        changed++;
+        touched.add(b.sheet);
+      }
+      if (prior && prior.after === cur) undo.push({ ...prior, after });
+      else if (cur !== after) {
+        const e: UndoEntry = { sheet: b.sheet, address, before: cur, after };
+        const f = formatAt(g, x.row, x.col);
+        if (g.numberFormats) e.beforeFormat = f ?? "";
+        undo.push(e);
+      }
+    }
+  }
+  for (const [key, prior] of priorUndo) {
+    if (handled.has(key) || own.has(prior.sheet.toLowerCase()) || !exists(prior.sheet)) continue;
+    const { row, col } = parseA1(prior.address);
+    if (current(prior.sheet, row, col) === prior.after) undo.push(prior);
+  }
+
+  for (const b of ownBlocks) {
+    plan.sheets.push({ name: b.sheet, visibility: "visible", clear: true });
+    if (!own.has(b.sheet.toLowerCase())) created.push({ name: b.sheet, hash: "" });
+    // cells that differ from what the sheet holds now (all of them when it is new)
+    const g = findGrid(grids, b.sheet);
+    const written = new Set<string>();
+    let n = 0;
+    for (const x of b.cells.values()) {
+      const e = encodeWrite(x.cell);
+      written.add(`${x.row},${x.col}`);
+      if (e !== (g ? encodeContent(cellAt(g, x.row, x.col), formulaAt(g, x.row, x.col)) : "e:")) n++;
+    }
+    if (g)
+      g.values.forEach((line, r) =>
+        line.forEach((_, c) => {
+          if (!written.has(`${r},${c}`) && encodeContent(cellAt(g, r, c), formulaAt(g, r, c)) !== "e:") n++;
+        }),
+      );
+    changed += n;
+    if (n > 0) touched.add(b.sheet);
+  }
+  const hashes = new Map(ownBlocks.map((b) => [b.sheet.toLowerCase(), blockHash(b)]));
+  const ownAfter: OwnSheet[] = [...priorOwn, ...created]
+    .filter((s) => s.name.toLowerCase() !== BEREGN_SHEET)
+    .map((s) => ({ name: s.name, hash: hashes.get(s.name.toLowerCase()) ?? s.hash }));
+  // "_beregn" is Beregn's own when Beregn made it (then undo removes it with the others)
+  if (!exists(BEREGN_SHEET) || own.has(BEREGN_SHEET)) ownAfter.push({ name: BEREGN_SHEET, hash: "" });
+
+  const { overrides, defaults } = settingsForSheet(result, reading);
+  const beregnBlock = beregnSheetCells({
+    settings: overrides,
+    defaults,
+    stamp: {
+      version: options.version ?? BEREGN_VERSION,
+      profile: result.proposal.profile,
+      time,
+      fingerprint: layout.fingerprint,
+      proposalSheet: found.sheet,
+    },
+    ownSheets: ownAfter,
+    undo,
+  });
+  plan.sheets.push({ name: BEREGN_SHEET, visibility: "veryHidden", clear: true });
+
+  const writes: RangeWrite[] = [];
+  for (const b of [...userBlocks, ...ownBlocks]) {
+    const w = b.toRangeWrite();
+    if (w) writes.push(w);
+  }
+  writes.push({ sheet: BEREGN_SHEET, topLeft: "A1", cells: beregnBlock });
+  plan.writes = writes;
+  if (plan.columnWidths?.length === 0) delete plan.columnWidths;
+
+  const sheetsTouched = [...touched];
+  const summary = changed === 0 ? "Ingen celler ændret" : `${changed} ${changed === 1 ? "celle" : "celler"} skrevet i ${sheetsTouched.join(", ")}`;
+  return { plan, cellsWritten: changed, sheetsTouched, summary };
+}

@@ -1,0 +1,145 @@
+/**
+ * Tabel 2.1.1 and the Kvantum tables A–E (SPEC §5): written into the tables the workbook already
+ * has (found by title: unit rows × year columns and the Total row), else generated on a sheet
+ * "Kvantum" in the template's row order (SPEC §1) with the template's footnotes.
+ */
+import type { Area, Finding } from "../engine/model";
+import type { Result, RoundedTable } from "../engine/result";
+import { BEVILLINGER, templateOrder, UDVALG, UNIT_NAMES } from "../engine/units";
+import { amountCell, CellBlock, textCell } from "./blocks";
+import { formulaAt, loc } from "./grid";
+import type { TableLayout } from "./layout";
+import type { OwnsFormula } from "./writeTabel1";
+import type { Grid, WriteCell } from "./types";
+
+export interface TableSpec {
+  id: string;
+  table: RoundedTable;
+  title: string;
+  footnote: string;
+}
+
+const TITLES: Record<string, string> = {
+  "2.1.1": "Tabel 2.1.1. Fordeling på udvalg, inkl. implementeringsudgifter",
+  A: "Tabel A. Måltalseffekt (nettoeffektivisering)",
+  B: "Tabel B. Bevillingsmæssig effekt – varig drift",
+  C: "Tabel C. Bevillingsmæssig effekt – hvis forslaget indarbejdes (bruttoeffektivisering)",
+  D: "Tabel D. Fordeling af anlægsinvesteringer mellem udvalg",
+  E: "Tabel E. Fordeling af serviceinvesteringer mellem udvalg",
+};
+
+// SPEC §5, the 2025 template's definitions in its own words
+const FOOTNOTES: Record<string, string> = {
+  A: "Måltalseffekt: den effekt, udvalget kan medregne i sit effektiviseringsmåltal, dvs. udvalgets samlede effekt af forslaget fratrukket udvalgets bidrag til forslagets varige driftsudgifter.",
+  B: "Bevillingsmæssig effekt – varig drift: ændringen af udvalgets budgetramme, uanset om måltalseffekten anvendes. Varige driftsudgifter finansieres af alle deltagende forvaltninger, uanset om effekten medregnes i måltallet.",
+  C: "Bevillingsmæssig effekt, hvis forslaget indarbejdes: den samlede ændring af udvalgets budgetramme, når forslaget indarbejdes (Tabel B + Tabel A).",
+  D: "Implementeringsomkostninger til anlæg fordelt på bevillinger.",
+  E: "Implementeringsomkostninger til service fordelt på bevillinger.",
+};
+
+/** The tables a result has, by id ("2.1.1", "A".."E", "A:Overførsler", "D:EI"). */
+export function resultTables(result: Result): TableSpec[] {
+  const out: TableSpec[] = [];
+  const basis = result.proposal.settings.tabel211Basis;
+  if (result.committees)
+    out.push({
+      id: "2.1.1",
+      table: result.committees,
+      title: TITLES["2.1.1"],
+      footnote: `Summen af Tabel ${basis}, D og E pr. udvalg; Økonomiudvalget inkl. koncernenheder.`,
+    });
+  const k = result.kvantum;
+  if (!k) return out;
+  const service = k.sets.find((s) => s.area === "Service");
+  for (const name of ["A", "B", "C"] as const) {
+    if (service) out.push({ id: name, table: service[name], title: TITLES[name], footnote: FOOTNOTES[name] });
+  }
+  out.push({ id: "D", table: k.D, title: TITLES.D, footnote: FOOTNOTES.D });
+  out.push({ id: "E", table: k.E, title: TITLES.E, footnote: FOOTNOTES.E });
+  for (const set of k.sets.filter((s) => s.area !== "Service"))
+    for (const name of ["A", "B", "C"] as const)
+      out.push({ id: `${name}:${set.area}`, table: set[name], title: `${TITLES[name]} – ${set.area}`, footnote: `${FOOTNOTES[name]} Varige ændringer med styringsområde ${set.area}.` });
+  for (const inv of k.otherInvestments)
+    out.push({
+      id: `D:${inv.area}`,
+      table: inv.table,
+      title: `Tabel D. Fordeling af investeringer mellem udvalg – ${inv.area}`,
+      footnote: `Implementeringsomkostninger med styringsområde ${areaName(inv.area)} fordelt på bevillinger.`,
+    });
+  return out;
+}
+
+function areaName(a: Area): string {
+  return a === "EI" ? "efterspørgselsstyret indsats" : a === "EO" ? "efterspørgselsstyrede overførsler" : a;
+}
+
+const shownAt = (t: RoundedTable, unit: string, yi: number): number => {
+  if (unit === "Total") return Number((t.total[yi] ?? 0).toString());
+  const s = t.shown[unit];
+  return s ? Number(s[yi].toString()) : 0;
+};
+
+/** Write a result table into a table the workbook has; units without a row there are findings. */
+export function writeInPlace(grid: Grid, spec: TableSpec, layout: TableLayout, years: number[], owns: OwnsFormula, notes: Finding[]): CellBlock {
+  const block = new CellBlock(grid.name);
+  for (const { unit, row } of layout.unitRows)
+    layout.yearCols.forEach((c, k) => {
+      const yi = years.indexOf(layout.years[k]);
+      if (yi < 0) return;
+      if (formulaAt(grid, row, c) !== null && !owns(grid.name, row, c)) return; // the user's formula: checked, not overwritten
+      block.set(row, c, amountCell(shownAt(spec.table, unit, yi), unit === "Total"));
+    });
+  const rowsHere = new Set(layout.unitRows.map((u) => u.unit));
+  for (const unit of spec.table.units) {
+    if (rowsHere.has(unit)) continue;
+    const values = spec.table.shown[unit] ?? [];
+    const nonZero = values.findIndex((v) => !v.isZero());
+    if (nonZero < 0) continue;
+    notes.push({
+      code: "STRUCTURE",
+      severity: "warning",
+      message: `${spec.title.split(".")[0]} har ingen række for ${UNIT_NAMES[unit] ?? unit}; ${values[nonZero].toString()} t.kr. i ${years[nonZero]} er ikke skrevet. Indsæt en række for enheden`,
+      location: loc(layout.sheet, layout.titleRow, layout.titleCol),
+    });
+  }
+  return block;
+}
+
+/** The unit rows of a generated table: the template's rows, then units outside it (SPEC §1, §4). */
+export function generatedUnits(spec: TableSpec): string[] {
+  const template: readonly string[] = spec.id === "2.1.1" ? UDVALG : BEVILLINGER;
+  const extra = spec.table.units.filter((u) => !template.includes(u)).sort(templateOrder);
+  return [...template, ...extra];
+}
+
+/**
+ * The generated sheet's content: for each table its title, header ("Bevilling", "Bevilling,
+ * profitcenter mv." left for the administrations, years), unit rows, Total and footnote.
+ */
+export function generateSheet(sheet: string, specs: TableSpec[], years: number[], unitLabel: string): CellBlock {
+  const block = new CellBlock(sheet);
+  let r = 0;
+  block.set(r, 0, textCell(`Tekniske tabeller til korrektioner i Kvantum (t.kr., ${unitLabel}) – dannet af Beregn`, true));
+  r += 2;
+  for (const spec of specs) {
+    block.set(r, 0, textCell(spec.title, true));
+    r++;
+    block.set(r, 0, textCell(spec.id === "2.1.1" ? "Udvalg" : "Bevilling", true));
+    block.set(r, 1, textCell(spec.id === "2.1.1" ? "" : "Bevilling, profitcenter mv.", true));
+    if (spec.id === "2.1.1") block.cells.delete(`${r},1`);
+    years.forEach((y, k) => block.set(r, 2 + k, { value: y, bold: true }));
+    r++;
+    for (const unit of [...generatedUnits(spec), "Total"]) {
+      const bold = unit === "Total";
+      block.set(r, 0, textCell(unit === "Total" ? "Total" : UNIT_NAMES[unit] ?? unit, bold));
+      years.forEach((_, yi) => block.set(r, 2 + yi, amountCell(shownAt(spec.table, unit, yi), bold)));
+      r++;
+    }
+    // "Note:" first, so the footnote is never read as a table title ("Måltalseffekt…" is 2018's)
+    block.set(r, 0, textCell(`Note: ${spec.footnote}`));
+    r += 2;
+  }
+  return block;
+}
+
+export type { WriteCell };

@@ -1,0 +1,20 @@
+/**
+ * Save an ExcelJS workbook without ever leaving a half-written file: write beside the target,
+ * then rename over it (atomic on one file system).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type ExcelJS from "exceljs";
+
+export async function saveWorkbook(wb: ExcelJS.Workbook, target: string): Promise<void> {
+  const dir = path.dirname(path.resolve(target));
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const buf = Buffer.from(await wb.xlsx.writeBuffer());
+  try {
+    fs.writeFileSync(tmp, buf);
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}

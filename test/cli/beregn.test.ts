@@ -1,0 +1,215 @@
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { loadWorkbook } from "../../src/xlsx";
+import { readWorkbook } from "../../src/workbook";
+import type { Grid } from "../../src/workbook/types";
+import { ROOT, beregn, ensureBuilt, removeDir, tmpDir } from "./cliHelpers";
+import { recalcWithLibreOffice, sofficePath } from "./libreoffice";
+import { fakeOle2, patchXlsx } from "../xlsx/zipHelpers";
+
+const EXAMPLES = path.join(ROOT, "examples");
+const example = (prefix: string): string => {
+  const f = fs.readdirSync(EXAMPLES).find((n) => n.startsWith(prefix) && n.endsWith(".xlsx"));
+  if (!f) throw new Error(`no example ${prefix}*.xlsx`);
+  return path.join(EXAMPLES, f);
+};
+const sha = (p: string): string => createHash("sha256").update(fs.readFileSync(p)).digest("hex");
+
+let dir: string;
+beforeAll(() => {
+  ensureBuilt();
+  dir = tmpDir("beregn-");
+});
+afterAll(() => removeDir(dir));
+
+const copy = (src: string, name = path.basename(src)): string => {
+  const p = path.join(dir, name);
+  fs.copyFileSync(src, p);
+  return p;
+};
+
+/** Cells to the right of the first cell whose text starts with `label`, on any sheet. */
+function rowAfter(grids: Grid[], label: RegExp, sheet?: string): (string | number | boolean | null)[] | undefined {
+  for (const g of grids) {
+    if (sheet && g.name !== sheet) continue;
+    for (const row of g.values) {
+      const c = row.findIndex((v) => typeof v === "string" && label.test(v.trim()));
+      if (c >= 0) return row.slice(c + 1);
+    }
+  }
+  return undefined;
+}
+
+describe("beregn <fil> -o ud.xlsx", () => {
+  test("2025-BC01: exact summary lines; the output reloads with the computed tables; the input is untouched", async () => {
+    const src = example("2025-BC01");
+    const before = sha(src);
+    const out = path.join(dir, "bc01-ud.xlsx");
+    const r = beregn([path.relative(ROOT, src), "-o", out]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toBe(`${path.relative(ROOT, src)}: 1 forslag fundet`);
+    expect(r.out).toContain("Skabelon: kk-2025 · år 2024–2029 · 2025 p/l");
+    expect(r.out).toContain("Tilbagebetalingstid: service 4 år (2028), total 4 år (2028) (diskonteret med 2 %)");
+    const i = r.out.indexOf("Samlet økonomisk påvirkning (t.kr.):");
+    expect(i).toBeGreaterThan(0);
+    expect(r.out.slice(i + 1, i + 3)).toEqual([
+      "  2024   2025   2026    2027    2028    2029",
+      "     0  1.703  1.106  -1.474  -1.474  -1.474",
+    ]);
+    expect(r.out.find((l) => l.startsWith("Fund: "))).toMatch(/^Fund: 0 fejl, 0 advarsler, \d+ info$/);
+    expect(r.out[r.out.length - 1]).toMatch(new RegExp(`^Skrevet: ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(.+\\)$`));
+    expect(sha(src)).toBe(before);
+
+    const { grids } = await loadWorkbook(out);
+    // Tabel A as the rules give it (largest remainder: TMU -122, not the document's -123)
+    const tmu = grids.flatMap((g) => g.values).filter((row) => row.some((v) => v === "TMU"));
+    expect(tmu.some((row) => row.includes(-122) && row.includes(-77))).toBe(true);
+    // the payback rows hold the computed text
+    expect(grids.some((g) => g.values.some((row) => row.includes("4 år (2028)")))).toBe(true);
+    // a Kontrol sheet lists the findings
+    expect(grids.map((g) => g.name)).toContain("Kontrol");
+  });
+
+  test("without -o: <navn>-beregnet.xlsx beside the input, never over an existing file without --overskriv", () => {
+    const p = copy(example("2025-F4"), "f4.xlsx");
+    const r1 = beregn([p]);
+    expect(r1.code).toBe(0);
+    const target = path.join(dir, "f4-beregnet.xlsx");
+    expect(fs.existsSync(target)).toBe(true);
+    const r2 = beregn([p]);
+    expect(r2.code).toBe(2);
+    expect(r2.err).toEqual([`fejl: ${target} findes allerede; brug --overskriv for at erstatte den`]);
+    expect(beregn([p, "--overskriv"]).code).toBe(0);
+  });
+
+  test("-o naming the input is refused; --in-place writes the input", () => {
+    const p = copy(example("2025-BC02"), "bc02.xlsx");
+    const before = sha(p);
+    const r = beregn([p, "-o", p]);
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual([`fejl: ${p} er inddatafilen; brug --in-place for at skrive i den`]);
+    expect(sha(p)).toBe(before);
+    const r2 = beregn([p, "--in-place"]);
+    expect(r2.code).toBe(0);
+    expect(sha(p)).not.toBe(before);
+  });
+
+  test("--forslag beyond the proposals found", () => {
+    const p = copy(example("2025-BC02"), "bc02b.xlsx");
+    const r = beregn([p, "--forslag", "9"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual([`fejl: --forslag 9: ${p} har kun 1 forslag`]);
+  });
+});
+
+describe("beregn <fil>: parts ExcelJS cannot write back are never dropped silently", () => {
+  let withChart: string;
+  beforeAll(() => {
+    withChart = path.join(dir, "diagram.xlsx");
+    const ct = (xml: string): string =>
+      xml.replace(
+        "</Types>",
+        '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>',
+      );
+    fs.writeFileSync(withChart, patchXlsx(fs.readFileSync(example("2025-BC01")), [{ name: "xl/charts/chart1.xml", data: "<c:chartSpace/>" }], ct));
+  });
+
+  test("--in-place is refused, naming what would be lost", () => {
+    const before = sha(withChart);
+    const r = beregn([withChart, "--in-place", "--tab-dele"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual([
+      `fejl: afvist: ${withChart} indeholder diagrammer, som ville gå tabt ved gemning; intet er skrevet (skriv en kopi med -o <kopi.xlsx> --tab-dele)`,
+    ]);
+    expect(sha(withChart)).toBe(before);
+  });
+
+  test("a copy is refused without --tab-dele, nothing written", () => {
+    const out = path.join(dir, "diagram-kopi.xlsx");
+    const r = beregn([withChart, "-o", out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual([
+      `fejl: afvist: ${withChart} indeholder diagrammer, som ikke kan gemmes igen; intet er skrevet (tilføj --tab-dele for at skrive ${out} uden dem; ${withChart} ændres ikke)`,
+    ]);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test("a copy with --tab-dele is written, with a warning", () => {
+    const out = path.join(dir, "diagram-kopi2.xlsx");
+    const r = beregn([withChart, "-o", out, "--tab-dele"]);
+    expect(r.code).toBe(0);
+    expect(r.err).toEqual([`advarsel: ${out} skrives uden diagrammer; ${withChart} er uændret`]);
+    expect(fs.existsSync(out)).toBe(true);
+  });
+});
+
+describe("beregn <fil>: files that cannot be read → one line, exit 2, nothing written", () => {
+  test.each([
+    ["tom.xlsx", (): Buffer | string => "", "filen er tom"],
+    ["gammel.xls", (): Buffer | string => fakeOle2(["Workbook"]), "gammelt .xls-format; gem som .xlsx"],
+    ["laast.xlsx", (): Buffer | string => fakeOle2(["EncryptionInfo", "EncryptedPackage"]), "filen er krypteret (adgangskode); fjern adgangskoden"],
+    ["csv.xlsx", (): Buffer | string => "a;b\n1;2\n", "ikke en .xlsx-fil"],
+    ["afkortet.xlsx", (): Buffer | string => fs.readFileSync(example("2025-BC01")).subarray(0, 3000), "ikke en .xlsx-fil (ingen zip-indholdsfortegnelse)"],
+  ])("%s", (name, make, message) => {
+    const sub = path.join(dir, "bad-" + name.replace(/\W/g, ""));
+    fs.mkdirSync(sub);
+    const p = path.join(sub, name);
+    fs.writeFileSync(p, make());
+    const r = beregn([p]);
+    expect(r.code).toBe(2);
+    expect(r.out).toEqual([]);
+    expect(r.err).toEqual([`fejl: ${p}: ${message}`]);
+    expect(fs.readdirSync(sub)).toEqual([name]);
+  });
+
+  test("a missing file", () => {
+    const r = beregn([path.join(dir, "nej.xlsx")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual([`fejl: ${path.join(dir, "nej.xlsx")}: filen findes ikke`]);
+  });
+});
+
+describe("beregn skabelon", () => {
+  test("writes the template; refuses to overwrite without --overskriv", async () => {
+    const p = path.join(dir, "ny.xlsx");
+    const r = beregn(["skabelon", p]);
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toMatch(/^Skrevet: .*ny\.xlsx \(ny projektmappe, \d+ ark: .+\)$/);
+    const { grids } = await loadWorkbook(p);
+    expect(grids.length).toBeGreaterThanOrEqual(1);
+    const again = beregn(["skabelon", p]);
+    expect(again.code).toBe(2);
+    expect(again.err).toEqual([`fejl: ${p} findes allerede; brug --overskriv for at erstatte den`]);
+    expect(beregn(["skabelon", p, "--overskriv"]).code).toBe(0);
+    expect([0, 1]).toContain(beregn(["valider", p]).code);
+  });
+});
+
+const soffice = sofficePath();
+(soffice ? describe : describe.skip)("LibreOffice recalculates what beregn wrote", () => {
+  test.each(["2025-BC01", "2025-F4", "2018-P2"])("%s: recalculated Tabel 1 totals equal the engine's", async (id) => {
+    const out = path.join(dir, `${id}-lo.xlsx`);
+    expect(beregn([example(id), "-o", out]).code).toBe(0);
+    const expected = JSON.parse(beregn(["json", path.join(ROOT, "test", "fixtures", "cases", `${id}.json`)]).stdout) as {
+      years: number[];
+      totals: { net: Record<string, number>; permanent: Record<string, number>; implementation: Record<string, number> };
+    };
+    const sub = path.join(dir, `lo-${id}`);
+    fs.mkdirSync(sub);
+    const recalculated = recalcWithLibreOffice(soffice!, out, sub);
+    const { grids } = await loadWorkbook(recalculated);
+    const reading = readWorkbook(grids);
+    expect(reading.proposals.length).toBeGreaterThanOrEqual(1);
+    const stated = reading.proposals[0].input.stated?.totals as Record<string, Record<string, unknown>> | undefined;
+    expect(stated).toBeDefined();
+    for (const k of ["permanent", "implementation", "net"] as const) {
+      const got = Object.fromEntries(expected.years.map((y) => [String(y), Number(stated![k]?.[String(y)] ?? NaN)]));
+      expect({ [k]: got }).toEqual({ [k]: expected.totals[k] });
+    }
+    // and those cells are formulas, not typed numbers
+    const net = rowAfter(grids, /^Samlet (økonomisk påvirkning|pengestrøm)/);
+    expect(net).toBeDefined();
+  });
+});

@@ -1,0 +1,877 @@
+/**
+ * An in-memory fake of the Excel objects Beregn uses (DESIGN.md "Office.js host"), backed by
+ * Grids. It behaves like Office.js where the add-in could get it wrong:
+ *  - nothing happens until context.sync(): operations are queued and run in order;
+ *  - reading a property that was not load()-ed and sync()-ed throws PropertyNotLoaded;
+ *  - a failing operation rejects the sync, and the operations before it stay applied;
+ *  - a request over 5 MB is refused whole (RequestPayloadSizeLimitExceeded);
+ *  - writing to a protected sheet is AccessDenied; while a cell is edited every sync fails.
+ * It counts syncs and bytes (the JSON of each queued operation) so tests can hold the host to
+ * DESIGN.md's budgets. Plain TypeScript with no Node APIs, so it also runs in the browser
+ * (officeFakeBrowser.ts).
+ */
+import type { CellValue, Grid } from "../../src/workbook/types";
+
+type ExcelVisibility = "Visible" | "Hidden" | "VeryHidden";
+
+export interface FakeCell {
+  value: CellValue;
+  formula: string | null;
+  numberFormat: string | null;
+  bold?: boolean;
+}
+
+export class FakeOfficeError extends Error {
+  public readonly debugInfo: { code: string; message: string; errorLocation: string };
+  constructor(
+    public readonly code: string,
+    message: string,
+    errorLocation = "",
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+    this.debugInfo = { code, message, errorLocation };
+  }
+}
+
+function notLoaded(prop: string): FakeOfficeError {
+  return new FakeOfficeError(
+    "PropertyNotLoaded",
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workbook's data
+
+export class FakeSheet {
+  cells: (FakeCell | undefined)[][] = [];
+  columnWidths = new Map<number, number>();
+  constructor(
+    public name: string,
+    public visibility: ExcelVisibility = "Visible",
+    public protected_ = false,
+  ) {}
+
+  get(r: number, c: number): FakeCell | undefined {
+    return this.cells[r]?.[c];
+  }
+
+  set(r: number, c: number, patch: Partial<FakeCell>): void {
+    while (this.cells.length <= r) this.cells.push([]);
+    const row = this.cells[r];
+    const cur = row[c] ?? { value: null, formula: null, numberFormat: null };
+    row[c] = { ...cur, ...patch };
+  }
+
+  /** Excel's used range: the bounding box of cells with content (and, unless valuesOnly, format). */
+  usedBox(valuesOnly: boolean): { r0: number; c0: number; r1: number; c1: number } | null {
+    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    this.cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (!cell) return;
+        const has = cell.value !== null || cell.formula !== null || (!valuesOnly && (cell.numberFormat !== null || cell.bold !== undefined));
+        if (!has) return;
+        r0 = Math.min(r0, r);
+        c0 = Math.min(c0, c);
+        r1 = Math.max(r1, r);
+        c1 = Math.max(c1, c);
+      }),
+    );
+    return r1 < 0 ? null : { r0, c0, r1, c1 };
+  }
+}
+
+export interface FakeStats {
+  syncs: number;
+  /** Request payload: JSON of every queued operation with its arguments. */
+  bytesSent: number;
+  /** Response payload: JSON of every loaded value. */
+  bytesReceived: number;
+  /** Request bytes of each sync, in order. */
+  batches: number[];
+}
+
+export interface InjectedFailure {
+  /** The failing operation's index in the next batch that has that many operations. */
+  atOp: number;
+  code: string;
+  message: string;
+}
+
+const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+export class FakeWorkbook {
+  sheets: FakeSheet[] = [];
+  selection: { sheet: string; address: string } = { sheet: "", address: "A1" };
+  activeSheet = "";
+  stats: FakeStats = { syncs: 0, bytesSent: 0, bytesReceived: 0, batches: [] };
+  /** While true every sync fails as Excel does when a cell is being edited. */
+  editMode = false;
+  private failure: InjectedFailure | undefined;
+
+  static fromGrids(grids: readonly Grid[]): FakeWorkbook {
+    const wb = new FakeWorkbook();
+    for (const g of grids) {
+      const s = new FakeSheet(g.name, g.visibility === "veryHidden" ? "VeryHidden" : g.visibility === "hidden" ? "Hidden" : "Visible", !!g.protected);
+      const rows = Math.max(g.values.length, g.formulas.length);
+      for (let r = 0; r < rows; r++) {
+        const width = Math.max(g.values[r]?.length ?? 0, g.formulas[r]?.length ?? 0, g.numberFormats?.[r]?.length ?? 0);
+        for (let c = 0; c < width; c++) {
+          // Excel has no empty-text constant: "" is an empty cell
+          const raw = g.values[r]?.[c] ?? null;
+          const value = raw === "" ? null : raw;
+          const formula = g.formulas[r]?.[c] ?? null;
+          const numberFormat = g.numberFormats?.[r]?.[c] ?? null;
+          if (value !== null || formula !== null || numberFormat !== null) s.set(r, c, { value, formula, numberFormat });
+        }
+      }
+      wb.sheets.push(s);
+    }
+    const first = wb.sheets.find((s) => s.visibility === "Visible");
+    wb.activeSheet = first?.name ?? "";
+    wb.selection = { sheet: wb.activeSheet, address: "A1" };
+    return wb;
+  }
+
+  /** The workbook as Grids, trimmed to what each sheet holds (the shape readGrids gives). */
+  toGrids(): Grid[] {
+    return this.sheets.map((s) => {
+      const box = s.usedBox(false);
+      const grid: Grid = {
+        name: s.name,
+        visibility: s.visibility === "VeryHidden" ? "veryHidden" : s.visibility === "Hidden" ? "hidden" : "visible",
+        values: [],
+        formulas: [],
+        numberFormats: [],
+        protected: s.protected_,
+      };
+      if (!box) return grid;
+      for (let r = 0; r <= box.r1; r++) {
+        const v: CellValue[] = [], f: (string | null)[] = [], n: (string | null)[] = [];
+        for (let c = 0; c <= box.c1; c++) {
+          const cell = s.get(r, c);
+          v.push(cell?.value ?? null);
+          f.push(cell?.formula ?? null);
+          n.push(cell?.numberFormat ?? null);
+        }
+        grid.values.push(v);
+        grid.formulas.push(f);
+        grid.numberFormats!.push(n);
+      }
+      return grid;
+    });
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** A cell by "Ark!C12" or sheet + "C12", for assertions. */
+  cell(sheet: string, address: string): FakeCell | undefined {
+    const p = parseA1(address);
+    if (!p) throw new Error(`bad address ${address}`);
+    return this.sheet(sheet)?.get(p.r0, p.c0);
+  }
+
+  injectFailure(f: InjectedFailure): void {
+    this.failure = f;
+  }
+
+  resetStats(): void {
+    this.stats = { syncs: 0, bytesSent: 0, bytesReceived: 0, batches: [] };
+  }
+
+  context(): FakeRequestContext {
+    return new FakeRequestContext(this);
+  }
+
+  /** Excel.run: the batch's queued operations that were not synced are synced at the end. */
+  async run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
+    const ctx = this.context();
+    const result = await batch(ctx);
+    if (ctx.pendingCount > 0) await ctx.sync();
+    return result;
+  }
+
+  /** Runs one batch; called by FakeRequestContext.sync. */
+  execute(ops: Op[]): void {
+    const bytes = ops.reduce((n, op) => n + op.bytes, 0);
+    this.stats.syncs++;
+    this.stats.batches.push(bytes);
+    this.stats.bytesSent += bytes;
+    if (this.editMode && ops.length > 0)
+      throw new FakeOfficeError("InvalidOperationInCellEditMode", "The operation failed because Excel is in cell edit mode.");
+    if (bytes > PAYLOAD_LIMIT)
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+    const failure = this.failure && ops.length > this.failure.atOp ? this.failure : undefined;
+    if (failure) this.failure = undefined;
+    ops.forEach((op, i) => {
+      if (failure && i === failure.atOp) throw new FakeOfficeError(failure.code, failure.message, op.name);
+      op.run();
+    });
+  }
+
+  noteReceived(value: unknown): void {
+    this.stats.bytesReceived += JSON.stringify(value ?? null).length;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Addresses (own small parser: the fake must not share the host's bugs)
+
+interface Box {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+const MAX_ROW = 1048575;
+const MAX_COL = 16383;
+
+function colIndex(s: string): number {
+  let n = 0;
+  for (const ch of s.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n - 1;
+}
+
+function colName(c: number): string {
+  let s = "";
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function parseA1(address: string): Box | undefined {
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const parts = local.replace(/\$/g, "").toUpperCase().split(":");
+  if (parts.length > 2) return undefined;
+  const one = (p: string): { r?: number; c?: number } | undefined => {
+    const m = /^([A-Z]{0,3})(\d{0,7})$/.exec(p);
+    if (!m || (!m[1] && !m[2])) return undefined;
+    return { c: m[1] ? colIndex(m[1]) : undefined, r: m[2] ? Number(m[2]) - 1 : undefined };
+  };
+  const a = one(parts[0]);
+  const b = parts.length === 2 ? one(parts[1]) : a;
+  if (!a || !b) return undefined;
+  // whole columns ("C:C") and whole rows ("3:5")
+  const r0 = a.r ?? 0, r1 = b.r ?? (a.r === undefined ? MAX_ROW : a.r);
+  const c0 = a.c ?? 0, c1 = b.c ?? (a.c === undefined ? MAX_COL : a.c);
+  if ((a.r === undefined) !== (b.r === undefined) || (a.c === undefined) !== (b.c === undefined)) return undefined;
+  return { r0: Math.min(r0, r1), c0: Math.min(c0, c1), r1: Math.max(r0, r1), c1: Math.max(c0, c1) };
+}
+
+function boxAddress(b: Box): string {
+  const a = `${colName(b.c0)}${b.r0 + 1}`;
+  return b.r0 === b.r1 && b.c0 === b.c1 ? a : `${a}:${colName(b.c1)}${b.r1 + 1}`;
+}
+
+function sheetPrefix(name: string): string {
+  return /^[A-Za-z_\u00C0-\u024F][\w.\u00C0-\u024F]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queued operations and proxies
+
+interface Op {
+  name: string;
+  bytes: number;
+  run: () => void;
+}
+
+export class FakeRequestContext {
+  private queue: Op[] = [];
+  readonly workbook: FakeWorkbookProxy;
+  constructor(readonly fake: FakeWorkbook) {
+    this.workbook = new FakeWorkbookProxy(this);
+  }
+
+  get pendingCount(): number {
+    return this.queue.length;
+  }
+
+  enqueue(name: string, args: unknown, run: () => void): void {
+    this.queue.push({ name, bytes: JSON.stringify({ name, args: args ?? null }).length, run });
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    // Office.js answers asynchronously; keep callers honest about awaiting
+    await Promise.resolve();
+    this.fake.execute(ops);
+  }
+
+  /** Excel.RequestContext's trackedObjects: a no-op here. */
+  trackedObjects = { add: () => undefined, remove: () => undefined };
+}
+
+/** Parses load()'s argument into property paths ("items/name", "protection/protected"). */
+function loadPaths(arg: unknown): string[] {
+  if (arg === undefined || arg === null) return [];
+  if (typeof arg === "string") return arg.split(",").map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(arg)) return arg.flatMap((a) => loadPaths(a));
+  if (typeof arg === "object") {
+    const o = arg as { select?: unknown };
+    if (o.select !== undefined) return loadPaths(o.select);
+    return Object.keys(arg as object).filter((k) => (arg as Record<string, unknown>)[k]);
+  }
+  return [];
+}
+
+abstract class Proxy {
+  protected loaded = new Map<string, unknown>();
+  constructor(readonly ctx: FakeRequestContext) {}
+
+  protected value<T>(prop: string): T {
+    if (!this.loaded.has(prop)) throw notLoaded(prop);
+    return this.loaded.get(prop) as T;
+  }
+
+  /** Marks a property as loaded with its value (at sync time). */
+  protected store(prop: string, v: unknown): void {
+    this.ctx.fake.noteReceived(v);
+    this.loaded.set(prop, v);
+  }
+}
+
+class FakeWorkbookProxy {
+  readonly worksheets: FakeWorksheetCollection;
+  constructor(readonly ctx: FakeRequestContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx);
+  }
+  getSelectedRange(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const f = this.ctx.fake;
+      const s = f.sheet(f.selection.sheet);
+      const box = parseA1(f.selection.address);
+      if (!s || !box) throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation.");
+      return { sheet: s, box };
+    });
+  }
+}
+
+class FakeWorksheetCollection extends Proxy {
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => {
+      const s = this.ctx.fake.sheet(name);
+      if (!s) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist.`, `Worksheets.getItem(${name})`);
+      return s;
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.fake.sheet(name) ?? null);
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.fake.sheet(this.ctx.fake.activeSheet) ?? null);
+  }
+
+  add(name?: string): FakeWorksheet {
+    let created: FakeSheet | undefined;
+    const fake = this.ctx.fake;
+    this.ctx.enqueue("Worksheets.add", { name }, () => {
+      const n = name ?? `Ark${fake.sheets.length + 1}`;
+      if (fake.sheet(n)) throw new FakeOfficeError("ItemAlreadyExists", "A resource with the same name or identifier already exists.", "Worksheets.add");
+      if (n.length > 31 || /[\\/?*[\]:]/.test(n)) throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.", "Worksheets.add");
+      created = new FakeSheet(n);
+      fake.sheets.push(created);
+    });
+    return new FakeWorksheet(this.ctx, () => {
+      if (!created) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.", "Worksheet");
+      return created;
+    });
+  }
+
+  get items(): FakeWorksheet[] {
+    return this.value<FakeWorksheet[]>("items");
+  }
+
+  load(arg?: unknown): this {
+    const paths = loadPaths(arg);
+    const itemPaths = paths.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
+    this.ctx.enqueue("Worksheets.load", paths, () => {
+      const items = this.ctx.fake.sheets.map((s) => {
+        const ws = new FakeWorksheet(this.ctx, () => s);
+        ws.fill(itemPaths.length ? itemPaths : ["name", "visibility", "position"]);
+        return ws;
+      });
+      this.loaded.set("items", items);
+    });
+    return this;
+  }
+}
+
+class FakeWorksheetProtection extends Proxy {
+  get protected(): boolean {
+    return this.value<boolean>("protected");
+  }
+  setLoaded(v: boolean): void {
+    this.store("protected", v);
+  }
+}
+
+export class FakeWorksheet extends Proxy {
+  readonly protection: FakeWorksheetProtection;
+  constructor(
+    ctx: FakeRequestContext,
+    readonly resolve: () => FakeSheet | null,
+  ) {
+    super(ctx);
+    this.protection = new FakeWorksheetProtection(ctx);
+  }
+
+  private must(): FakeSheet {
+    const s = this.resolve();
+    if (!s) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.", "Worksheet");
+    return s;
+  }
+
+  /** Loads properties now (inside a running operation). */
+  fill(paths: string[]): void {
+    const s = this.resolve();
+    this.loaded.set("isNullObject", !s);
+    if (!s) return;
+    for (const p of paths) {
+      if (p === "name") this.store("name", s.name);
+      else if (p === "visibility") this.store("visibility", s.visibility);
+      else if (p === "position") this.store("position", this.ctx.fake.sheets.indexOf(s));
+      else if (p === "protection/protected" || p === "protection") this.protection.setLoaded(s.protected_);
+      else throw new FakeOfficeError("InvalidArgument", `Unknown property '${p}' on Worksheet`);
+    }
+  }
+
+  load(arg?: unknown): this {
+    const paths = loadPaths(arg);
+    this.ctx.enqueue("Worksheet.load", paths, () => this.fill(paths.length ? paths : ["name", "visibility", "position"]));
+    return this;
+  }
+
+  get isNullObject(): boolean {
+    return this.value<boolean>("isNullObject");
+  }
+  get name(): string {
+    return this.value<string>("name");
+  }
+  get visibility(): ExcelVisibility {
+    return this.value<ExcelVisibility>("visibility");
+  }
+  set visibility(v: ExcelVisibility) {
+    this.ctx.enqueue("Worksheet.visibility", v, () => {
+      const s = this.must();
+      if (v !== "Visible" && this.ctx.fake.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0)
+        throw new FakeOfficeError("InvalidOperation", "This operation is not permitted for the current object: a workbook needs one visible sheet.", "Worksheet.visibility");
+      s.visibility = v;
+      if (v !== "Visible" && this.ctx.fake.activeSheet === s.name) {
+        const other = this.ctx.fake.sheets.find((x) => x.visibility === "Visible")!;
+        this.ctx.fake.activeSheet = other.name;
+        this.ctx.fake.selection = { sheet: other.name, address: "A1" };
+      }
+    });
+  }
+
+  activate(): void {
+    this.ctx.enqueue("Worksheet.activate", null, () => {
+      const s = this.must();
+      if (s.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", "This operation is not permitted for the current object.", "Worksheet.activate");
+      this.ctx.fake.activeSheet = s.name;
+    });
+  }
+
+  delete(): void {
+    this.ctx.enqueue("Worksheet.delete", null, () => {
+      const s = this.must();
+      const fake = this.ctx.fake;
+      if (fake.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0)
+        throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.", "Worksheet.delete");
+      fake.sheets = fake.sheets.filter((x) => x !== s);
+      if (fake.activeSheet === s.name) {
+        fake.activeSheet = fake.sheets.find((x) => x.visibility === "Visible")!.name;
+        fake.selection = { sheet: fake.activeSheet, address: "A1" };
+      }
+    });
+  }
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const s = this.must();
+      const box = address === undefined || address === "" ? { r0: 0, c0: 0, r1: MAX_ROW, c1: MAX_COL } : parseA1(address);
+      if (!box) throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.", `Worksheet.getRange(${address})`);
+      return { sheet: s, box };
+    });
+  }
+
+  getUsedRange(valuesOnly = false): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const s = this.must();
+      return { sheet: s, box: s.usedBox(valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const s = this.must();
+      const box = s.usedBox(valuesOnly);
+      return box ? { sheet: s, box } : null;
+    });
+  }
+
+  /** Case-insensitive substring search over values (what completeMatch: false, matchCase: false does). */
+  findAllOrNullObject(text: string, criteria: { completeMatch?: boolean; matchCase?: boolean }): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, () => {
+      const s = this.must();
+      const hits: string[] = [];
+      const needle = criteria.matchCase ? text : text.toLowerCase();
+      s.cells.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          if (!cell || cell.value === null) return;
+          const hay = criteria.matchCase ? String(cell.value) : String(cell.value).toLowerCase();
+          if (criteria.completeMatch ? hay === needle : hay.includes(needle)) hits.push(boxAddress({ r0: r, c0: c, r1: r, c1: c }));
+        }),
+      );
+      return hits.length ? { sheet: s, addresses: hits } : null;
+    });
+  }
+}
+
+class FakeRangeAreas extends Proxy {
+  constructor(
+    ctx: FakeRequestContext,
+    readonly resolve: () => { sheet: FakeSheet; addresses: string[] } | null,
+  ) {
+    super(ctx);
+  }
+  load(arg?: unknown): this {
+    const paths = loadPaths(arg);
+    this.ctx.enqueue("RangeAreas.load", paths, () => {
+      const x = this.resolve();
+      this.loaded.set("isNullObject", !x);
+      if (!x) return;
+      for (const p of paths.length ? paths : ["address", "areaCount"]) {
+        if (p === "areaCount") this.store("areaCount", x.addresses.length);
+        else if (p === "address") this.store("address", x.addresses.map((a) => `${sheetPrefix(x.sheet.name)}!${a}`).join(","));
+        else throw new FakeOfficeError("InvalidArgument", `Unknown property '${p}' on RangeAreas`);
+      }
+    });
+    return this;
+  }
+  get isNullObject(): boolean {
+    return this.value<boolean>("isNullObject");
+  }
+  get areaCount(): number {
+    return this.value<number>("areaCount");
+  }
+  get address(): string {
+    return this.value<string>("address");
+  }
+}
+
+type RangeTarget = { sheet: FakeSheet; box: Box };
+
+const RANGE_PROPS = ["address", "values", "formulas", "numberFormat", "rowIndex", "columnIndex", "rowCount", "columnCount"];
+
+/** Cells of a huge range (a whole sheet) are not materialised: only what exists is touched. */
+const MATERIALISE_LIMIT = 2_000_000;
+
+export class FakeRange extends Proxy {
+  readonly format: {
+    font: { bold: boolean };
+    columnWidth: number;
+  };
+  constructor(
+    ctx: FakeRequestContext,
+    readonly resolve: () => RangeTarget | null,
+  ) {
+    super(ctx);
+    const self = this;
+    const font = {
+      get bold(): boolean {
+        return self.value<boolean>("format/font/bold");
+      },
+      set bold(v: boolean) {
+        self.write("Range.format.font.bold", v, (t) => {
+          for (let r = t.box.r0; r <= t.box.r1; r++) for (let c = t.box.c0; c <= t.box.c1; c++) t.sheet.set(r, c, { bold: v });
+        });
+      },
+    };
+    this.format = {
+      font,
+      get columnWidth(): number {
+        return self.value<number>("format/columnWidth");
+      },
+      set columnWidth(w: number) {
+        self.write("Range.format.columnWidth", w, (t) => {
+          for (let c = t.box.c0; c <= Math.min(t.box.c1, MAX_COL); c++) t.sheet.columnWidths.set(c, w);
+        }, true);
+      },
+    };
+  }
+
+  private target(): RangeTarget {
+    const t = this.resolve();
+    if (!t) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.", "Range");
+    return t;
+  }
+
+  /** Queues a write; refused on a protected sheet as Excel does. */
+  private write(name: string, args: unknown, apply: (t: RangeTarget) => void, formatOnly = false): void {
+    this.ctx.enqueue(name, args, () => {
+      const t = this.target();
+      if (t.sheet.protected_ && !formatOnly) throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.", name);
+      apply(t);
+    });
+  }
+
+  private matrix<T>(name: string, m: T[][], each: (t: RangeTarget, r: number, c: number, v: T) => void): void {
+    this.write(name, m, (t) => {
+      const rows = t.box.r1 - t.box.r0 + 1, cols = t.box.c1 - t.box.c0 + 1;
+      if (!Array.isArray(m) || m.length !== rows || m.some((row) => !Array.isArray(row) || row.length !== cols))
+        throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range.`, name);
+      for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) each(t, t.box.r0 + r, t.box.c0 + c, m[r][c]);
+      recalc(t.sheet);
+    });
+  }
+
+  load(arg?: unknown): this {
+    const paths = loadPaths(arg);
+    this.ctx.enqueue("Range.load", paths, () => {
+      const t = this.resolve();
+      this.loaded.set("isNullObject", !t);
+      if (!t) return;
+      const { sheet, box } = t;
+      if ((box.r1 - box.r0 + 1) * (box.c1 - box.c0 + 1) > MATERIALISE_LIMIT && paths.some((p) => ["values", "formulas", "numberFormat"].includes(p)))
+        throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.", "Range.load");
+      const grid = <T>(f: (cell: FakeCell | undefined) => T): T[][] => {
+        const out: T[][] = [];
+        for (let r = box.r0; r <= box.r1; r++) {
+          const row: T[] = [];
+          for (let c = box.c0; c <= box.c1; c++) row.push(f(sheet.get(r, c)));
+          out.push(row);
+        }
+        return out;
+      };
+      for (const p of paths.length ? paths : RANGE_PROPS) {
+        switch (p) {
+          case "address":
+            this.store(p, `${sheetPrefix(sheet.name)}!${boxAddress(box)}`);
+            break;
+          case "values":
+            this.store(p, grid((cell) => cell?.value ?? ""));
+            break;
+          case "formulas":
+            this.store(p, grid((cell) => cell?.formula ?? cell?.value ?? ""));
+            break;
+          case "numberFormat":
+            this.store(p, grid((cell) => cell?.numberFormat ?? "General"));
+            break;
+          case "rowIndex":
+            this.store(p, box.r0);
+            break;
+          case "columnIndex":
+            this.store(p, box.c0);
+            break;
+          case "rowCount":
+            this.store(p, box.r1 - box.r0 + 1);
+            break;
+          case "columnCount":
+            this.store(p, box.c1 - box.c0 + 1);
+            break;
+          case "format/font/bold": {
+            const all = grid((cell) => cell?.bold ?? false).flat();
+            this.store(p, all.every((b) => b) ? true : all.every((b) => !b) ? false : null);
+            break;
+          }
+          default:
+            throw new FakeOfficeError("InvalidArgument", `Unknown property '${p}' on Range`, "Range.load");
+        }
+      }
+    });
+    return this;
+  }
+
+  get isNullObject(): boolean {
+    return this.value<boolean>("isNullObject");
+  }
+  get address(): string {
+    return this.value<string>("address");
+  }
+  get rowIndex(): number {
+    return this.value<number>("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.value<number>("columnIndex");
+  }
+  get rowCount(): number {
+    return this.value<number>("rowCount");
+  }
+  get columnCount(): number {
+    return this.value<number>("columnCount");
+  }
+  get values(): CellValue[][] {
+    return this.value<CellValue[][]>("values");
+  }
+  set values(m: CellValue[][]) {
+    // Excel reads a string that starts with "=" as a formula, whichever property it was set through
+    this.matrix("Range.values", m, (t, r, c, v) => setContent(t.sheet, r, c, v));
+  }
+  get formulas(): unknown[][] {
+    return this.value<unknown[][]>("formulas");
+  }
+  set formulas(m: unknown[][]) {
+    this.matrix("Range.formulas", m, (t, r, c, v) => setContent(t.sheet, r, c, v as CellValue));
+  }
+  get numberFormat(): string[][] {
+    return this.value<string[][]>("numberFormat");
+  }
+  set numberFormat(m: string[][]) {
+    this.matrix("Range.numberFormat", m, (t, r, c, v) => t.sheet.set(r, c, { numberFormat: v === "General" ? null : v }));
+  }
+
+  clear(applyTo: string = "All"): void {
+    this.write("Range.clear", applyTo, (t) => {
+      const { sheet, box } = t;
+      sheet.cells.forEach((row, r) => {
+        if (r < box.r0 || r > box.r1) return;
+        row.forEach((cell, c) => {
+          if (!cell || c < box.c0 || c > box.c1) return;
+          if (applyTo === "All") row[c] = undefined;
+          else if (applyTo === "Contents") row[c] = { ...cell, value: null, formula: null };
+          else if (applyTo === "Formats") row[c] = { ...cell, numberFormat: null, bold: undefined };
+        });
+      });
+      recalc(sheet);
+    });
+  }
+
+  select(): void {
+    this.ctx.enqueue("Range.select", null, () => {
+      const t = this.target();
+      if (t.sheet.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", "This operation is not permitted for the current object.", "Range.select");
+      this.ctx.fake.activeSheet = t.sheet.name;
+      this.ctx.fake.selection = { sheet: t.sheet.name, address: boxAddress(t.box) };
+    });
+  }
+}
+
+/** Sets a cell's content as Excel does: "=…" is a formula (its value computed if simple), "" clears. */
+function setContent(sheet: FakeSheet, r: number, c: number, v: CellValue): void {
+  if (typeof v === "string" && v.startsWith("=") && v.length > 1) {
+    // its value is computed by recalc once the whole block is in
+    sheet.set(r, c, { formula: v, value: null });
+  } else if (v === "" || v === null) {
+    sheet.set(r, c, { value: null, formula: null });
+  } else {
+    sheet.set(r, c, { value: v, formula: null });
+  }
+}
+
+/** Recomputes every formula of the sheet (small sheets; fine for a fake). */
+function recalc(sheet: FakeSheet): void {
+  if (!sheet.cells.some((row) => row.some((cell) => cell?.formula))) return;
+  for (let pass = 0; pass < 3; pass++)
+    sheet.cells.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (cell?.formula) row[c] = { ...cell, value: evaluate(sheet, cell.formula) };
+        void r;
+      }),
+    );
+}
+
+/**
+ * A small formula evaluator: numbers, cell references, SUM over ranges, + and -, on one sheet.
+ * Enough for the SUM rows Beregn writes; anything else is left without a value (null), as a
+ * fake that does not know must.
+ */
+export function evaluate(sheet: FakeSheet, formula: string): CellValue {
+  // HYPERLINK("#'Ark'!A1","text") shows its text (the Kontrol sheet's links)
+  const link = /^=\s*HYPERLINK\(\s*"(?:[^"]|"")*"\s*,\s*"((?:[^"]|"")*)"\s*\)\s*$/i.exec(formula);
+  if (link) return link[1].replace(/""/g, '"');
+  const src = formula.slice(1).replace(/\s+/g, "");
+  const num = (cell: FakeCell | undefined): number => (typeof cell?.value === "number" ? cell.value : 0);
+  const term = (t: string): number | undefined => {
+    if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
+    const sum = /^SUM\((.*)\)$/i.exec(t);
+    if (sum) {
+      let total = 0;
+      for (const part of sum[1].split(/[,;]/)) {
+        const box = parseA1(part);
+        if (!box || part.includes("!")) return undefined;
+        for (let r = box.r0; r <= Math.min(box.r1, sheet.cells.length); r++) for (let c = box.c0; c <= box.c1; c++) total += num(sheet.get(r, c));
+      }
+      return total;
+    }
+    const box = /^\$?[A-Z]{1,3}\$?\d+$/i.test(t) ? parseA1(t) : undefined;
+    if (box) return num(sheet.get(box.r0, box.c0));
+    return undefined;
+  };
+  // split on top-level + and -
+  const tokens: { sign: number; text: string }[] = [];
+  let depth = 0, cur = "", sign = 1;
+  for (const ch of src) {
+    if (ch === "(") depth++;
+    if (ch === ")") depth--;
+    if ((ch === "+" || ch === "-") && depth === 0) {
+      if (cur) tokens.push({ sign, text: cur });
+      else if (ch === "-") {
+        sign = -sign;
+        continue;
+      }
+      cur = "";
+      sign = ch === "-" ? -1 : 1;
+      continue;
+    }
+    cur += ch;
+  }
+  if (cur) tokens.push({ sign, text: cur });
+  let total = 0;
+  for (const t of tokens) {
+    const v = term(t.text);
+    if (v === undefined) return null;
+    total += t.sign * v;
+  }
+  // binary float noise is fine for t.kr. sums of integers; round it away for the readers
+  return Math.round(total * 1e9) / 1e9;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Globals as the task pane sees them (browser build and jest)
+
+export interface OfficeGlobals {
+  Office: unknown;
+  Excel: unknown;
+  OfficeExtension: unknown;
+}
+
+export function officeGlobals(fake: FakeWorkbook): OfficeGlobals {
+  const info = { host: "Excel", platform: "OfficeOnline" };
+  return {
+    Office: {
+      HostType: { Excel: "Excel" },
+      PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC" },
+      onReady: (cb?: (i: typeof info) => void) =>
+        new Promise((resolve) =>
+          setTimeout(() => {
+            cb?.(info);
+            resolve(info);
+          }, 0),
+        ),
+      context: {
+        displayLanguage: "da-DK",
+        requirements: { isSetSupported: (name: string, v?: string) => name === "ExcelApi" && Number(v ?? "1") <= 1.12 },
+      },
+    },
+    Excel: {
+      run: <T>(batch: (ctx: FakeRequestContext) => Promise<T>) => fake.run(batch),
+      SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
+      ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
+      ErrorCodes: { invalidOperationInCellEditMode: "InvalidOperationInCellEditMode" },
+    },
+    OfficeExtension: { Error: FakeOfficeError },
+  };
+}
+
+/** For tests: the fake's context typed as the real one (the host only uses what the fake has). */
+export function asExcelContext(ctx: FakeRequestContext): Excel.RequestContext {
+  return ctx as unknown as Excel.RequestContext;
+}

@@ -1,0 +1,217 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { FileRefusal, inspectFile, loadWorkbook } from "../../src/xlsx";
+import { fakeOle2, makeZip, patchXlsx, simpleXlsx } from "./zipHelpers";
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "beregn-inspect-"));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const file = (name: string, data: Buffer | string): string => {
+  const p = path.join(dir, name);
+  fs.writeFileSync(p, data);
+  return p;
+};
+
+function refusal(fn: () => unknown): FileRefusal {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof FileRefusal) return e;
+    throw e;
+  }
+  throw new Error("expected a refusal");
+}
+
+const CHART_CT = (xml: string): string =>
+  xml.replace(
+    "</Types>",
+    '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>',
+  );
+
+describe("inspectFile: what the file is", () => {
+  test("a plain .xlsx passes with no unsupported parts", async () => {
+    const p = file("ok.xlsx", await simpleXlsx());
+    const i = inspectFile(p);
+    expect(i.unsupportedParts).toEqual([]);
+    expect(i.entries.map((e) => e.name)).toContain("xl/workbook.xml");
+  });
+
+  test("missing file, folder, empty file", () => {
+    expect(refusal(() => inspectFile(path.join(dir, "nej.xlsx")))).toMatchObject({ code: "NOT_FOUND", message: "filen findes ikke" });
+    expect(refusal(() => inspectFile(dir))).toMatchObject({ code: "NOT_A_FILE" });
+    expect(refusal(() => inspectFile(file("tom.xlsx", "")))).toMatchObject({ code: "EMPTY", message: "filen er tom" });
+  });
+
+  test("legacy .xls (OLE2 without EncryptionInfo)", () => {
+    const p = file("gammel.xls", fakeOle2(["Workbook", "\u0005SummaryInformation"]));
+    expect(refusal(() => inspectFile(p))).toMatchObject({ code: "LEGACY_XLS", message: "gammelt .xls-format; gem som .xlsx" });
+  });
+
+  test("encrypted .xlsx (OLE2 naming EncryptionInfo in UTF-16LE)", () => {
+    const p = file("krypteret.xlsx", fakeOle2(["\u0006DataSpaces", "EncryptionInfo", "EncryptedPackage"]));
+    expect(refusal(() => inspectFile(p))).toMatchObject({
+      code: "ENCRYPTED",
+      message: "filen er krypteret (adgangskode); fjern adgangskoden",
+    });
+  });
+
+  test("not a zip: text, CSV, a truncated zip", async () => {
+    expect(refusal(() => inspectFile(file("tekst.xlsx", "År;2025\nEffekt;-149\n")))).toMatchObject({
+      code: "NOT_XLSX",
+      message: "ikke en .xlsx-fil",
+    });
+    const good = await simpleXlsx();
+    const cut = file("afkortet.xlsx", good.subarray(0, good.length - 200));
+    expect(refusal(() => inspectFile(cut)).code).toMatch(/NOT_XLSX|CORRUPT/);
+  });
+
+  test("a zip that holds no workbook, a Word document, an .xlsb", () => {
+    const z = makeZip([{ name: "hello.txt", data: Buffer.from("hej") }]);
+    expect(refusal(() => inspectFile(file("zip.xlsx", z))).message).toMatch(/^ikke en \.xlsx-fil/);
+    const docx = makeZip([
+      { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
+      { name: "word/document.xml", data: Buffer.from("<w:document/>") },
+    ]);
+    expect(refusal(() => inspectFile(file("brev.xlsx", docx))).message).toBe("ikke en .xlsx-fil (et Word-dokument)");
+    const xlsb = makeZip([
+      { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
+      { name: "xl/workbook.bin", data: Buffer.from([1, 2, 3]) },
+    ]);
+    expect(refusal(() => inspectFile(file("bin.xlsb", xlsb))).message).toBe("binært .xlsb-format; gem som .xlsx");
+  });
+
+  test("file larger than the limit is refused before reading it", async () => {
+    const p = file("stor.xlsx", await simpleXlsx());
+    expect(refusal(() => inspectFile(p, { maxFileBytes: 1000 }))).toMatchObject({ code: "TOO_LARGE" });
+  });
+});
+
+describe("inspectFile: zip limits, without unpacking", () => {
+  test("central directory claiming a huge uncompressed size is refused in well under a second", () => {
+    // 4 GB claimed from a few bytes: the directory alone gives it away
+    const bomb = makeZip([
+      { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
+      { name: "xl/workbook.xml", data: Buffer.from("<workbook/>") },
+      { name: "xl/worksheets/sheet1.xml", data: Buffer.from("x"), claimUncompressed: 0xfffffff0 },
+    ]);
+    const p = file("bombe.xlsx", bomb);
+    const t0 = process.hrtime.bigint();
+    const r = refusal(() => inspectFile(p));
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    expect(r.code).toBe("ZIP_LIMIT");
+    expect(r.message).toMatch(/^afvist: filen fylder over 200 MB udpakket \(mulig zip-bombe\)$/);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  test("compression ratio above the limit", () => {
+    // 20 MB of zeros deflate to ~20 kB: ratio ~1000:1, under the size limit
+    const zeros = Buffer.alloc(20 * 1024 * 1024);
+    const z = makeZip([
+      { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
+      { name: "xl/workbook.xml", data: Buffer.from("<workbook/>") },
+      { name: "xl/worksheets/sheet1.xml", data: zeros },
+    ]);
+    const r = refusal(() => inspectFile(file("ratio.xlsx", z)));
+    expect(r.code).toBe("ZIP_LIMIT");
+    expect(r.message).toMatch(/^afvist: filen er pakket \d+:1; grænsen er 100:1 \(mulig zip-bombe\)$/);
+  });
+
+  test("too many entries", () => {
+    const entries = Array.from({ length: 30 }, (_, i) => ({ name: `xl/x${i}.xml`, data: Buffer.from("<x/>") }));
+    const z = makeZip(entries);
+    expect(refusal(() => inspectFile(file("mange.xlsx", z), { maxEntries: 20 })).message).toBe(
+      "afvist: filen har 30 dele; grænsen er 20",
+    );
+  });
+
+  test("a directory that lies about the size is stopped while unpacking, at the claimed size", async () => {
+    // claims 2 kB; really 30 MB: the inflater stops one byte past the claim
+    const real = Buffer.alloc(30 * 1024 * 1024, 0x41);
+    const z = makeZip([
+      { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
+      { name: "xl/workbook.xml", data: Buffer.from("<workbook/>") },
+      { name: "xl/sharedStrings.xml", data: real, claimUncompressed: 2048 },
+    ]);
+    const p = file("loegn.xlsx", z);
+    const t0 = Date.now();
+    await expect(loadWorkbook(p)).rejects.toMatchObject({
+      code: "ZIP_LIMIT",
+      message: "afvist: xl/sharedStrings.xml fylder mere udpakket end filen angiver (mulig zip-bombe)",
+    });
+    expect(Date.now() - t0).toBeLessThan(1000);
+  });
+});
+
+describe("inspectFile: parts ExcelJS cannot write back", () => {
+  test("chart", async () => {
+    const x = patchXlsx(
+      await simpleXlsx(),
+      [{ name: "xl/charts/chart1.xml", data: '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>' }],
+      CHART_CT,
+    );
+    expect(inspectFile(file("diagram.xlsx", x)).unsupportedParts).toEqual(["diagrammer"]);
+  });
+
+  test("pivot table and cache", async () => {
+    const x = patchXlsx(await simpleXlsx(), [
+      { name: "xl/pivotTables/pivotTable1.xml", data: "<pivotTableDefinition/>" },
+      { name: "xl/pivotCache/pivotCacheDefinition1.xml", data: "<pivotCacheDefinition/>" },
+    ]);
+    expect(inspectFile(file("pivot.xlsx", x)).unsupportedParts).toEqual(["pivottabeller"]);
+  });
+
+  test(".xlsm: macro-enabled content type, with or without vbaProject.bin", async () => {
+    const macroCt = (xml: string): string =>
+      xml.replace(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+      );
+    const a = patchXlsx(await simpleXlsx(), [], macroCt);
+    expect(inspectFile(file("makro.xlsm", a)).unsupportedParts).toEqual(["makroer (VBA)"]);
+    const b = patchXlsx(await simpleXlsx(), [{ name: "xl/vbaProject.bin", data: Buffer.from([0xd0, 0xcf, 0x11, 0xe0]) }], macroCt);
+    expect(inspectFile(file("makro2.xlsm", b)).unsupportedParts).toEqual(["makroer (VBA)"]);
+  });
+
+  test("web extensions (add-ins), external links, drawings with shapes", async () => {
+    const x = patchXlsx(await simpleXlsx(), [
+      { name: "xl/webextensions/webextension1.xml", data: "<we:webextension/>" },
+      { name: "xl/externalLinks/externalLink1.xml", data: "<externalLink/>" },
+      {
+        name: "xl/drawings/drawing1.xml",
+        data: '<xdr:wsDr xmlns:xdr="x"><xdr:twoCellAnchor><xdr:sp macro=""><xdr:nvSpPr/></xdr:sp></xdr:twoCellAnchor></xdr:wsDr>',
+      },
+    ]);
+    expect(inspectFile(file("tilfoej.xlsx", x)).unsupportedParts).toEqual([
+      "tilføjelsesprogrammer (webudvidelser)",
+      "eksterne kæder",
+      "figurer og tekstfelter",
+    ]);
+  });
+
+  test("a drawing with only a picture is kept by ExcelJS, so it is no obstacle", async () => {
+    const x = patchXlsx(await simpleXlsx(), [
+      { name: "xl/drawings/drawing1.xml", data: '<xdr:wsDr xmlns:xdr="x"><xdr:oneCellAnchor><xdr:pic/></xdr:oneCellAnchor></xdr:wsDr>' },
+    ]);
+    expect(inspectFile(file("billede.xlsx", x)).unsupportedParts).toEqual([]);
+  });
+
+  test("custom document properties: an empty part (LibreOffice writes one) is fine, a sensitivity label is not", async () => {
+    const empty = patchXlsx(await simpleXlsx(), [
+      { name: "docProps/custom.xml", data: '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"/>' },
+    ]);
+    expect(inspectFile(file("tomme-egenskaber.xlsx", empty)).unsupportedParts).toEqual([]);
+    const label = patchXlsx(await simpleXlsx(), [
+      {
+        name: "docProps/custom.xml",
+        data: '<Properties><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="MSIP_Label_x_Enabled"><vt:lpwstr>true</vt:lpwstr></property></Properties>',
+      },
+    ]);
+    expect(inspectFile(file("maerkning.xlsx", label)).unsupportedParts).toEqual([
+      "brugerdefinerede dokumentegenskaber (fx følsomhedsmærkning)",
+    ]);
+  });
+});
