@@ -22,6 +22,18 @@ export type Shares = Map<string, Share>;
 const ONE = new Decimal(1);
 export const WHOLE: Share = Object.freeze({ weight: ONE, total: ONE });
 
+const UNIT_SHARES = new Map<string, Shares>();
+
+/**
+ * The whole to one unit. One object per unit, so rows placed on the same unit share a bucket in
+ * the Kvantum accumulator (kvantum.ts).
+ */
+export function unitShares(code: string): Shares {
+  let s = UNIT_SHARES.get(code);
+  if (!s) UNIT_SHARES.set(code, (s = new Map([[code, WHOLE]])));
+  return s;
+}
+
 /** v × share, exact where it can be. */
 export function portion(v: Decimal, s: Share): Decimal {
   if (s.total === s.weight) return v;
@@ -126,5 +138,5 @@ export function resolveTarget(text: string, keys: Map<string, Shares>, proposal:
   }
   const code = canonicalUnit(text);
   if (!code) return { ok: false };
-  return { ok: true, shares: new Map([[code, WHOLE]]) };
+  return { ok: true, shares: unitShares(code) };
 }

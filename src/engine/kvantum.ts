@@ -12,7 +12,7 @@
  * Reproduces 2025 Forslag 4 in all 18 cells (the worked check in SPEC §5).
  */
 import Decimal from "decimal.js";
-import { portion, resolveKeys, resolveTarget, shareValue, WHOLE, type Shares } from "./allocate";
+import { portion, resolveKeys, resolveTarget, shareValue, unitShares, type Shares } from "./allocate";
 import type { Area, Finding, Proposal, Row, Series } from "./model";
 import type { Contribution, KvantumResult, KvantumSet, RoundedTable } from "./result";
 import { roundColumn } from "./rounding";
@@ -31,14 +31,14 @@ interface Placement {
 }
 
 /**
- * An exact table being built: unit → series. Amounts are kept as numerators over their key's
- * total and divided once per unit, key and year when the table is read: rows sharing a key add
- * up exactly before the division, and the cost grows with keys, not rows. Contributions per
+ * An exact table being built: unit → series. Rows placed with the same shares (the same key or
+ * unit) are summed first and split once when the table is read, as v·w/W: exact whenever the
+ * result terminates, and the cost grows with keys × units, not rows × units. Contributions per
  * cell are not stored but derived on demand from the placements (DESIGN.md performance).
  */
 class Accumulator {
-  /** unit → key total (as text) → { total, numerator series } */
-  private readonly parts = new Map<string, Map<string, { total: Decimal; num: Series }>>();
+  /** shares → Σ of the series placed with them */
+  private readonly buckets = new Map<Shares, Series>();
   private cache: Map<string, Series> | undefined;
   readonly placements: Placement[] = [];
   constructor(private readonly n: number) {}
@@ -47,29 +47,24 @@ class Accumulator {
   spread(shares: Shares, values: Series, source: string, role: string, yearIndex?: number): void {
     this.placements.push({ source, role, shares, values, yearIndex });
     this.cache = undefined;
-    for (const [unit, share] of shares) {
-      let byTotal = this.parts.get(unit);
-      if (!byTotal) this.parts.set(unit, (byTotal = new Map()));
-      const k = share.total.toString();
-      let bucket = byTotal.get(k);
-      if (!bucket) byTotal.set(k, (bucket = { total: share.total, num: zeros(this.n) }));
-      const num = bucket.num;
-      for (let i = 0; i < this.n; i++) {
-        if ((yearIndex !== undefined && i !== yearIndex) || values[i].isZero()) continue;
-        num[i] = num[i].plus(share.weight === share.total ? values[i] : values[i].times(share.weight));
-      }
+    let sum = this.buckets.get(shares);
+    if (!sum) this.buckets.set(shares, (sum = zeros(this.n)));
+    for (let i = 0; i < this.n; i++) {
+      if ((yearIndex !== undefined && i !== yearIndex) || values[i].isZero()) continue;
+      sum[i] = sum[i].plus(values[i]);
     }
   }
 
-  /** The exact table: Σ over key totals of numerator / total. */
+  /** The exact table: each bucket split over its shares. */
   get values(): Map<string, Series> {
     if (this.cache) return this.cache;
     const out = new Map<string, Series>();
-    for (const [unit, byTotal] of this.parts) {
-      const s = zeros(this.n);
-      for (const { total, num } of byTotal.values())
-        for (let i = 0; i < this.n; i++) if (!num[i].isZero()) s[i] = s[i].plus(total.eq(1) ? num[i] : num[i].div(total));
-      out.set(unit, s);
+    for (const [shares, sum] of this.buckets) {
+      for (const [unit, share] of shares) {
+        let s = out.get(unit);
+        if (!s) out.set(unit, (s = zeros(this.n)));
+        for (let i = 0; i < this.n; i++) if (!sum[i].isZero()) s[i] = s[i].plus(portion(sum[i], share));
+      }
     }
     return (this.cache = out);
   }
@@ -301,12 +296,12 @@ export function computeKvantum(proposal: Proposal): KvantumComputation {
     const c = acc(C, t.area);
     acc(A, t.area);
     c.spread(
-      new Map([[from, WHOLE]]),
+      unitShares(from),
       t.values.map((v) => v.negated()),
       t.label,
       "flyt",
     );
-    c.spread(new Map([[to, WHOLE]]), t.values, t.label, "flyt");
+    c.spread(unitShares(to), t.values, t.label, "flyt");
   }
 
   const sets: KvantumSet[] = [];
