@@ -35,7 +35,21 @@ function rewriteManifest(content, url) {
 async function httpsOptions() {
   // Only the dev server needs certificates; a build must not depend on them.
   const devCerts = require("office-addin-dev-certs");
-  return devCerts.getHttpsServerOptions();
+  try {
+    return await devCerts.getHttpsServerOptions();
+  } catch (err) {
+    // Where trusting the CA fails (no sudo, TOOLCHAIN.md) the certificates are still generated:
+    // serve with them; the browser or Office must then trust ca.crt by hand.
+    const fs = require("fs");
+    const d = require("office-addin-dev-certs/lib/defaults");
+    if (!fs.existsSync(d.localhostCertificatePath)) throw err;
+    console.warn(`office-addin-dev-certs: ${err.message.split("\n")[0]}; bruger certifikaterne i ${d.certificateDirectory} alligevel.`);
+    return {
+      ca: fs.readFileSync(d.caCertificatePath),
+      cert: fs.readFileSync(d.localhostCertificatePath),
+      key: fs.readFileSync(d.localhostKeyPath),
+    };
+  }
 }
 
 module.exports = async (env, options) => {

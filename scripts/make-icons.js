@@ -5,6 +5,7 @@
  * with zlib, so the icons can be regenerated on any machine with Node alone.
  * Usage: node scripts/make-icons.js
  */
+/* eslint-disable no-undef */
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -29,7 +30,7 @@ function sample(x, y) {
   ];
   for (const [x0, x1, top] of bars) if (x >= x0 && x <= x1 && y >= top && y <= 0.8) return WHITE;
   // a line from upper left to lower right, drawn over the bars
-  const d = Math.abs((y - 0.22) - (x - 0.18) * 0.55) / Math.sqrt(1 + 0.55 * 0.55);
+  const d = Math.abs(y - 0.22 - (x - 0.18) * 0.55) / Math.sqrt(1 + 0.55 * 0.55);
   if (d < 0.045 && x > 0.14 && x < 0.86) return ORANGE;
   return BLUE;
 }
@@ -40,14 +41,26 @@ function render(size) {
   for (let py = 0; py < size; py++) {
     const row = Buffer.alloc(1 + size * 4); // filter byte 0, then RGBA
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < ss; sy++)
         for (let sx = 0; sx < ss; sx++) {
           const c = sample((px + (sx + 0.5) / ss) / size, (py + (sy + 0.5) / ss) / size);
-          if (c) { r += c[0]; g += c[1]; b += c[2]; a += 1; }
+          if (c) {
+            r += c[0];
+            g += c[1];
+            b += c[2];
+            a += 1;
+          }
         }
       const o = 1 + px * 4;
-      if (a > 0) { row[o] = Math.round(r / a); row[o + 1] = Math.round(g / a); row[o + 2] = Math.round(b / a); }
+      if (a > 0) {
+        row[o] = Math.round(r / a);
+        row[o + 1] = Math.round(g / a);
+        row[o + 2] = Math.round(b / a);
+      }
       row[o + 3] = Math.round((255 * a) / (ss * ss));
     }
     rows.push(row);

@@ -38,8 +38,21 @@ export interface SheetState {
 function content(cell: WriteCell | null): string | number | boolean | undefined {
   if (!cell) return undefined;
   if (cell.formula !== undefined) return cell.formula;
-  if (cell.value !== undefined) return cell.value === null ? "" : cell.value;
-  return undefined;
+  if (cell.value === undefined) return undefined;
+  if (cell.value === null) return "";
+  return typeof cell.value === "string" ? asText(cell.value) : cell.value;
+}
+
+/**
+ * Excel parses text written through the API as if typed (in the invariant culture): "-1.144"
+ * would become the number -1,144, "=x" a formula, "TRUE" a boolean, "1/2" a date. Undo must put
+ * back Danish number text exactly as the user typed it, so such text gets Excel's quote prefix
+ * ("'"), which stores it as text and is not part of the value.
+ */
+export function asText(text: string): string {
+  if (text === "") return text;
+  const coercible = /^[\s=+\-@'(\d.,$€%]/.test(text) || /^(true|false|sand|falsk)$/i.test(text.trim()) || /%\s*$/.test(text);
+  return coercible ? `'${text}` : text;
 }
 
 interface QueuedWrite {
@@ -59,6 +72,24 @@ export function blockWrites(w: RangeWrite): QueuedWrite[] {
     rangeAddress({ row: origin.row + rect.row, col: origin.col + rect.col }, rect.rows, rect.cols);
   const out: QueuedWrite[] = [];
 
+  // formats first: Excel reads what is written in the light of the cell's format ("@" keeps text)
+  for (const rect of rectangles(cells.length, rowLen, (r, c) => at(r, c)?.numberFormat !== undefined)) {
+    const matrix: string[][] = [];
+    for (let r = 0; r < rect.rows; r++) {
+      const row: string[] = [];
+      for (let c = 0; c < rect.cols; c++) row.push(at(rect.row + r, rect.col + c)!.numberFormat as string);
+      matrix.push(row);
+    }
+    const address = addr(rect);
+    out.push({
+      bytes: JSON.stringify(matrix).length + address.length + 40,
+      cells: 0,
+      queue: (ws) => {
+        ws.getRange(address).numberFormat = matrix;
+      },
+    });
+  }
+
   for (const rect of rectangles(cells.length, rowLen, (r, c) => content(at(r, c)) !== undefined)) {
     const matrix: (string | number | boolean)[][] = [];
     for (let r = 0; r < rect.rows; r++) {
@@ -73,23 +104,6 @@ export function blockWrites(w: RangeWrite): QueuedWrite[] {
       // `formulas` takes formulas and constants alike, so a mixed block is one write
       queue: (ws) => {
         ws.getRange(address).formulas = matrix;
-      },
-    });
-  }
-
-  for (const rect of rectangles(cells.length, rowLen, (r, c) => at(r, c)?.numberFormat !== undefined)) {
-    const matrix: string[][] = [];
-    for (let r = 0; r < rect.rows; r++) {
-      const row: string[] = [];
-      for (let c = 0; c < rect.cols; c++) row.push(at(rect.row + r, rect.col + c)!.numberFormat as string);
-      matrix.push(row);
-    }
-    const address = addr(rect);
-    out.push({
-      bytes: JSON.stringify(matrix).length + address.length + 40,
-      cells: 0,
-      queue: (ws) => {
-        ws.getRange(address).numberFormat = matrix;
       },
     });
   }
@@ -147,7 +161,10 @@ export async function applyPlan(
   for (const w of plan.writes) {
     const key = w.sheet.toLowerCase();
     if (!existing.has(key) && !created.has(key))
-      throw new HostError("notFound", `Arket »${w.sheet}« findes ikke i projektmappen. Læs projektmappen igen, og prøv igen. Intet er ændret.`);
+      throw new HostError(
+        "notFound",
+        `Arket »${w.sheet}« findes ikke i projektmappen. Læs projektmappen igen, og prøv igen. Intet er ændret.`,
+      );
     if (existing.has(key)) touched.add(key);
   }
   const locked = [...touched].map((k) => existing.get(k)!).filter((s) => s.protected);

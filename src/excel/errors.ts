@@ -4,15 +4,7 @@
  * HostError it becomes, never Excel's English text alone.
  */
 
-export type HostErrorKind =
-  | "protected"
-  | "editMode"
-  | "accessDenied"
-  | "notFound"
-  | "tooLarge"
-  | "busy"
-  | "unsupported"
-  | "general";
+export type HostErrorKind = "protected" | "editMode" | "accessDenied" | "notFound" | "tooLarge" | "busy" | "unsupported" | "general";
 
 export class HostError extends Error {
   constructor(
@@ -72,7 +64,10 @@ export function toHostError(err: unknown, partial = false): HostError {
         `Excel nægtede adgang${where}: arket eller projektmappen er måske beskyttet, delt med begrænsninger eller skrivebeskyttet.`,
       );
     case "ItemNotFound":
-      return mk("notFound", `Et ark eller område findes ikke længere${where}. Er et ark omdøbt eller slettet, mens ruden var åben? Prøv igen.`);
+      return mk(
+        "notFound",
+        `Et ark eller område findes ikke længere${where}. Er et ark omdøbt eller slettet, mens ruden var åben? Prøv igen.`,
+      );
     case "RequestPayloadSizeLimitExceeded":
     case "ResponsePayloadSizeLimitExceeded":
       return mk("tooLarge", "Projektmappen er for stor til én forespørgsel til Excel (grænsen er 5 MB i Excel på nettet).");
@@ -91,7 +86,10 @@ export function toHostError(err: unknown, partial = false): HostError {
     case "NotImplemented":
     case "UnsupportedOperation":
     case "UnsupportedFeature":
-      return mk("unsupported", "Denne version af Excel understøtter ikke en funktion, Beregn bruger. Opdatér Excel, eller brug Excel på nettet.");
+      return mk(
+        "unsupported",
+        "Denne version af Excel understøtter ikke en funktion, Beregn bruger. Opdatér Excel, eller brug Excel på nettet.",
+      );
     case "GeneralException":
       return mk("general", `Excel meldte en generel fejl${where}. Gem projektmappen, og prøv igen.`);
     default:

@@ -46,9 +46,6 @@ export const DEFAULT_PROBE_WORDS = [
 /** Sheets the add-in itself writes: always read, since undo and stale checks live there. */
 const OWN_SHEETS = new Set(["_beregn", "kontrol", "kvantum"]);
 
-const FULL_PROPS = "address,rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat";
-const SIZE_PROPS = "address,rowIndex,columnIndex,rowCount,columnCount";
-
 export function fromExcelVisibility(v: string): SheetVisibility {
   if (v === "VeryHidden") return "veryHidden";
   if (v === "Hidden") return "hidden";
@@ -100,7 +97,7 @@ async function readGridsUnmapped(context: Excel.RequestContext, options: ReadOpt
   if (!probe) {
     const ranges = sheets.map((s) => {
       const r = s.ws.getUsedRangeOrNullObject();
-      r.load(FULL_PROPS);
+      r.load("address,rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat");
       return r;
     });
     await context.sync(); // 2
@@ -112,7 +109,7 @@ async function readGridsUnmapped(context: Excel.RequestContext, options: ReadOpt
   const small = options.smallSheetCells ?? 20_000;
   const sized = sheets.map((s) => {
     const range = s.ws.getUsedRangeOrNullObject();
-    range.load(SIZE_PROPS);
+    range.load("address,rowIndex,columnIndex,rowCount,columnCount");
     const hits = findAll
       ? words.map((w) => {
           const found = s.ws.findAllOrNullObject(w, { completeMatch: false, matchCase: false });

@@ -233,14 +233,20 @@ export class PaneController {
       this.set({
         explanation: explanation
           ? { cell: where, explanation }
-          : { cell: where, none: `${where} er ikke en celle i en tabel, Beregn har lavet (Tabel 2.1.1 eller A–E). Markér en sådan celle, og prøv igen.` },
+          : {
+              cell: where,
+              none: `${where} er ikke en celle i en tabel, Beregn har lavet (Tabel 2.1.1 eller A–E). Markér en sådan celle, og prøv igen.`,
+            },
       });
     }).then(() => undefined);
 
-  /** Fortryd: the last Beregn from "_beregn", or the pane's own last insert. */
-  undo = (): Promise<void> =>
+  /**
+   * Fortryd: "last" undoes what the status bar reports (the pane's own insert, or a Beregn);
+   * "beregn" is always the last Beregn, from its record in "_beregn" (Office.js has no undo).
+   */
+  undo = (which: "last" | "beregn" = "last"): Promise<void> =>
     this.act("fortryder", async () => {
-      const last = this.state.outcome?.undo;
+      const last = which === "last" ? this.state.outcome?.undo : "beregn";
       if (last && last !== "beregn") {
         await this.deps.run(async (ctx) => {
           const grids = await this.read(ctx);
@@ -274,7 +280,10 @@ export class PaneController {
       const templates = this.deps.backend.templateGrids();
       const made = await this.deps.run(async (ctx) => {
         const grids = await this.read(ctx);
-        const { plan, sheets } = templatePlan(templates, grids.map((g) => g.name));
+        const { plan, sheets } = templatePlan(
+          templates,
+          grids.map((g) => g.name),
+        );
         await applyPlan(ctx, plan, grids);
         const first = sheets.find((s) => plan.sheets.find((p) => p.name === s)?.visibility === "visible");
         if (first) await selectCell(ctx, first, "A1");
@@ -295,7 +304,8 @@ export class PaneController {
   insertColumns = (): Promise<void> =>
     this.act("indsætter", async () => {
       const { backend } = this.deps;
-      const res = await this.deps.run(async (ctx) => {
+      type Done = { refused: string } | { summary: string; undo: WritePlan };
+      const res = await this.deps.run(async (ctx): Promise<Done> => {
         const grids = await this.read(ctx);
         const reading = backend.readWorkbook(grids);
         this.recognise(grids, reading);
@@ -347,7 +357,11 @@ export class PaneController {
       });
       this.set({
         settingsSaved: "projektmappe",
-        outcome: { intent: "success", title: "Indstillinger gemt", text: "Indstillingerne er gemt i projektmappen (arket _beregn) og bruges ved næste Beregn." },
+        outcome: {
+          intent: "success",
+          title: "Indstillinger gemt",
+          text: "Indstillingerne er gemt i projektmappen (arket _beregn) og bruges ved næste Beregn.",
+        },
       });
     }).then(() => undefined);
 

@@ -149,7 +149,8 @@ export function inversePlan(grids: readonly Grid[], plan: WritePlan): WritePlan 
     const cells = w.cells.map((row, r) =>
       row.map((cell, c): WriteCell | null => {
         if (!cell) return null;
-        const R = origin.row + r, C = origin.col + c;
+        const R = origin.row + r,
+          C = origin.col + c;
         const old: WriteCell = {};
         const formula = grid.formulas[R]?.[C] ?? null;
         if (cell.value !== undefined || cell.formula !== undefined) {

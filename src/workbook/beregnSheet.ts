@@ -39,7 +39,14 @@ export interface BeregnData {
   undo: UndoEntry[];
 }
 
-const SETTING_KEYS: (keyof SettingsInput)[] = ["discountRate", "paybackLimitYears", "maaltalPolicy", "tabel211Basis", "roundingTolerance", "hoursPerYear"];
+const SETTING_KEYS: (keyof SettingsInput)[] = [
+  "discountRate",
+  "paybackLimitYears",
+  "maaltalPolicy",
+  "tabel211Basis",
+  "roundingTolerance",
+  "hoursPerYear",
+];
 const STAMP_KEYS: (keyof Stamp)[] = ["version", "profile", "time", "fingerprint", "proposalSheet"];
 
 /** A cell as text, whatever type the host gave it (Excel may turn "0.02" into a number). */
@@ -82,7 +89,9 @@ export function readBeregnSheet(grids: Grid[]): BeregnData | undefined {
 /** The sheet's content as one block from A1 (every cell text, format "@" so Excel keeps it as text). */
 export function beregnSheetCells(data: BeregnData): (WriteCell | null)[][] {
   const rows: string[][] = [];
-  rows.push(["Beregn: interne data (indstillinger, stempel, fortryd). Ret kun indstillingerne: en værdi i kolonne B erstatter profilens standard."]);
+  rows.push([
+    "Beregn: interne data (indstillinger, stempel, fortryd). Ret kun indstillingerne: en værdi i kolonne B erstatter profilens standard.",
+  ]);
   rows.push(["[indstillinger]"]);
   for (const k of SETTING_KEYS) {
     const v = data.settings?.[k];
@@ -99,7 +108,8 @@ export function beregnSheetCells(data: BeregnData): (WriteCell | null)[][] {
     rows.push(["[fortryd]"]);
     rows.push(["ark", "celle", "før", "efter", "format før"]);
     // "s:" keeps a format text such as "0" from being read back as a number
-    for (const e of data.undo) rows.push([e.sheet, e.address, e.before, e.after, e.beforeFormat === undefined ? "" : `s:${e.beforeFormat}`]);
+    for (const e of data.undo)
+      rows.push([e.sheet, e.address, e.before, e.after, e.beforeFormat === undefined ? "" : `s:${e.beforeFormat}`]);
   }
   const width = Math.max(...rows.map((r) => r.length));
   return rows.map((r) =>

@@ -34,7 +34,12 @@ export function validateWorkbook(grids: Grid[]): { reading: WorkbookReading; res
       findings.push(...result.findings);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      findings.push({ code: "STRUCTURE", severity: "error", message: `Forslaget på arket ${found.sheet} kan ikke beregnes: ${e.message}`, location: found.sheet });
+      findings.push({
+        code: "STRUCTURE",
+        severity: "error",
+        message: `Forslaget på arket ${found.sheet} kan ikke beregnes: ${e.message}`,
+        location: found.sheet,
+      });
     }
   }
   return { reading, results, findings };

@@ -28,7 +28,9 @@ export function explainCell(reading: WorkbookReading, result: Result, sheet: str
   }
   const specs = resultTables(result);
   // prefer the proposal the result is for, then any other
-  const ordered = [...reading.proposals].sort((a, b) => Number(b.input.id === result.proposal.id) - Number(a.input.id === result.proposal.id));
+  const ordered = [...reading.proposals].sort(
+    (a, b) => Number(b.input.id === result.proposal.id) - Number(a.input.id === result.proposal.id),
+  );
   for (const found of ordered) {
     const layout = found.layout as ProposalLayout;
     for (const t of layout.tables) {
@@ -52,7 +54,12 @@ function explainUnit(table: string, rt: RoundedTable, unit: string, yi: number, 
     const exact = rt.units.reduce((s, u) => s.plus(rt.exact[u]?.[yi] ?? zero), zero);
     const shown = rt.total[yi] ?? zero;
     const parts = rt.units.flatMap((u) =>
-      (rt.contributions[u]?.[yi] ?? []).map((p) => ({ source: `${UNIT_NAMES[u] ?? u}: ${p.source}`, role: p.role, share: p.share, amount: p.amount })),
+      (rt.contributions[u]?.[yi] ?? []).map((p) => ({
+        source: `${UNIT_NAMES[u] ?? u}: ${p.source}`,
+        role: p.role,
+        share: p.share,
+        amount: p.amount,
+      })),
     );
     return { table, unit, year, exact, shown, movedByRounding: !shown.eq(exact.toDecimalPlaces(0, Decimal.ROUND_HALF_UP)), parts };
   }

@@ -172,7 +172,8 @@ export function buildCaseWorkbook(c: ProposalInput, layout: CaseLayout = "standa
   if (shifted) r++;
   if (!is2016) {
     const by = totals.permanentByArea as Record<string, YearValuesInput> | undefined;
-    for (const a of areasOf("permanent", by)) statedRow(`Samlet varig ændring, ${a}`, by?.[a], `stated.totals.permanentByArea.${a}`, layout !== "noarea");
+    for (const a of areasOf("permanent", by))
+      statedRow(`Samlet varig ændring, ${a}`, by?.[a], `stated.totals.permanentByArea.${a}`, layout !== "noarea");
     statedRow("Samlet varig ændring", totals.permanent as YearValuesInput, "stated.totals.permanent", true);
   }
   // implementation block
@@ -181,7 +182,10 @@ export function buildCaseWorkbook(c: ProposalInput, layout: CaseLayout = "standa
     for (const a of ["Anlæg", "Service"]) {
       const these = impl.filter((x) => (x.row.area ?? "Service") === a);
       if (these.length === 0 && !is2016) continue;
-      setLabel(r, is2016 ? `Implementeringsomkostninger – ${a === "Anlæg" ? "anlæg" : "drift"}` : `Implementeringsomkostninger – ${a.toLowerCase()}`);
+      setLabel(
+        r,
+        is2016 ? `Implementeringsomkostninger – ${a === "Anlæg" ? "anlæg" : "drift"}` : `Implementeringsomkostninger – ${a.toLowerCase()}`,
+      );
       r++;
       these.forEach((x) => writeRow(x.i));
     }
@@ -240,7 +244,9 @@ export function buildCaseWorkbook(c: ProposalInput, layout: CaseLayout = "standa
         years.forEach((y, k) => s.set(r, yearCols[k], y));
         r++;
       }
-      s.set(r, labelCol, t.label ?? "Bevillingsflyt").set(r, optCol.Bevilling, t.from).set(r, optCol.Nøgle, t.to);
+      s.set(r, labelCol, t.label ?? "Bevillingsflyt")
+        .set(r, optCol.Bevilling, t.from)
+        .set(r, optCol.Nøgle, t.to);
       if (optCol.Styringsområde !== undefined && t.area) s.set(r, optCol.Styringsområde, t.area);
     }
     years.forEach((y, k) => {
@@ -260,7 +266,9 @@ export function buildCaseWorkbook(c: ProposalInput, layout: CaseLayout = "standa
     r++;
     const drivers = compact && key.kind !== "percent";
     if (drivers) {
-      ["Forvaltning", "Antal sager (ferie/fravær)", "Minutter", "Antal sager (ændring/sletning)", "Minutter"].forEach((h, k) => s.set(r, labelCol + k, h));
+      ["Forvaltning", "Antal sager (ferie/fravær)", "Minutter", "Antal sager (ændring/sletning)", "Minutter"].forEach((h, k) =>
+        s.set(r, labelCol + k, h),
+      );
     } else s.set(r, labelCol, "Enhed").set(r, labelCol + 1, key.kind === "percent" ? "Andel i %" : "Vægt");
     r++;
     for (const [unit, w] of Object.entries(key.weights)) {
@@ -286,8 +294,25 @@ export function buildCaseWorkbook(c: ProposalInput, layout: CaseLayout = "standa
   let tr = compact ? r + 1 : shifted ? 2 : 0;
   const tLabel = compact ? labelCol : 0;
   const tYear = compact ? yearCols : years.map((_, k) => 2 + k);
-  const unitText = (u: string) => (u === "Total" ? (shifted ? "I alt" : "Total") : compact ? u : shifted ? FORVALTNING_NAMES[u] ?? UNIT_NAMES[u] ?? u : UNIT_NAMES[u] ?? u);
-  const table = (title: string, data: Record<string, YearValuesInput>, base: string, order: readonly string[], sheet: SheetBuilder, sname: string, start: number): number => {
+  const unitText = (u: string) =>
+    u === "Total"
+      ? shifted
+        ? "I alt"
+        : "Total"
+      : compact
+        ? u
+        : shifted
+          ? (FORVALTNING_NAMES[u] ?? UNIT_NAMES[u] ?? u)
+          : (UNIT_NAMES[u] ?? u);
+  const table = (
+    title: string,
+    data: Record<string, YearValuesInput>,
+    base: string,
+    order: readonly string[],
+    sheet: SheetBuilder,
+    sname: string,
+    start: number,
+  ): number => {
     let k = start;
     sheet.set(k, tLabel, title);
     k++;
@@ -295,7 +320,11 @@ export function buildCaseWorkbook(c: ProposalInput, layout: CaseLayout = "standa
     if (!compact) sheet.set(k, tLabel + 1, "Bevilling, profitcenter mv.");
     years.forEach((y, j) => sheet.set(k, tYear[j], y));
     k++;
-    const units = compact ? (Object.keys(data).length ? Object.keys(data) : ["Total"]) : [...order.filter((u) => u !== "Total"), ...Object.keys(data).filter((u) => u !== "Total" && !order.includes(u)), "Total"];
+    const units = compact
+      ? Object.keys(data).length
+        ? Object.keys(data)
+        : ["Total"]
+      : [...order.filter((u) => u !== "Total"), ...Object.keys(data).filter((u) => u !== "Total" && !order.includes(u)), "Total"];
     for (const u of units) {
       sheet.set(k, tLabel, unitText(u));
       const series = data[u];
@@ -319,7 +348,15 @@ export function buildCaseWorkbook(c: ProposalInput, layout: CaseLayout = "standa
   };
   if (stated.committees) {
     const start = compact ? tr : r + 1;
-    const end = table("Tabel 2.1.1. Fordeling på udvalg, inkl. implementeringsudgifter", stated.committees, "stated.committees", UDVALG, s, sheetName, start);
+    const end = table(
+      "Tabel 2.1.1. Fordeling på udvalg, inkl. implementeringsudgifter",
+      stated.committees,
+      "stated.committees",
+      UDVALG,
+      s,
+      sheetName,
+      start,
+    );
     if (compact) tr = end;
     else r = end;
   }

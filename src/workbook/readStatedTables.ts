@@ -53,7 +53,15 @@ export function findStatedTables(grid: Grid, generated: boolean): TableLayout[] 
   return out;
 }
 
-function scanTable(grid: Grid, id: string, titleRow: number, titleCol: number, rows: number, width: number, generated: boolean): TableLayout | undefined {
+function scanTable(
+  grid: Grid,
+  id: string,
+  titleRow: number,
+  titleCol: number,
+  rows: number,
+  width: number,
+  generated: boolean,
+): TableLayout | undefined {
   let headerRow = -1;
   let run: { cols: number[]; years: number[] } | undefined;
   for (let h = titleRow; h <= Math.min(rows - 1, titleRow + 3); h++) {
@@ -113,9 +121,20 @@ const BASE: Record<string, string> = { "2.1.1": "stated.committees", admin: "sta
  * Read a stated table into the input's `stated` (only the proposal's years; empty cells are not
  * stated) with a location per number and one for the whole table.
  */
-export function readStatedTable(grid: Grid, table: TableLayout, ctx: ReadContext, proposalYears: number[]): Record<string, YearValuesInput> {
+export function readStatedTable(
+  grid: Grid,
+  table: TableLayout,
+  ctx: ReadContext,
+  proposalYears: number[],
+): Record<string, YearValuesInput> {
   const base = BASE[table.id] ?? `stated.kvantum.${table.id}`;
-  ctx.locations[base] = locRange(grid.name, table.titleRow, Math.min(table.titleCol, table.labelCol), table.lastRow, table.yearCols[table.yearCols.length - 1]);
+  ctx.locations[base] = locRange(
+    grid.name,
+    table.titleRow,
+    Math.min(table.titleCol, table.labelCol),
+    table.lastRow,
+    table.yearCols[table.yearCols.length - 1],
+  );
   const out: Record<string, YearValuesInput> = {};
   let warned = false;
   for (const { unit, row } of table.unitRows) {

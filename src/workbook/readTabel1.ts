@@ -284,7 +284,12 @@ function readInputRow(
         row.area = a;
         ctx.at(`${path}.area`, grid, r, cols.area);
       } else if (!ctx.checkPlaceholder(grid, r, cols.area))
-        ctx.add("STRUCTURE", "warning", `"${t}" er ikke et styringsområde (Service, Anlæg, Overførsler, EI, EO); rækken regnes uden`, where("area"));
+        ctx.add(
+          "STRUCTURE",
+          "warning",
+          `"${t}" er ikke et styringsområde (Service, Anlæg, Overførsler, EI, EO); rækken regnes uden`,
+          where("area"),
+        );
     }
   } else if (markerArea) row.area = markerArea;
   else if (block === "permanent") row.area = "Service";

@@ -111,14 +111,24 @@ function scanBlock(grid: Grid, titleRow: number, titleCol: number, rows: number,
         ctx.at(`${path}.to`, grid, r, roles.to);
       } else fromTo = parseFromTo(label);
       if (!fromTo) {
-        ctx.add("STRUCTURE", "warning", `Bevillingsflyt "${label}" angiver ikke fra hvilken og til hvilken bevilling; rækken er sprunget over`, `${grid.name}!${cellName(r, labelCol >= 0 ? labelCol : firstYearCol)}`);
+        ctx.add(
+          "STRUCTURE",
+          "warning",
+          `Bevillingsflyt "${label}" angiver ikke fra hvilken og til hvilken bevilling; rækken er sprunget over`,
+          `${grid.name}!${cellName(r, labelCol >= 0 ? labelCol : firstYearCol)}`,
+        );
         continue;
       }
       if (labelCol >= 0) {
         ctx.useInput(grid, r, labelCol);
         ctx.at(`${path}.label`, grid, r, labelCol);
       }
-      const t: TransferInput = { label: label || `Bevillingsflyt ${fromTo.from} → ${fromTo.to}`, from: fromTo.from, to: fromTo.to, values: {} };
+      const t: TransferInput = {
+        label: label || `Bevillingsflyt ${fromTo.from} → ${fromTo.to}`,
+        from: fromTo.from,
+        to: fromTo.to,
+        values: {},
+      };
       if (roles.area !== undefined) {
         const a = textAt(grid, r, roles.area);
         const area = a ? readArea(a) : undefined;
@@ -129,7 +139,12 @@ function scanBlock(grid: Grid, titleRow: number, titleCol: number, rows: number,
         const v = rawAmount(ctx.useInput(grid, r, c));
         if (v === null) return;
         if (!proposalYears.includes(y)) {
-          ctx.add("PRICE_LEVEL", "warning", `Bevillingsflyt har året ${y}, som ikke er blandt Tabel 1's år; værdien er ikke medregnet`, `${grid.name}!${cellName(r, c)}`);
+          ctx.add(
+            "PRICE_LEVEL",
+            "warning",
+            `Bevillingsflyt har året ${y}, som ikke er blandt Tabel 1's år; værdien er ikke medregnet`,
+            `${grid.name}!${cellName(r, c)}`,
+          );
           return;
         }
         t.values[String(y)] = v;
@@ -141,4 +156,3 @@ function scanBlock(grid: Grid, titleRow: number, titleCol: number, rows: number,
   };
   return { sheet: grid.name, titleRow, titleCol, lastRow, read };
 }
-

@@ -15,6 +15,7 @@ import { colCount, loc, rowCount, textAt } from "./grid";
 import { isPlaceholder, squeeze } from "./labels";
 import type { ProposalLayout, TableLayout } from "./layout";
 import { ReadContext } from "./readContext";
+import { kvantumBaseName } from "./sheetNames";
 import { findKeyTables, type KeyTableFound } from "./readKeys";
 import { findStatedTables, readStatedTable } from "./readStatedTables";
 import { findTabel1Headers, readTabel1, type Tabel1Reading } from "./readTabel1";
@@ -47,12 +48,15 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
     const name = grid.name.toLowerCase();
     if (name === BEREGN_SHEET) continue;
     const isOwn = own.has(name);
+    const isKontrol = name === KONTROL_SHEET.toLowerCase() || (isOwn && name.startsWith(KONTROL_SHEET.toLowerCase()));
+    if (isKontrol) continue; // findings text ("Tabel A … ") is not a table
     tables.push(...findStatedTables(grid, isOwn));
-    if (isOwn || name === KONTROL_SHEET.toLowerCase()) continue;
+    if (isOwn) continue;
     const headers = findTabel1Headers(grid);
     headers.forEach((h, i) => {
       const stop = i + 1 < headers.length ? headers[i + 1].row : rowCount(grid);
-      const prev = candidates.length && candidates[candidates.length - 1].grid === grid ? candidates[candidates.length - 1].t1.layout.lastRow + 1 : 0;
+      const prev =
+        candidates.length && candidates[candidates.length - 1].grid === grid ? candidates[candidates.length - 1].t1.layout.lastRow + 1 : 0;
       candidates.push({ grid, t1: readTabel1(grid, h, stop), regionStart: prev });
     });
     keyTables.push(...findKeyTables(grid));
@@ -111,7 +115,11 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
     if (transfers.length) input.transfers = transfers;
 
     // stated tables (not Beregn's own output)
-    const mine = tables.filter((t) => owner(t.sheet, t.titleRow) === index || (t.generated && candidates.length === 1));
+    // Beregn's generated tables belong to the proposal they were made for (sheetNames.ts)
+    const kvantumName = kvantumBaseName(grid.name, candidates.length).toLowerCase();
+    const mine = tables.filter((t) =>
+      t.generated ? candidates.length === 1 || t.sheet.toLowerCase().startsWith(kvantumName) : owner(t.sheet, t.titleRow) === index,
+    );
     const stated: NonNullable<ProposalInput["stated"]> = {};
     if (Object.keys(t1.statedTotals).length) stated.totals = t1.statedTotals;
     if (t1.statedPayback.service !== undefined || t1.statedPayback.total !== undefined) stated.payback = t1.statedPayback;
@@ -119,7 +127,12 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
     for (const t of mine) {
       if (t.generated) continue;
       if (seen.has(t.id)) {
-        ctx.add("STRUCTURE", "info", `Tabel ${t.id} findes flere gange; kun den første er kontrolleret`, loc(t.sheet, t.titleRow, t.titleCol));
+        ctx.add(
+          "STRUCTURE",
+          "info",
+          `Tabel ${t.id} findes flere gange; kun den første er kontrolleret`,
+          loc(t.sheet, t.titleRow, t.titleCol),
+        );
         continue;
       }
       seen.add(t.id);
@@ -149,7 +162,7 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
         code: "TYPE_INFERRED",
         severity: "info",
         message: `${n} ${n === 1 ? "rækketype gættet" : "rækketyper gættet"} ud fra tekst eller fortegn: ${t1.inferred.join("; ")}`,
-        location: firstInferred ? ctx.locations[`rows[${firstInferred.index}].label`] ?? grid.name : grid.name,
+        location: firstInferred ? (ctx.locations[`rows[${firstInferred.index}].label`] ?? grid.name) : grid.name,
       });
     }
     const inputCells = [...ctx.inputCells.keys()].sort();

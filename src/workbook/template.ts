@@ -54,7 +54,9 @@ export function templateGrids(firstYear = 2025): Grid[] {
   });
   let r = 6 + rows.length + 1;
   f.set(r, 0, "Bevillingsflyt (eksisterende budget, t.kr.)");
-  f.set(r + 1, 0, "Tekst").set(r + 1, 3, "Fra").set(r + 1, 4, "Til");
+  f.set(r + 1, 0, "Tekst")
+    .set(r + 1, 3, "Fra")
+    .set(r + 1, 4, "Til");
   years.forEach((y, k) => f.set(r + 1, Y + k, y));
   r += 4;
   f.set(r, 0, "Tabel 2.1.1. Fordeling på udvalg, inkl. implementeringsudgifter");

@@ -38,7 +38,9 @@ export function planUndo(grids: Grid[]): { plan: WritePlan; cellsRestored: numbe
   for (const s of ownExisting) {
     const g = findGrid(grids, s.name) as Grid;
     if (s.hash && sheetHash(g) !== s.hash)
-      return { refused: `Fortryd er afvist: arket ${s.name}, som Beregn lavede, er ændret siden sidste Beregn. Slet det selv, hvis ændringerne ikke skal gemmes.` };
+      return {
+        refused: `Fortryd er afvist: arket ${s.name}, som Beregn lavede, er ændret siden sidste Beregn. Slet det selv, hvis ændringerne ikke skal gemmes.`,
+      };
   }
 
   const blocks = new Map<string, CellBlock>();
@@ -61,7 +63,11 @@ export function planUndo(grids: Grid[]): { plan: WritePlan; cellsRestored: numbe
   else {
     // the user's "_beregn" (settings written by hand): keep the settings, drop stamp and undo
     plan.sheets.push({ name: BEREGN_SHEET, visibility: "veryHidden", clear: true });
-    plan.writes.push({ sheet: BEREGN_SHEET, topLeft: "A1", cells: beregnSheetCells({ settings: beregn.settings, ownSheets: [], undo: [] }) });
+    plan.writes.push({
+      sheet: BEREGN_SHEET,
+      topLeft: "A1",
+      cells: beregnSheetCells({ settings: beregn.settings, ownSheets: [], undo: [] }),
+    });
   }
   if (deleteSheets.length) plan.deleteSheets = deleteSheets;
   return { plan, cellsRestored: beregn.undo.length };

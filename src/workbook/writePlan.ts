@@ -57,9 +57,10 @@ export function encodeWrite(cell: WriteCell): string {
 /** Fingerprint of a sheet's content as a grid holds it (formulas by their text). */
 export function sheetHash(grid: Grid): string {
   const parts: string[] = [];
-  const rows = Math.max(grid.values.length, grid.formulas.length);
+  const formulas = grid.formulas ?? [];
+  const rows = Math.max(grid.values.length, formulas.length);
   for (let r = 0; r < rows; r++) {
-    const width = Math.max(grid.values[r]?.length ?? 0, grid.formulas[r]?.length ?? 0);
+    const width = Math.max(grid.values[r]?.length ?? 0, formulas[r]?.length ?? 0);
     for (let c = 0; c < width; c++) {
       const e = encodeContent(cellAt(grid, r, c), formulaAt(grid, r, c));
       if (e !== "e:") parts.push(`${a1(r, c)}=${e}`);
@@ -85,7 +86,13 @@ function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
-export function planBeregn(grids: Grid[], reading: WorkbookReading, proposalIndex: number, result: Result, options: PlanOptions): PlanOutcome {
+export function planBeregn(
+  grids: Grid[],
+  reading: WorkbookReading,
+  proposalIndex: number,
+  result: Result,
+  options: PlanOptions,
+): PlanOutcome {
   const found = reading.proposals[proposalIndex];
   if (!found) throw new Error(`intet forslag nr. ${proposalIndex}`);
   const layout = found.layout as ProposalLayout;
@@ -106,7 +113,10 @@ export function planBeregn(grids: Grid[], reading: WorkbookReading, proposalInde
   const userBlocks: CellBlock[] = [];
   if (options.mode === "beregn") userBlocks.push(writeTabel1(proposalGrid, found, result, owns));
 
-  const specs = PROFILES[result.proposal.profile].kvantumTables || result.kvantum ? resultTables(result) : resultTables(result).filter((s) => s.id === "2.1.1");
+  const specs =
+    PROFILES[result.proposal.profile].kvantumTables || result.kvantum
+      ? resultTables(result)
+      : resultTables(result).filter((s) => s.id === "2.1.1");
   const toGenerate: TableSpec[] = [];
   for (const spec of specs) {
     const t = layout.tables.find((x) => !x.generated && x.id === spec.id);
@@ -134,7 +144,12 @@ export function planBeregn(grids: Grid[], reading: WorkbookReading, proposalInde
     const findings = dedupe([...reading.findings, ...result.findings, ...found.findings, ...notes]);
     const heading = `Forslag: ${result.proposal.title} (arket ${found.sheet}) · ${PROFILES[result.proposal.profile].name} · beregnet ${time}`;
     ownBlocks.push(kontrolSheet(name, heading, findings));
-    plan.columnWidths?.push({ sheet: name, column: 0, width: 10 }, { sheet: name, column: 1, width: 24 }, { sheet: name, column: 2, width: 100 }, { sheet: name, column: 3, width: 18 });
+    plan.columnWidths?.push(
+      { sheet: name, column: 0, width: 10 },
+      { sheet: name, column: 1, width: 24 },
+      { sheet: name, column: 2, width: 100 },
+      { sheet: name, column: 3, width: 18 },
+    );
   }
 
   // undo data: what each user cell held before; consecutive Beregns chain back to the state
@@ -226,6 +241,7 @@ export function planBeregn(grids: Grid[], reading: WorkbookReading, proposalInde
   if (plan.columnWidths?.length === 0) delete plan.columnWidths;
 
   const sheetsTouched = [...touched];
-  const summary = changed === 0 ? "Ingen celler ændret" : `${changed} ${changed === 1 ? "celle" : "celler"} skrevet i ${sheetsTouched.join(", ")}`;
+  const summary =
+    changed === 0 ? "Ingen celler ændret" : `${changed} ${changed === 1 ? "celle" : "celler"} skrevet i ${sheetsTouched.join(", ")}`;
   return { plan, cellsWritten: changed, sheetsTouched, summary };
 }

@@ -8,6 +8,7 @@ import Decimal from "decimal.js";
 import type { Area } from "../engine/model";
 import type { PaybackResult, Result } from "../engine/result";
 import { PROFILES } from "../engine/settings";
+import { readAmount } from "../engine/amountText";
 import type { FoundProposal } from "./api";
 import { AMOUNT_FORMAT, amountCell, CellBlock } from "./blocks";
 import { a1, cellAt, colName, formulaAt, isBlank } from "./grid";
@@ -60,8 +61,18 @@ export function writeTabel1(grid: Grid, found: FoundProposal, result: Result, ow
     if (formulaAt(grid, r, c) !== null) return owns(grid.name, r, c);
     return true;
   };
-  const textNumberIn = (rs: number[], c: number) => rs.some((r) => typeof cellAt(grid, r, c) === "string" && !isBlank(cellAt(grid, r, c)));
-  const bridgeable = (c: number) => (r: number) => !inputRowSet.has(r) && !computedRowSet.has(r) && isBlank(cellAt(grid, r, c)) && formulaAt(grid, r, c) === null;
+  // a non-zero number typed as text ("1.144"): Excel's SUM skips it, so such a column gets the
+  // engine's value instead of a formula ("-" is zero either way; unreadable text keeps the formula,
+  // whose error in Excel points at the cell)
+  const textNumberIn = (rs: number[], c: number) =>
+    rs.some((r) => {
+      const v = cellAt(grid, r, c);
+      if (typeof v !== "string") return false;
+      const a = readAmount(v);
+      return a.ok && !a.empty && !a.value.isZero();
+    });
+  const bridgeable = (c: number) => (r: number) =>
+    !inputRowSet.has(r) && !computedRowSet.has(r) && isBlank(cellAt(grid, r, c)) && formulaAt(grid, r, c) === null;
 
   const exact = (row: ComputedRowLayout, yi: number): Decimal => {
     const t = result.totals;

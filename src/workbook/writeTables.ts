@@ -58,7 +58,12 @@ export function resultTables(result: Result): TableSpec[] {
   out.push({ id: "E", table: k.E, title: TITLES.E, footnote: FOOTNOTES.E });
   for (const set of k.sets.filter((s) => s.area !== "Service"))
     for (const name of ["A", "B", "C"] as const)
-      out.push({ id: `${name}:${set.area}`, table: set[name], title: `${TITLES[name]} – ${set.area}`, footnote: `${FOOTNOTES[name]} Varige ændringer med styringsområde ${set.area}.` });
+      out.push({
+        id: `${name}:${set.area}`,
+        table: set[name],
+        title: `${TITLES[name]} – ${set.area}`,
+        footnote: `${FOOTNOTES[name]} Varige ændringer med styringsområde ${set.area}.`,
+      });
   for (const inv of k.otherInvestments)
     out.push({
       id: `D:${inv.area}`,
@@ -80,7 +85,14 @@ const shownAt = (t: RoundedTable, unit: string, yi: number): number => {
 };
 
 /** Write a result table into a table the workbook has; units without a row there are findings. */
-export function writeInPlace(grid: Grid, spec: TableSpec, layout: TableLayout, years: number[], owns: OwnsFormula, notes: Finding[]): CellBlock {
+export function writeInPlace(
+  grid: Grid,
+  spec: TableSpec,
+  layout: TableLayout,
+  years: number[],
+  owns: OwnsFormula,
+  notes: Finding[],
+): CellBlock {
   const block = new CellBlock(grid.name);
   for (const { unit, row } of layout.unitRows)
     layout.yearCols.forEach((c, k) => {
@@ -127,11 +139,11 @@ export function generateSheet(sheet: string, specs: TableSpec[], years: number[]
     block.set(r, 0, textCell(spec.id === "2.1.1" ? "Udvalg" : "Bevilling", true));
     block.set(r, 1, textCell(spec.id === "2.1.1" ? "" : "Bevilling, profitcenter mv.", true));
     if (spec.id === "2.1.1") block.cells.delete(`${r},1`);
-    years.forEach((y, k) => block.set(r, 2 + k, { value: y, bold: true }));
+    years.forEach((y, k) => block.set(r, 2 + k, { value: y, bold: true, numberFormat: "0" }));
     r++;
     for (const unit of [...generatedUnits(spec), "Total"]) {
       const bold = unit === "Total";
-      block.set(r, 0, textCell(unit === "Total" ? "Total" : UNIT_NAMES[unit] ?? unit, bold));
+      block.set(r, 0, textCell(unit === "Total" ? "Total" : (UNIT_NAMES[unit] ?? unit), bold));
       years.forEach((_, yi) => block.set(r, 2 + yi, amountCell(shownAt(spec.table, unit, yi), bold)));
       r++;
     }

@@ -70,7 +70,8 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): ApplyOutcome {
   }
   for (const cw of plan.columnWidths ?? []) {
     const ws = wb.getWorksheet(cw.sheet);
-    if (ws) ws.getColumn(cw.column).width = cw.width;
+    // 0-based, as the Grid's columns (src/workbook/writePlan.ts); ExcelJS counts from 1
+    if (ws) ws.getColumn(cw.column + 1).width = cw.width;
   }
   // after the writes, as the plan says (undo removes the sheets Beregn created)
   for (const name of plan.deleteSheets ?? []) {

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { loadWorkbook } from "../../src/xlsx";
-import { readWorkbook } from "../../src/workbook";
+import { gridsToWorkbook, loadWorkbook, saveWorkbook } from "../../src/xlsx";
+import { buildCaseGrids, readWorkbook } from "../../src/workbook";
 import type { Grid } from "../../src/workbook/types";
 import { ROOT, beregn, ensureBuilt, removeDir, tmpDir } from "./cliHelpers";
 import { recalcWithLibreOffice, sofficePath } from "./libreoffice";
@@ -29,16 +29,10 @@ const copy = (src: string, name = path.basename(src)): string => {
   return p;
 };
 
-/** Cells to the right of the first cell whose text starts with `label`, on any sheet. */
-function rowAfter(grids: Grid[], label: RegExp, sheet?: string): (string | number | boolean | null)[] | undefined {
-  for (const g of grids) {
-    if (sheet && g.name !== sheet) continue;
-    for (const row of g.values) {
-      const c = row.findIndex((v) => typeof v === "string" && label.test(v.trim()));
-      if (c >= 0) return row.slice(c + 1);
-    }
-  }
-  return undefined;
+/** The formulas of the first row whose label matches, on the given sheet. */
+function formulasOfRow(g: Grid, label: RegExp): string[] {
+  const r = g.values.findIndex((row) => row.some((v) => typeof v === "string" && label.test(v.trim())));
+  return r < 0 ? [] : (g.formulas[r] ?? []).filter((f): f is string => !!f);
 }
 
 describe("beregn <fil> -o ud.xlsx", () => {
@@ -63,14 +57,30 @@ describe("beregn <fil> -o ud.xlsx", () => {
     expect(sha(src)).toBe(before);
 
     const { grids } = await loadWorkbook(out);
-    // Tabel A as the rules give it (largest remainder: TMU -122, not the document's -123)
-    const tmu = grids.flatMap((g) => g.values).filter((row) => row.some((v) => v === "TMU"));
-    expect(tmu.some((row) => row.includes(-122) && row.includes(-77))).toBe(true);
-    // the payback rows hold the computed text
-    expect(grids.some((g) => g.values.some((row) => row.includes("4 år (2028)")))).toBe(true);
-    // a Kontrol sheet lists the findings
+    const reading = readWorkbook(grids);
+    expect(reading.proposals).toHaveLength(1);
+    const stated = reading.proposals[0].input.stated!;
+    // Tabel A as the rules give it: largest remainder makes TMU -122, not the document's -123
+    expect(stated.kvantum?.A?.TMU).toMatchObject({ "2026": -77, "2027": -122 });
+    expect(stated.committees?.ØU).toMatchObject({ "2026": 1538, "2027": -783 });
+    expect(stated.payback).toEqual({ service: "4 år (2028)", total: "4 år (2028)" });
+    // the computed rows of Tabel 1 are formulas over the input rows
+    const forslag = grids.find((g) => g.name === reading.proposals[0].sheet)!;
+    const netRow = forslag.values.findIndex((row) => row.some((v) => v === "Samlet økonomisk påvirkning"));
+    expect(forslag.formulas[netRow].filter(Boolean)).toHaveLength(6);
     expect(grids.map((g) => g.name)).toContain("Kontrol");
   });
+
+  test.each(["2025-BC01", "2025-BC02", "2025-F4", "2018-P2", "2018-P11", "2016-F2"])(
+    "%s: Beregn, then Valider on the output finds no error and no stated table that disagrees",
+    (id) => {
+      const out = path.join(dir, `${id}-rundtur.xlsx`);
+      expect(beregn([example(id), "-o", out]).code).toBe(0);
+      const v = beregn(["valider", out]);
+      expect(v.out.filter((l) => / fejl | (KVANTUM|ALLOCATION|TOTAL|PAYBACK)_MISMATCH /.test(l))).toEqual([]);
+      expect(v.code).toBe(0);
+    },
+  );
 
   test("without -o: <navn>-beregnet.xlsx beside the input, never over an existing file without --overskriv", () => {
     const p = copy(example("2025-F4"), "f4.xlsx");
@@ -101,6 +111,42 @@ describe("beregn <fil> -o ud.xlsx", () => {
     const r = beregn([p, "--forslag", "9"]);
     expect(r.code).toBe(2);
     expect(r.err).toEqual([`fejl: --forslag 9: ${p} har kun 1 forslag`]);
+  });
+});
+
+describe("beregn <fil> on a workbook with two proposals", () => {
+  let multi: string;
+  beforeAll(async () => {
+    const read = (id: string) => JSON.parse(fs.readFileSync(path.join(ROOT, "test", "fixtures", "cases", `${id}.json`), "utf8"));
+    const grids = [...buildCaseGrids(read("2025-BC02"), "compact"), ...buildCaseGrids(read("2025-F4"), "compact")];
+    multi = path.join(dir, "to-forslag.xlsx");
+    await saveWorkbook(gridsToWorkbook(grids), multi);
+  });
+
+  test("both are computed and summarised", () => {
+    const r = beregn([multi, "-o", path.join(dir, "to-ud.xlsx")]);
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toBe(`${multi}: 2 forslag fundet`);
+    expect(r.out.filter((l) => l.startsWith("Forslag: "))).toEqual([
+      // the compact layout has no title row: the sheet's name stands in
+      'Forslag: 2025-BC02 (ark "2025-BC02")',
+      'Forslag: 2025-F4 (ark "2025-F4")',
+    ]);
+    expect(r.out).toContain("Tilbagebetalingstid: service 7 år (2030), total 7 år (2030) (diskonteret med 2 %)");
+  });
+
+  test("--forslag 2 computes only the second", () => {
+    const rep = path.join(dir, "to-rapport.json");
+    const r = beregn([multi, "-o", path.join(dir, "to-ud2.xlsx"), "--forslag", "2", "--json", rep]);
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toBe(`${multi}: 2 forslag fundet, nr. 2 beregnet`);
+    expect(r.out.filter((l) => l.startsWith("Forslag: "))).toHaveLength(1);
+    const report = JSON.parse(fs.readFileSync(rep, "utf8")) as { template: string; proposals: { sheet: string; result: { payback: { total: { years: number } } } }[]; written: string }[];
+    expect(report).toHaveLength(1);
+    expect(report[0].template).toBe("kk-2025");
+    expect(report[0].proposals.map((p) => p.sheet)).toEqual(["2025-F4"]);
+    expect(report[0].proposals[0].result.payback.total.years).toBe(7);
+    expect(report[0].written).toBe(path.join(dir, "to-ud2.xlsx"));
   });
 });
 
@@ -208,8 +254,8 @@ const soffice = sofficePath();
       const got = Object.fromEntries(expected.years.map((y) => [String(y), Number(stated![k]?.[String(y)] ?? NaN)]));
       expect({ [k]: got }).toEqual({ [k]: expected.totals[k] });
     }
-    // and those cells are formulas, not typed numbers
-    const net = rowAfter(grids, /^Samlet (økonomisk påvirkning|pengestrøm)/);
-    expect(net).toBeDefined();
-  });
+    // and those cells are formulas LibreOffice computed, not numbers Beregn typed
+    const sheet = grids.find((g) => g.name === reading.proposals[0].sheet)!;
+    expect(formulasOfRow(sheet, /^Samlet (økonomisk påvirkning|pengestrøm)/)).toHaveLength(expected.years.length);
+  }, 240_000); // LibreOffice starts a fresh profile each time: slow on a loaded machine
 });

@@ -31,9 +31,10 @@ export function recalcWithLibreOffice(soffice: string, file: string, outDir: str
   const r = spawnSync(
     soffice,
     [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", conv, file],
-    { encoding: "utf8", timeout: 120_000 },
+    { encoding: "utf8", timeout: 200_000 },
   );
   const out = path.join(conv, path.basename(file));
-  if (r.status !== 0 || !fs.existsSync(out)) throw new Error(`LibreOffice failed: ${r.stderr || r.stdout}`);
+  if (r.status !== 0 || !fs.existsSync(out))
+    throw new Error(`LibreOffice failed (status ${r.status}, signal ${r.signal}, ${r.error?.message ?? ""}): ${r.stderr || r.stdout}`);
   return out;
 }

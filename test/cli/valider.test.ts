@@ -81,5 +81,6 @@ describe("beregn valider on a workbook with a chart: reading is fine", () => {
     const r = beregn(["valider", p]);
     expect(r.code).not.toBe(3);
     expect(r.stderr).not.toMatch(/intern fejl/);
+    expect(r.out).toContain(`${p}: info UNSUPPORTED_PARTS indeholder diagrammer; beregn skriver kun en kopi uden dem (-o … --tab-dele)`);
   });
 });

@@ -35,7 +35,10 @@ async function read(fake: FakeWorkbook, options = {}) {
 
 describe("readGrids", () => {
   test("a small proposal in at most 3 syncs, anchored at A1", async () => {
-    const source = [tabel1Grid({ top: 2, left: 1 }), { name: "_beregn", visibility: "veryHidden", values: [["version", "1"]], formulas: [] } as Grid];
+    const source = [
+      tabel1Grid({ top: 2, left: 1 }),
+      { name: "_beregn", visibility: "veryHidden", values: [["version", "1"]], formulas: [] } as Grid,
+    ];
     const fake = FakeWorkbook.fromGrids(source);
     fake.sheet("Forslag")!.set(5, 3, { numberFormat: '#,##0;-#,##0;"-"' });
     for (const strategy of ["auto", "full", "probe"] as const) {
@@ -85,6 +88,8 @@ describe("readGrids", () => {
 });
 
 describe("the fake behaves like Office.js", () => {
+  /* eslint-disable office-addins/call-sync-after-load, office-addins/call-sync-before-read, office-addins/load-object-before-read --
+     this test reads before load and sync on purpose: the fake must throw as Excel does */
   test("reading a property before load + sync throws PropertyNotLoaded", async () => {
     const fake = FakeWorkbook.fromGrids([tabel1Grid()]);
     const ctx = asExcelContext(fake.context());
@@ -103,6 +108,7 @@ describe("the fake behaves like Office.js", () => {
     expect(range.values[0][0]).toMatch(/^Tabel 1/);
     expect(() => range.formulas).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
   });
+  /* eslint-enable office-addins/call-sync-after-load, office-addins/call-sync-before-read, office-addins/load-object-before-read */
 
   test("a failing batch keeps the operations before the failing one", async () => {
     const fake = FakeWorkbook.fromGrids([tabel1Grid()]);
@@ -170,7 +176,9 @@ describe("applyPlan", () => {
   test("a dense block is one range write, not one per cell", async () => {
     const fake = FakeWorkbook.fromGrids([tabel1Grid()]);
     const cells = Array.from({ length: 1000 }, (_, r) => Array.from({ length: 8 }, (_, c) => ({ value: r * 8 + c })));
-    const report = await fake.run((ctx) => applyPlan(asExcelContext(ctx), { sheets: [], writes: [{ sheet: "Forslag", topLeft: "A100", cells }] }, fake.toGrids()));
+    const report = await fake.run((ctx) =>
+      applyPlan(asExcelContext(ctx), { sheets: [], writes: [{ sheet: "Forslag", topLeft: "A100", cells }] }, fake.toGrids()),
+    );
     expect(report).toMatchObject({ syncs: 1, ranges: 1, cells: 8000 });
     expect(fake.cell("Forslag", "H1099")?.value).toBe(7999);
   });
@@ -232,7 +240,13 @@ describe("applyPlan", () => {
     const fake = FakeWorkbook.fromGrids([tabel1Grid()]);
     const text = "x".repeat(1000);
     const cells = Array.from({ length: 6000 }, () => [{ value: text }]);
-    const plan: WritePlan = { sheets: [], writes: [{ sheet: "Forslag", topLeft: "Z1", cells: cells.slice(0, 3000) }, { sheet: "Forslag", topLeft: "AA1", cells: cells.slice(3000) }] };
+    const plan: WritePlan = {
+      sheets: [],
+      writes: [
+        { sheet: "Forslag", topLeft: "Z1", cells: cells.slice(0, 3000) },
+        { sheet: "Forslag", topLeft: "AA1", cells: cells.slice(3000) },
+      ],
+    };
     fake.resetStats();
     const report = await fake.run((ctx) => applyPlan(asExcelContext(ctx), plan, fake.toGrids()));
     expect(report.syncs).toBe(2);

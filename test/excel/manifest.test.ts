@@ -10,8 +10,10 @@ import { execFileSync } from "child_process";
 const ROOT = path.join(__dirname, "..", "..");
 const XML = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const webpackConfig = require(path.join(ROOT, "webpack.config.js")) as ((env: object, argv: object) => Promise<{
+const webpackConfig = require(path.join(ROOT, "webpack.config.js")) as ((
+  env: object,
+  argv: object,
+) => Promise<{
   plugins: { constructor: { name: string }; userOptions?: { filename?: string }; patterns?: { from: string; to: string }[] }[];
   devServer: { port: number | string };
 }>) & { rewriteManifest: (content: string, url: string) => string };

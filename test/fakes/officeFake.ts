@@ -66,11 +66,15 @@ export class FakeSheet {
 
   /** Excel's used range: the bounding box of cells with content (and, unless valuesOnly, format). */
   usedBox(valuesOnly: boolean): { r0: number; c0: number; r1: number; c1: number } | null {
-    let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+    let r0 = Infinity,
+      c0 = Infinity,
+      r1 = -1,
+      c1 = -1;
     this.cells.forEach((row, r) =>
       row.forEach((cell, c) => {
         if (!cell) return;
-        const has = cell.value !== null || cell.formula !== null || (!valuesOnly && (cell.numberFormat !== null || cell.bold !== undefined));
+        const has =
+          cell.value !== null || cell.formula !== null || (!valuesOnly && (cell.numberFormat !== null || cell.bold !== undefined));
         if (!has) return;
         r0 = Math.min(r0, r);
         c0 = Math.min(c0, c);
@@ -113,7 +117,11 @@ export class FakeWorkbook {
   static fromGrids(grids: readonly Grid[]): FakeWorkbook {
     const wb = new FakeWorkbook();
     for (const g of grids) {
-      const s = new FakeSheet(g.name, g.visibility === "veryHidden" ? "VeryHidden" : g.visibility === "hidden" ? "Hidden" : "Visible", !!g.protected);
+      const s = new FakeSheet(
+        g.name,
+        g.visibility === "veryHidden" ? "VeryHidden" : g.visibility === "hidden" ? "Hidden" : "Visible",
+        !!g.protected,
+      );
       const rows = Math.max(g.values.length, g.formulas.length);
       for (let r = 0; r < rows; r++) {
         const width = Math.max(g.values[r]?.length ?? 0, g.formulas[r]?.length ?? 0, g.numberFormats?.[r]?.length ?? 0);
@@ -148,7 +156,9 @@ export class FakeWorkbook {
       };
       if (!box) return grid;
       for (let r = 0; r <= box.r1; r++) {
-        const v: CellValue[] = [], f: (string | null)[] = [], n: (string | null)[] = [];
+        const v: CellValue[] = [],
+          f: (string | null)[] = [],
+          n: (string | null)[] = [];
         for (let c = 0; c <= box.c1; c++) {
           const cell = s.get(r, c);
           v.push(cell?.value ?? null);
@@ -255,8 +265,10 @@ export function parseA1(address: string): Box | undefined {
   const b = parts.length === 2 ? one(parts[1]) : a;
   if (!a || !b) return undefined;
   // whole columns ("C:C") and whole rows ("3:5")
-  const r0 = a.r ?? 0, r1 = b.r ?? (a.r === undefined ? MAX_ROW : a.r);
-  const c0 = a.c ?? 0, c1 = b.c ?? (a.c === undefined ? MAX_COL : a.c);
+  const r0 = a.r ?? 0,
+    r1 = b.r ?? (a.r === undefined ? MAX_ROW : a.r);
+  const c0 = a.c ?? 0,
+    c1 = b.c ?? (a.c === undefined ? MAX_COL : a.c);
   if ((a.r === undefined) !== (b.r === undefined) || (a.c === undefined) !== (b.c === undefined)) return undefined;
   return { r0: Math.min(r0, r1), c0: Math.min(c0, c1), r1: Math.max(r0, r1), c1: Math.max(c0, c1) };
 }
@@ -309,7 +321,11 @@ export class FakeRequestContext {
 /** Parses load()'s argument into property paths ("items/name", "protection/protected"). */
 function loadPaths(arg: unknown): string[] {
   if (arg === undefined || arg === null) return [];
-  if (typeof arg === "string") return arg.split(",").map((s) => s.trim()).filter(Boolean);
+  if (typeof arg === "string")
+    return arg
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(arg)) return arg.flatMap((a) => loadPaths(a));
   if (typeof arg === "object") {
     const o = arg as { select?: unknown };
@@ -373,8 +389,10 @@ class FakeWorksheetCollection extends Proxy {
     const fake = this.ctx.fake;
     this.ctx.enqueue("Worksheets.add", { name }, () => {
       const n = name ?? `Ark${fake.sheets.length + 1}`;
-      if (fake.sheet(n)) throw new FakeOfficeError("ItemAlreadyExists", "A resource with the same name or identifier already exists.", "Worksheets.add");
-      if (n.length > 31 || /[\\/?*[\]:]/.test(n)) throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.", "Worksheets.add");
+      if (fake.sheet(n))
+        throw new FakeOfficeError("ItemAlreadyExists", "A resource with the same name or identifier already exists.", "Worksheets.add");
+      if (n.length > 31 || /[\\/?*[\]:]/.test(n))
+        throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.", "Worksheets.add");
       created = new FakeSheet(n);
       fake.sheets.push(created);
     });
@@ -461,7 +479,11 @@ export class FakeWorksheet extends Proxy {
     this.ctx.enqueue("Worksheet.visibility", v, () => {
       const s = this.must();
       if (v !== "Visible" && this.ctx.fake.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0)
-        throw new FakeOfficeError("InvalidOperation", "This operation is not permitted for the current object: a workbook needs one visible sheet.", "Worksheet.visibility");
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          "This operation is not permitted for the current object: a workbook needs one visible sheet.",
+          "Worksheet.visibility",
+        );
       s.visibility = v;
       if (v !== "Visible" && this.ctx.fake.activeSheet === s.name) {
         const other = this.ctx.fake.sheets.find((x) => x.visibility === "Visible")!;
@@ -474,7 +496,8 @@ export class FakeWorksheet extends Proxy {
   activate(): void {
     this.ctx.enqueue("Worksheet.activate", null, () => {
       const s = this.must();
-      if (s.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", "This operation is not permitted for the current object.", "Worksheet.activate");
+      if (s.visibility !== "Visible")
+        throw new FakeOfficeError("InvalidOperation", "This operation is not permitted for the current object.", "Worksheet.activate");
       this.ctx.fake.activeSheet = s.name;
     });
   }
@@ -497,7 +520,12 @@ export class FakeWorksheet extends Proxy {
     return new FakeRange(this.ctx, () => {
       const s = this.must();
       const box = address === undefined || address === "" ? { r0: 0, c0: 0, r1: MAX_ROW, c1: MAX_COL } : parseA1(address);
-      if (!box) throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.", `Worksheet.getRange(${address})`);
+      if (!box)
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          "The argument is invalid or missing or has an incorrect format.",
+          `Worksheet.getRange(${address})`,
+        );
       return { sheet: s, box };
     });
   }
@@ -601,9 +629,14 @@ export class FakeRange extends Proxy {
         return self.value<number>("format/columnWidth");
       },
       set columnWidth(w: number) {
-        self.write("Range.format.columnWidth", w, (t) => {
-          for (let c = t.box.c0; c <= Math.min(t.box.c1, MAX_COL); c++) t.sheet.columnWidths.set(c, w);
-        }, true);
+        self.write(
+          "Range.format.columnWidth",
+          w,
+          (t) => {
+            for (let c = t.box.c0; c <= Math.min(t.box.c1, MAX_COL); c++) t.sheet.columnWidths.set(c, w);
+          },
+          true,
+        );
       },
     };
   }
@@ -618,16 +651,22 @@ export class FakeRange extends Proxy {
   private write(name: string, args: unknown, apply: (t: RangeTarget) => void, formatOnly = false): void {
     this.ctx.enqueue(name, args, () => {
       const t = this.target();
-      if (t.sheet.protected_ && !formatOnly) throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.", name);
+      if (t.sheet.protected_ && !formatOnly)
+        throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.", name);
       apply(t);
     });
   }
 
   private matrix<T>(name: string, m: T[][], each: (t: RangeTarget, r: number, c: number, v: T) => void): void {
     this.write(name, m, (t) => {
-      const rows = t.box.r1 - t.box.r0 + 1, cols = t.box.c1 - t.box.c0 + 1;
+      const rows = t.box.r1 - t.box.r0 + 1,
+        cols = t.box.c1 - t.box.c0 + 1;
       if (!Array.isArray(m) || m.length !== rows || m.some((row) => !Array.isArray(row) || row.length !== cols))
-        throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range.`, name);
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range.`,
+          name,
+        );
       for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) each(t, t.box.r0 + r, t.box.c0 + c, m[r][c]);
       recalc(t.sheet);
     });
@@ -640,7 +679,10 @@ export class FakeRange extends Proxy {
       this.loaded.set("isNullObject", !t);
       if (!t) return;
       const { sheet, box } = t;
-      if ((box.r1 - box.r0 + 1) * (box.c1 - box.c0 + 1) > MATERIALISE_LIMIT && paths.some((p) => ["values", "formulas", "numberFormat"].includes(p)))
+      if (
+        (box.r1 - box.r0 + 1) * (box.c1 - box.c0 + 1) > MATERIALISE_LIMIT &&
+        paths.some((p) => ["values", "formulas", "numberFormat"].includes(p))
+      )
         throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.", "Range.load");
       const grid = <T>(f: (cell: FakeCell | undefined) => T): T[][] => {
         const out: T[][] = [];
@@ -657,13 +699,22 @@ export class FakeRange extends Proxy {
             this.store(p, `${sheetPrefix(sheet.name)}!${boxAddress(box)}`);
             break;
           case "values":
-            this.store(p, grid((cell) => cell?.value ?? ""));
+            this.store(
+              p,
+              grid((cell) => cell?.value ?? ""),
+            );
             break;
           case "formulas":
-            this.store(p, grid((cell) => cell?.formula ?? cell?.value ?? ""));
+            this.store(
+              p,
+              grid((cell) => cell?.formula ?? cell?.value ?? ""),
+            );
             break;
           case "numberFormat":
-            this.store(p, grid((cell) => cell?.numberFormat ?? "General"));
+            this.store(
+              p,
+              grid((cell) => cell?.numberFormat ?? "General"),
+            );
             break;
           case "rowIndex":
             this.store(p, box.r0);
@@ -747,7 +798,8 @@ export class FakeRange extends Proxy {
   select(): void {
     this.ctx.enqueue("Range.select", null, () => {
       const t = this.target();
-      if (t.sheet.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", "This operation is not permitted for the current object.", "Range.select");
+      if (t.sheet.visibility !== "Visible")
+        throw new FakeOfficeError("InvalidOperation", "This operation is not permitted for the current object.", "Range.select");
       this.ctx.fake.activeSheet = t.sheet.name;
       this.ctx.fake.selection = { sheet: t.sheet.name, address: boxAddress(t.box) };
     });
@@ -762,8 +814,27 @@ function setContent(sheet: FakeSheet, r: number, c: number, v: CellValue): void 
   } else if (v === "" || v === null) {
     sheet.set(r, c, { value: null, formula: null });
   } else {
-    sheet.set(r, c, { value: v, formula: null });
+    sheet.set(r, c, { value: typeof v === "string" ? parseTyped(v) : v, formula: null });
   }
+}
+
+/**
+ * Text written through the API is parsed as if typed, in the invariant (en-US) culture: numbers
+ * with "." decimals and "," thousands, "(12)" as -12, percentages, TRUE/FALSE. A leading
+ * apostrophe keeps the rest as text. (Dates are not modelled.)
+ */
+export function parseTyped(text: string): CellValue {
+  if (text.startsWith("'")) return text.slice(1);
+  const t = text.trim();
+  const num = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?$/.exec(t);
+  if (num && (num[2] || num[3])) return Number(`${num[1]}${(num[2] ?? "0").replace(/,/g, "")}${num[3] ?? ""}`);
+  const paren = /^\((\d+(?:\.\d+)?)\)$/.exec(t);
+  if (paren) return -Number(paren[1]);
+  const pct = /^([+-]?\d+(?:\.\d+)?)%$/.exec(t);
+  if (pct) return Number(pct[1]) / 100;
+  if (/^true$/i.test(t)) return true;
+  if (/^false$/i.test(t)) return false;
+  return text;
 }
 
 /** Recomputes every formula of the sheet (small sheets; fine for a fake). */
@@ -797,7 +868,8 @@ export function evaluate(sheet: FakeSheet, formula: string): CellValue {
       for (const part of sum[1].split(/[,;]/)) {
         const box = parseA1(part);
         if (!box || part.includes("!")) return undefined;
-        for (let r = box.r0; r <= Math.min(box.r1, sheet.cells.length); r++) for (let c = box.c0; c <= box.c1; c++) total += num(sheet.get(r, c));
+        for (let r = box.r0; r <= Math.min(box.r1, sheet.cells.length); r++)
+          for (let c = box.c0; c <= box.c1; c++) total += num(sheet.get(r, c));
       }
       return total;
     }
@@ -807,7 +879,9 @@ export function evaluate(sheet: FakeSheet, formula: string): CellValue {
   };
   // split on top-level + and -
   const tokens: { sign: number; text: string }[] = [];
-  let depth = 0, cur = "", sign = 1;
+  let depth = 0,
+    cur = "",
+    sign = 1;
   for (const ch of src) {
     if (ch === "(") depth++;
     if (ch === ")") depth--;

@@ -24,7 +24,6 @@ function runWebpack(config: webpack.Configuration): Promise<webpack.Stats> {
 /** The production bundle (webpack.config.js, mode production) into test-output/pane-dist. */
 export async function buildPane(): Promise<string> {
   const dir = path.join(OUT, "pane-dist");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const make = require(path.join(ROOT, "webpack.config.js")) as (env: object, argv: object) => Promise<webpack.Configuration>;
   const config = await make({}, { mode: "production" });
   config.mode = "production";

@@ -81,18 +81,28 @@ maybe("task pane in Chromium with the fake Office", () => {
 
     // 2025 Forslag 4, with two numbers changed so that Beregn has something to correct and
     // Valider something to point at: a stated Tabel A cell and the stated service payback
-    const c = loadCase("2025-F4") as unknown as ProposalInput & { stated: { kvantum: { A: Record<string, Record<string, number>> }; payback: Record<string, string> } };
-    c.stated.kvantum.A["ØU"]["2025"] = -370;
+    const c = loadCase("2025-F4") as unknown as ProposalInput & {
+      stated: { kvantum: { A: Record<string, Record<string, number>> }; payback: Record<string, string> };
+    };
+    c.stated.kvantum.A["ØU"]["2025"] = -400;
     c.stated.payback.service = "5 år (2028)";
     original = buildCaseGrids(c, "standard");
-    expect(tableCell(original, "Tabel A", "ØU", 2025)).toBe(-370);
+    expect(tableCell(original, "Tabel A", "ØU", 2025)).toBe(-400);
 
     userData = fs.mkdtempSync(path.join(os.tmpdir(), "beregn-chromium-"));
     context = await chromium.launchPersistentContext(userData, {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 340, height: 1100 },
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     await context.route("**/*", async (route) => {
       const url = route.request().url();
@@ -119,7 +129,8 @@ maybe("task pane in Chromium with the fake Office", () => {
     if (userData) fs.rmSync(userData, { recursive: true, force: true });
   });
 
-  const workbook = (): Promise<Grid[]> => page.evaluate(() => (window as unknown as { __fakeWorkbook: { toGrids(): Grid[] } }).__fakeWorkbook.toGrids());
+  const workbook = (): Promise<Grid[]> =>
+    page.evaluate(() => (window as unknown as { __fakeWorkbook: { toGrids(): Grid[] } }).__fakeWorkbook.toGrids());
   const stats = (): Promise<{ syncs: number; bytesSent: number }> =>
     page.evaluate(() => (window as unknown as { __fakeWorkbook: { stats: { syncs: number; bytesSent: number } } }).__fakeWorkbook.stats);
 

@@ -71,3 +71,17 @@ export function content(grids: Grid[]): Record<string, { values: CellValue[][]; 
   for (const g of grids) out[g.name] = { values: tidy(g.values), formulas: tidy(g.formulas ?? []) };
   return out;
 }
+
+/** A copy of the grids with one cell changed (a formula keeps `value` as its cached value). */
+export function edit(grids: Grid[], sheet: string, address: string, value: CellValue, formula?: string): Grid[] {
+  const out = JSON.parse(JSON.stringify(grids)) as Grid[];
+  const g = grid(out, sheet);
+  const { row, col } = parseA1(address);
+  while (g.values.length <= row) g.values.push([]);
+  while (g.formulas.length <= row) g.formulas.push([]);
+  while (g.values[row].length < col) g.values[row].push(null);
+  while (g.formulas[row].length < col) g.formulas[row].push(null);
+  g.values[row][col] = value;
+  g.formulas[row][col] = formula ?? null;
+  return out;
+}

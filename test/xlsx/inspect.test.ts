@@ -51,6 +51,11 @@ describe("inspectFile: what the file is", () => {
     expect(refusal(() => inspectFile(p))).toMatchObject({ code: "LEGACY_XLS", message: "gammelt .xls-format; gem som .xlsx" });
   });
 
+  test("a real .xls, saved by LibreOffice as Excel 97", () => {
+    const p = path.join(__dirname, "fixtures", "gammel-libreoffice.xls");
+    expect(refusal(() => inspectFile(p))).toMatchObject({ code: "LEGACY_XLS", message: "gammelt .xls-format; gem som .xlsx" });
+  });
+
   test("encrypted .xlsx (OLE2 naming EncryptionInfo in UTF-16LE)", () => {
     const p = file("krypteret.xlsx", fakeOle2(["\u0006DataSpaces", "EncryptionInfo", "EncryptedPackage"]));
     expect(refusal(() => inspectFile(p))).toMatchObject({
@@ -118,6 +123,29 @@ describe("inspectFile: zip limits, without unpacking", () => {
     const r = refusal(() => inspectFile(file("ratio.xlsx", z)));
     expect(r.code).toBe("ZIP_LIMIT");
     expect(r.message).toMatch(/^afvist: filen er pakket \d+:1; grænsen er 100:1 \(mulig zip-bombe\)$/);
+  });
+
+  test("zip64: counts and sizes from the zip64 record are checked too", () => {
+    // an EOCD saying "see zip64", a locator, and a zip64 record claiming 2^40 entries
+    const z64 = Buffer.alloc(56);
+    z64.writeUInt32LE(0x06064b50, 0);
+    z64.writeBigUInt64LE(44n, 4);
+    z64.writeBigUInt64LE(1n << 40n, 24);
+    z64.writeBigUInt64LE(1n << 40n, 32);
+    z64.writeBigUInt64LE(0n, 40);
+    z64.writeBigUInt64LE(0n, 48);
+    const loc = Buffer.alloc(20);
+    loc.writeUInt32LE(0x07064b50, 0);
+    loc.writeBigUInt64LE(0n, 8);
+    loc.writeUInt32LE(1, 16);
+    const eocd = Buffer.alloc(22);
+    eocd.writeUInt32LE(0x06054b50, 0);
+    eocd.writeUInt16LE(0xffff, 8);
+    eocd.writeUInt16LE(0xffff, 10);
+    eocd.writeUInt32LE(0xffffffff, 12);
+    eocd.writeUInt32LE(0xffffffff, 16);
+    const p = file("zip64.xlsx", Buffer.concat([z64, loc, eocd]));
+    expect(refusal(() => inspectFile(p)).message).toBe(`afvist: filen har ${2 ** 40} dele; grænsen er 10000`);
   });
 
   test("too many entries", () => {

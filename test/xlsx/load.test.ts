@@ -95,7 +95,7 @@ test("applyPlan then reload gives the written cells; the rest is untouched", asy
       },
       { sheet: "_beregn", topLeft: "A1", cells: [[{ value: "stamp" }, { value: 1 }]] },
     ],
-    columnWidths: [{ sheet: "Kvantum", column: 2, width: 40 }],
+    columnWidths: [{ sheet: "Kvantum", column: 1, width: 40 }], // 0-based: column B
   };
   const out = applyPlan(loaded.workbook, plan);
   expect(out.cellsWritten).toBe(8);

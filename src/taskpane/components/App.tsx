@@ -32,19 +32,25 @@ export function App({ controller }: { controller: PaneController }) {
     <FluentProvider theme={webLightTheme}>
       <main className={styles.root} aria-busy={!!state.busy}>
         <Header state={state} onSelect={controller.selectProposal} />
-        <Actions state={state} onBeregn={() => controller.beregn("beregn")} onValider={controller.validate} onKvantum={() => controller.beregn("kvantum")} />
-        <StatusBar state={state} onUndo={controller.undo} onDismiss={controller.dismissOutcome} />
+        <Actions
+          state={state}
+          onBeregn={() => controller.beregn("beregn")}
+          onValider={controller.validate}
+          onKvantum={() => controller.beregn("kvantum")}
+        />
+        <StatusBar state={state} onUndo={() => controller.undo("last")} onDismiss={controller.dismissOutcome} />
         {state.result && <PaybackPanel result={state.result} />}
         {state.result && <TotalsPanel result={state.result} />}
         <FindingsPanel state={state} onGoTo={controller.goTo} />
         <ToolsPanel
           state={state}
           onExplain={controller.explain}
-          onUndo={controller.undo}
+          onUndo={() => controller.undo("beregn")}
           onTemplate={controller.insertTemplate}
           onColumns={controller.insertColumns}
         />
-        <SettingsPanel state={state} onSave={controller.saveSettings} />
+        {/* remount when the workbook's saved settings arrive, so the fields show them */}
+        <SettingsPanel key={JSON.stringify(state.reading?.settings ?? null)} state={state} onSave={controller.saveSettings} />
       </main>
     </FluentProvider>
   );

@@ -30,7 +30,13 @@ export function CumulativeChart({ years, cumulative, label }: { years: number[];
         const y = d.isNeg() ? zeroY : zeroY - h;
         return (
           <g key={i}>
-            <rect x={x} y={y} width={bw} height={Math.max(h, 0.5)} fill={d.isNeg() ? tokens.colorPaletteGreenBackground3 : tokens.colorPaletteRedBackground3}>
+            <rect
+              x={x}
+              y={y}
+              width={bw}
+              height={Math.max(h, 0.5)}
+              fill={d.isNeg() ? tokens.colorPaletteGreenBackground3 : tokens.colorPaletteRedBackground3}
+            >
               <title>{`${years[i] ?? ""}: ${formatTkr(d)} t.kr.`}</title>
             </rect>
             {(i === 0 || i === cumulative.length - 1) && years[i] !== undefined && (

@@ -14,6 +14,7 @@ import { DismissCircleFilled, InfoRegular, WarningFilled } from "@fluentui/react
 import type { Finding, Severity } from "../../engine/model";
 import { parseLocation } from "../../excel/address";
 import type { PaneState } from "../controller";
+import type { GoTo } from "../handlers";
 import { countLabel, findingsHeading, groupFindings } from "../format";
 
 const useStyles = makeStyles({
@@ -33,11 +34,17 @@ function SeverityIcon({ severity }: { severity: Severity }) {
   return <InfoRegular className={styles.info} aria-label="Info" />;
 }
 
-function FindingItem({ finding, index, onGoTo, busy }: { finding: Finding; index: number; onGoTo: (l: string) => void; busy: boolean }) {
+function FindingItem({ finding, index, onGoTo, busy }: { finding: Finding; index: number; onGoTo: GoTo; busy: boolean }) {
   const styles = useStyles();
   const target = parseLocation(finding.location);
   return (
-    <li className={styles.item} data-testid="finding" data-code={finding.code} data-severity={finding.severity} data-location={finding.location}>
+    <li
+      className={styles.item}
+      data-testid="finding"
+      data-code={finding.code}
+      data-severity={finding.severity}
+      data-location={finding.location}
+    >
       <SeverityIcon severity={finding.severity} />
       <div className={styles.body}>
         <Text size={200}>{finding.message}</Text>
@@ -55,7 +62,7 @@ function FindingItem({ finding, index, onGoTo, busy }: { finding: Finding; index
 }
 
 /** Findings grouped by severity, errors first; errors and warnings open. */
-export function FindingsPanel({ state, onGoTo }: { state: PaneState; onGoTo: (location: string) => void }) {
+export function FindingsPanel({ state, onGoTo }: { state: PaneState; onGoTo: GoTo }) {
   const styles = useStyles();
   if (!state.findingsSource && state.findings.length === 0) return null;
   const groups = groupFindings(state.findings);

@@ -1,5 +1,18 @@
-import { Caption1, Dropdown, Link, makeStyles, Option, Popover, PopoverSurface, PopoverTrigger, Subtitle2, Text, tokens } from "@fluentui/react-components";
+import {
+  Caption1,
+  Dropdown,
+  Link,
+  makeStyles,
+  Option,
+  Popover,
+  PopoverSurface,
+  PopoverTrigger,
+  Subtitle2,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import type { PaneState } from "../controller";
+import type { SelectProposal } from "../handlers";
 import { templateLabel, yearSpan } from "../format";
 
 const useStyles = makeStyles({
@@ -9,14 +22,17 @@ const useStyles = makeStyles({
 });
 
 /** Title, proposal picker when there are several, and what was recognised. */
-export function Header({ state, onSelect }: { state: PaneState; onSelect: (index: number) => void }) {
+export function Header({ state, onSelect }: { state: PaneState; onSelect: SelectProposal }) {
   const styles = useStyles();
   const proposals = state.reading?.proposals ?? [];
   const found = proposals[state.selected];
   const name = (i: number) => {
     const p = proposals[i];
-    const title = [p.input.id, p.input.title].filter(Boolean).join(" ");
-    return title ? `${title} (${p.sheet})` : p.sheet;
+    // the reader may take the id from the sheet name: say it once
+    const id = p.input.id && p.input.id !== p.sheet ? p.input.id : undefined;
+    const title = [id, p.input.title].filter(Boolean).join(" ");
+    if (!title) return p.sheet;
+    return proposals.length > 1 ? `${title} (${p.sheet})` : title;
   };
   return (
     <header className={styles.header}>
@@ -45,7 +61,9 @@ export function Header({ state, onSelect }: { state: PaneState; onSelect: (index
               {" · "}
               <Popover withArrow>
                 <PopoverTrigger disableButtonEnhancement>
-                  <Link as="button">{found.inferred.length === 1 ? "1 rækketype gættet" : `${found.inferred.length} rækketyper gættet`}</Link>
+                  <Link as="button">
+                    {found.inferred.length === 1 ? "1 rækketype gættet" : `${found.inferred.length} rækketyper gættet`}
+                  </Link>
                 </PopoverTrigger>
                 <PopoverSurface aria-label="Gættede rækketyper">
                   <ul className={styles.notes}>

@@ -1,8 +1,21 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Caption1, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  Select,
+  tokens,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import { resolveSettings, SettingsError } from "../../engine/settings";
 import type { ProfileName } from "../../engine/model";
 import { effectiveSettings, type PaneSettings, type PaneState } from "../controller";
+import type { SaveSettings } from "../handlers";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -36,7 +49,7 @@ function fromDraft(d: Draft): PaneSettings {
 }
 
 /** Settings (SPEC §9): discount rate, payback limit, 2.1.1 basis, måltal policy. */
-export function SettingsPanel({ state, onSave }: { state: PaneState; onSave: (s: PaneSettings) => void }) {
+export function SettingsPanel({ state, onSave }: { state: PaneState; onSave: SaveSettings }) {
   const styles = useStyles();
   const [draft, setDraft] = useState<Draft>(() => toDraft(effectiveSettings(state)));
   const [error, setError] = useState<{ field: string; message: string }>();
@@ -51,7 +64,8 @@ export function SettingsPanel({ state, onSave }: { state: PaneState; onSave: (s:
       setError(undefined);
       onSave(s);
     } catch (e) {
-      if (e instanceof SettingsError) setError({ field: e.field.replace(/^settings\./, ""), message: e.message.replace(/^settings\.\w+: /, "") });
+      if (e instanceof SettingsError)
+        setError({ field: e.field.replace(/^settings\./, ""), message: e.message.replace(/^settings\.\w+: /, "") });
       else throw e;
     }
   };

@@ -11,7 +11,9 @@ export function StatusBar({ state, onUndo, onDismiss }: { state: PaneState; onUn
           <MessageBarTitle>Det lykkedes ikke</MessageBarTitle>
           {state.error}
         </MessageBarBody>
-        <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Luk" icon={<DismissRegular />} onClick={onDismiss} />} />
+        <MessageBarActions
+          containerAction={<Button appearance="transparent" aria-label="Luk" icon={<DismissRegular />} onClick={onDismiss} />}
+        />
       </MessageBar>
     );
   const o = state.outcome;
@@ -22,7 +24,9 @@ export function StatusBar({ state, onUndo, onDismiss }: { state: PaneState; onUn
         <MessageBarTitle>{o.title}</MessageBarTitle>
         <span data-testid="outcome-text">{o.text}</span>
       </MessageBarBody>
-      <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Luk" icon={<DismissRegular />} onClick={onDismiss} />}>
+      <MessageBarActions
+        containerAction={<Button appearance="transparent" aria-label="Luk" icon={<DismissRegular />} onClick={onDismiss} />}
+      >
         {o.undo && (
           <Button icon={<ArrowUndoRegular />} disabled={!!state.busy} onClick={onUndo} data-testid="outcome-undo">
             Fortryd

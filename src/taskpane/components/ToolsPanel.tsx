@@ -6,7 +6,13 @@ import type { PaneState } from "../controller";
 import { formatTkr } from "../format";
 
 const useStyles = makeStyles({
-  panel: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
+  panel: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalS,
+  },
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, fontVariantNumeric: "tabular-nums" },
   num: { textAlign: "right", padding: "1px 4px" },
@@ -16,7 +22,12 @@ function Explanation({ state }: { state: PaneState }) {
   const styles = useStyles();
   const e = state.explanation;
   if (!e) return null;
-  if (!e.explanation) return <Text size={200} data-testid="explanation">{e.none}</Text>;
+  if (!e.explanation)
+    return (
+      <Text size={200} data-testid="explanation">
+        {e.none}
+      </Text>
+    );
   const x = e.explanation;
   return (
     <div data-testid="explanation">

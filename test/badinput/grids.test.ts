@@ -1,0 +1,79 @@
+/**
+ * The broken-workbook corpus on Grids (issue 5): every item gives the finding it must, at the
+ * cell it must, quoting the bad text; nothing throws; and Beregn changes no input cell. The
+ * same corpus goes through the .xlsx host and the CLI in files.test.ts.
+ */
+import type { Finding } from "../../src/engine/model";
+import { CORPUS, type CorpusItem, type Expectation } from "./corpus";
+import { beregnGrids, changedInputs, describe_, inputRowKeys, statedCells, validate } from "./helpers";
+
+function matches(f: Finding, e: Expectation): boolean {
+  if (f.code !== e.code) return false;
+  if (e.severity && f.severity !== e.severity) return false;
+  if (typeof e.location === "string" ? f.location !== e.location : !e.location.test(f.location)) return false;
+  return e.quote === undefined || f.message.includes(e.quote);
+}
+
+/** Sheets Beregn may rewrite whole: its own names, and any sheet it created (not in the input). */
+function ownSheetCells(item: CorpusItem, inputSheets: string[]): (loc: string) => boolean {
+  void item;
+  const own = new Set(["_beregn"]);
+  return (loc) => {
+    const sheet = loc.slice(0, loc.lastIndexOf("!"));
+    return own.has(sheet) || !inputSheets.includes(sheet);
+  };
+}
+
+describe("broken workbooks on Grids: the finding, its cell, the quoted text", () => {
+  test("the corpus has at least 30 items, each with its own id", () => {
+    expect(CORPUS.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(CORPUS.map((c) => c.id)).size).toBe(CORPUS.length);
+  });
+
+  test.each(CORPUS.map((c) => [c.id, c] as const))("%s", (_id, item) => {
+    const { grids } = item.make();
+    // validateWorkbook must answer with findings, never throw, whatever the sheet holds
+    const findings = validate(grids);
+    for (const e of item.expect) {
+      const hit = findings.find((f) => matches(f, e));
+      if (!hit)
+        throw new Error(
+          `${item.what}: expected ${e.severity ?? ""} ${e.code} at ${String(e.location)}${e.quote ? ` quoting "${e.quote}"` : ""}\n` +
+            (item.bug ? `known bug: ${item.bug}\n` : "") +
+            `got:\n${describe_(findings)}`,
+        );
+    }
+    if (item.noErrors) expect(describe_(findings.filter((f) => f.severity === "error"))).toBe("");
+    for (const code of item.absent ?? []) expect(describe_(findings.filter((f) => f.code === code))).toBe("");
+  });
+});
+
+describe("Beregn on a broken workbook changes no input cell", () => {
+  test.each(CORPUS.map((c) => [c.id, c] as const))("%s", (_id, item) => {
+    const { grids, wb } = item.make();
+    const before = JSON.stringify(grids);
+    const run = beregnGrids(grids);
+    // the plan is applied to copies: the Grids the host read are not mutated in place
+    expect(JSON.stringify(grids)).toBe(before);
+    const allowed = statedCells(wb);
+    const own = ownSheetCells(
+      item,
+      grids.map((g) => g.name),
+    );
+    const changed = changedInputs(grids, run.after, allowed, inputRowKeys(wb)).filter((line) => {
+      const loc = line.split(": ")[0];
+      return !(loc.includes("!") && own(loc));
+    });
+    expect(changed).toEqual([]);
+  });
+});
+
+describe("every finding from a workbook points at a cell or a sheet, never at a JSON path", () => {
+  // SPEC §6: "location names the sheet and cell(s) when the input came from a workbook"
+  const jsonPath = /^(rows|keys|transfers|stated|years|profile|settings)\b|^\(rod\)$/;
+  test.each(CORPUS.map((c) => [c.id, c] as const))("%s", (_id, item) => {
+    const { grids } = item.make();
+    const offenders = validate(grids).filter((f) => jsonPath.test(f.location));
+    expect(describe_(offenders)).toBe("");
+  });
+});

@@ -1,0 +1,378 @@
+/**
+ * planBeregn + applyPlanToGrids: Tabel 1's computed rows as formulas, payback rows, tables in
+ * place or on a generated "Kvantum" sheet in the template's order, "Kontrol" with links, never an
+ * input cell, never the user's formula, and the same cells when run twice.
+ */
+import { applyPlanToGrids, computeFound, planBeregn, readWorkbook, validateWorkbook } from "../../src/workbook";
+import type { PlanOptions, WorkbookReading } from "../../src/workbook";
+import { AMOUNT_FORMAT } from "../../src/workbook/blocks";
+import { parseA1 } from "../../src/workbook/grid";
+import { buildCaseWorkbook, type CaseLayout } from "../../src/workbook/layoutBuilder";
+import type { ProposalLayout } from "../../src/workbook/layout";
+import type { Grid, WritePlan } from "../../src/workbook/types";
+import type { ProposalInput } from "../../src/engine/input";
+import { UNIT_NAMES } from "../../src/engine/units";
+import { at, content, edit, formulaOf, grid, loadCase } from "./helpers";
+
+const NOW = new Date("2026-03-01T12:00:00Z");
+const OPTS: PlanOptions = { mode: "beregn", now: NOW, version: "test" };
+
+function beregn(grids: Grid[], opts: PlanOptions = OPTS, index = 0) {
+  const reading = readWorkbook(grids);
+  const result = computeFound(reading.proposals[index]);
+  const outcome = planBeregn(grids, reading, index, result, opts);
+  return { reading, result, outcome, after: applyPlanToGrids(grids, outcome.plan) };
+}
+
+const caseGrids = (id: string, layout: CaseLayout = "standard") => buildCaseWorkbook(loadCase(id), layout).grids;
+
+/** Every non-null cell a plan writes, as "Ark!C12". */
+function writtenCells(plan: WritePlan): string[] {
+  const out: string[] = [];
+  for (const w of plan.writes) {
+    const { row, col } = parseA1(w.topLeft);
+    w.cells.forEach((line, i) => line.forEach((c, j) => c && out.push(`${w.sheet}!${String.fromCharCode(65 + col + j)}${row + i + 1}`)));
+  }
+  return out;
+}
+
+describe("Tabel 1 (2025 Forslag 4, standard layout)", () => {
+  const { result, outcome, after } = beregn(caseGrids("2025-F4"));
+
+  test.each([
+    // permanent rows 6–9, by-area row 10, total 11; implementation rows 13–19
+    ["G10", "=SUM(G6:G9)"],
+    ["G11", "=SUM(G6:G9)"],
+    // Service investments: rows 13, 16, 17; Anlæg: 14, 15, 18, 19 (cases/2025-F4.json)
+    ["G20", "=SUM(G13,G16:G17)"],
+    ["G21", "=SUM(G14:G15,G18:G19)"],
+    ["G22", "=SUM(G13:G19)"],
+    ["L23", "=L11+L22"],
+  ])("%s holds %s", (cell, formula) => expect(formulaOf(after, "Forslag", cell)).toBe(formula));
+
+  test("the formulas give the document's totals (cases/2025-F4.json stated)", () => {
+    // net: 4.125, 3.010, −1.860 …; Anlæg 2.745 / 2.195; Service 1.380 / 1.380
+    expect([at(after, "Forslag", "G23"), at(after, "Forslag", "H23"), at(after, "Forslag", "I23")]).toEqual([4125, 3010, -1860]);
+    expect([at(after, "Forslag", "G21"), at(after, "Forslag", "H21")]).toEqual([2745, 2195]);
+    expect([at(after, "Forslag", "G20"), at(after, "Forslag", "H20")]).toEqual([1380, 1380]);
+  });
+
+  test("payback rows hold the engine's text: 7 år (2030) by the 2 % rule (SPEC §3)", () => {
+    expect(result.payback.service?.years).toBe(7);
+    expect(at(after, "Forslag", "G24")).toBe("7 år (2030)");
+    expect(at(after, "Forslag", "G25")).toBe("7 år (2030)");
+  });
+
+  test("every written amount has the zero-as-dash format", () => {
+    for (const w of outcome.plan.writes.filter((x) => x.sheet !== "_beregn" && x.sheet !== "Kontrol"))
+      for (const line of w.cells)
+        for (const c of line)
+          if (c && (c.formula !== undefined || typeof c.value === "number"))
+            expect(c.numberFormat).toBe(c.numberFormat === "0" ? "0" : AMOUNT_FORMAT);
+    expect(AMOUNT_FORMAT).toBe('#,##0;-#,##0;"-"');
+  });
+
+  test("the summary says what was written, in Danish", () => {
+    expect(outcome.summary).toMatch(/^\d+ celler skrevet i Forslag, Kvantum, Kvantum \(Beregn\), Kontrol$/);
+    expect(outcome.sheetsTouched).toEqual(["Forslag", "Kvantum", "Kvantum (Beregn)", "Kontrol"]);
+  });
+});
+
+describe("never an input cell", () => {
+  test.each(["standard", "compact", "shifted", "noarea"] as CaseLayout[])("%s layout: every input cell is unchanged", (layout) => {
+    for (const id of ["2025-F4", "2025-BC01", "2016-F2"]) {
+      const grids = caseGrids(id, layout);
+      const { reading, outcome, after } = beregn(grids);
+      const layoutInfo = reading.proposals[0].layout as ProposalLayout;
+      const inputs = new Set(layoutInfo.inputCells);
+      expect(inputs.size).toBeGreaterThan(20);
+      for (const cell of writtenCells(outcome.plan)) expect(inputs.has(cell)).toBe(false);
+      for (const cell of inputs) {
+        const [sheet, address] = [cell.slice(0, cell.lastIndexOf("!")), cell.slice(cell.lastIndexOf("!") + 1)];
+        expect([cell, at(after, sheet, address), formulaOf(after, sheet, address)]).toEqual([
+          cell,
+          at(grids, sheet, address),
+          formulaOf(grids, sheet, address),
+        ]);
+      }
+    }
+  });
+});
+
+describe("a user's formula in a computed row", () => {
+  // Samlet varig ændring 2026 (I11) as the user wrote it, leaving out row 9 (Tilpasning, 250)
+  const grids = edit(caseGrids("2025-F4"), "Forslag", "I11", -2110, "=SUM(I6:I8)");
+  const { result, outcome, after } = beregn(grids);
+  test("is left alone", () => {
+    expect(writtenCells(outcome.plan)).not.toContain("Forslag!I11");
+    expect(formulaOf(after, "Forslag", "I11")).toBe("=SUM(I6:I8)");
+    expect(at(after, "Forslag", "I11")).toBe(-2110);
+    // its neighbours are Beregn's
+    expect(formulaOf(after, "Forslag", "H11")).toBe("=SUM(H6:H9)");
+  });
+  test("and checked: its cached value is stated and off by 250", () => {
+    const f = result.findings.find((x) => x.code === "TOTAL_MISMATCH" && x.location.includes("Forslag!I11"));
+    expect(f?.severity).toBe("error");
+    expect(f?.message).toContain("-2.110");
+  });
+});
+
+describe("numbers typed as text feed values, not SUM formulas", () => {
+  test("compact BC01: Samlet varig ændring 2026 is the value −1.144", () => {
+    const { after } = beregn(caseGrids("2025-BC01", "compact"));
+    // compact: header row 1, marker 2, rows 3–5, "…, Service" 6, total 7; years from F (2024)
+    expect(at(after, "2025-BC01", "H7")).toBe(-1144);
+    expect(formulaOf(after, "2025-BC01", "H7")).toBeNull();
+  });
+});
+
+describe("idempotence", () => {
+  test.each([
+    ["2025-F4", "standard"],
+    ["2025-F4", "shifted"],
+    ["2025-F4", "compact"],
+    ["2018-P2", "standard"],
+    ["2016-F2", "shifted"],
+  ] as [string, CaseLayout][])("%s %s: Beregn on Beregn's own output writes the same cells", (id, layout) => {
+    const first = beregn(caseGrids(id, layout)).after;
+    const second = beregn(first).after;
+    expect(content(second)).toEqual(content(first));
+  });
+  test("BC01: the second Beregn changes only Kontrol (the stated errors were corrected by the first)", () => {
+    const first = beregn(caseGrids("2025-BC01")).after;
+    const { outcome, after } = beregn(first);
+    const a = content(first);
+    const b = content(after);
+    for (const sheet of Object.keys(a))
+      if (sheet !== "Kontrol" && sheet !== "_beregn") expect([sheet, b[sheet]]).toEqual([sheet, a[sheet]]);
+    expect(outcome.sheetsTouched).toEqual(["Kontrol"]);
+    expect(at(after, "Kontrol", "A6")).toBe("Ingen fund");
+  });
+});
+
+describe("tables in place and on a generated Kvantum sheet", () => {
+  test("found tables are written in their own unit rows (Forslag 4, the user's Kvantum sheet)", () => {
+    const { after } = beregn(caseGrids("2025-F4"));
+    // Tabel A from A1: header row 2, ØU row 3 … TMU row 12, BIU 13, Total 14; 2025 in column D
+    expect(at(after, "Kvantum", "D3")).toBe(-369);
+    expect(at(after, "Kvantum", "D12")).toBe(-196);
+    expect(at(after, "Kvantum", "E12")).toBe(-1491);
+    expect(at(after, "Kvantum", "E14")).toBe(-1860);
+    expect(at(after, "Kvantum", "D4")).toBe(0); // KS: zero, shown as "-"
+  });
+  test("a table the workbook lacks goes on 'Kvantum (Beregn)' when the user has a 'Kvantum'", () => {
+    const { after } = beregn(caseGrids("2025-F4"));
+    const g = grid(after, "Kvantum (Beregn)");
+    expect(g.visibility).toBe("visible");
+    expect(at(after, "Kvantum (Beregn)", "A3")).toBe("Tabel 2.1.1. Fordeling på udvalg, inkl. implementeringsudgifter");
+    // the seven udvalg in template order, then Total (SPEC §1)
+    const names = Array.from({ length: 8 }, (_, k) => at(after, "Kvantum (Beregn)", `A${5 + k}`));
+    expect(names).toEqual([
+      "Økonomiudvalget",
+      "Kultur- og Fritidsudvalget",
+      "Børne- og Ungdomsudvalget",
+      "Sundheds- og Omsorgsudvalget",
+      "Socialudvalget",
+      "Teknik- og Miljøudvalget",
+      "Beskæftigelses- og Integrationsudvalget",
+      "Total",
+    ]);
+    // expected committees (cases/2025-F4.json): TMU 4.125, 3.379, −1.491; ØU 0, −369
+    expect([at(after, "Kvantum (Beregn)", "C10"), at(after, "Kvantum (Beregn)", "D10"), at(after, "Kvantum (Beregn)", "E10")]).toEqual([
+      4125, 3379, -1491,
+    ]);
+    expect(at(after, "Kvantum (Beregn)", "D5")).toBe(-369);
+    expect(at(after, "Kvantum (Beregn)", "D12")).toBe(3010);
+  });
+  test("without any table: 'Kvantum' with 2.1.1 and A–E, eleven bevillinger + Total each, footnotes", () => {
+    const c = loadCase("2025-F4");
+    const bare: ProposalInput = { ...c, stated: { payback: c.stated?.payback } };
+    const { after } = beregn(buildCaseWorkbook(bare, "standard").grids);
+    const titles: string[] = [];
+    const g = grid(after, "Kvantum");
+    g.values.forEach((r) => typeof r[0] === "string" && /^Tabel /.test(r[0]) && titles.push(r[0]));
+    expect(titles).toEqual([
+      "Tabel 2.1.1. Fordeling på udvalg, inkl. implementeringsudgifter",
+      "Tabel A. Måltalseffekt (nettoeffektivisering)",
+      "Tabel B. Bevillingsmæssig effekt – varig drift",
+      "Tabel C. Bevillingsmæssig effekt – hvis forslaget indarbejdes (bruttoeffektivisering)",
+      "Tabel D. Fordeling af anlægsinvesteringer mellem udvalg",
+      "Tabel E. Fordeling af serviceinvesteringer mellem udvalg",
+    ]);
+    // Tabel A: title row 15 (2.1.1 takes rows 3–13), header 16, bevillinger 17–27, Total 28, note 29
+    expect(at(after, "Kvantum", "A15")).toBe("Tabel A. Måltalseffekt (nettoeffektivisering)");
+    expect([at(after, "Kvantum", "A16"), at(after, "Kvantum", "B16"), at(after, "Kvantum", "C16")]).toEqual([
+      "Bevilling",
+      "Bevilling, profitcenter mv.",
+      2024,
+    ]);
+    const rows = Array.from({ length: 12 }, (_, k) => at(after, "Kvantum", `A${17 + k}`));
+    expect(rows).toEqual(
+      ["ØU", "KS", "KIT", "KEJD", "BYKBH", "KFU", "BUU", "SUU", "SU", "TMU", "BIU"].map((u) => UNIT_NAMES[u]).concat("Total"),
+    );
+    expect(at(after, "Kvantum", "D17")).toBe(-369); // ØU 2025
+    expect(at(after, "Kvantum", "D26")).toBe(-196); // TMU 2025
+    expect(at(after, "Kvantum", "B17")).toBeNull(); // profitcenter: for the administrations
+    expect(String(at(after, "Kvantum", "A29"))).toMatch(/^Note: Måltalseffekt: den effekt, udvalget kan medregne/);
+    // Tabel B (title 31, header 32, ØU 33, KS 34, KIT 35 … TMU 42): ØU −86, KIT −300, TMU +386
+    // (SPEC §5 worked check)
+    expect(at(after, "Kvantum", "A31")).toBe("Tabel B. Bevillingsmæssig effekt – varig drift");
+    expect([at(after, "Kvantum", "D33"), at(after, "Kvantum", "D35"), at(after, "Kvantum", "D42")]).toEqual([-86, -300, 386]);
+    // the generated sheet is read back as output, not as stated tables
+    const again = readWorkbook(after).proposals[0];
+    expect(again.input.stated?.kvantum).toBeUndefined();
+    expect((again.layout as ProposalLayout).tables.filter((t) => t.generated).map((t) => t.id)).toEqual(["2.1.1", "A", "B", "C", "D", "E"]);
+  });
+  test("a unit outside the template gets its own row after BIU (SPEC §1, §4)", () => {
+    const proposal: ProposalInput = {
+      id: "X",
+      title: "Fælles indkøb",
+      profile: "kk-2025",
+      priceLevel: "2025 p/l",
+      years: [2025, 2026, 2027, 2028],
+      rows: [
+        {
+          label: "Effektivisering af indkøb",
+          block: "permanent",
+          type: "effect",
+          area: "Service",
+          unit: "ØU",
+          key: "indkøb",
+          values: { "2025": -100, "2026": -200, "2027": -200, "2028": -200 },
+        },
+        { label: "Projektleder", block: "implementation", area: "Service", unit: "ØU", values: { "2025": 300 } },
+      ],
+      keys: { indkøb: { weights: { ØKF: 50, Borgerrådgiveren: 50 } } },
+    };
+    const { after } = beregn(buildCaseWorkbook(proposal, "standard").grids);
+    // Tabel A starts after 2.1.1 (rows 3–13); its unit rows 17–27 are the template, 28 Borgerrådgiveren, 29 Total
+    expect(at(after, "Kvantum", "A28")).toBe("Borgerrådgiveren");
+    expect(at(after, "Kvantum", "A29")).toBe("Total");
+    expect([at(after, "Kvantum", "D17"), at(after, "Kvantum", "D28"), at(after, "Kvantum", "D29")]).toEqual([-100, -100, -200]);
+  });
+  test("mode kvantum writes only the tables (and _beregn)", () => {
+    const grids = caseGrids("2025-F4");
+    const { outcome, after } = beregn(grids, { mode: "kvantum", now: NOW });
+    expect(new Set(outcome.plan.writes.map((w) => w.sheet))).toEqual(new Set(["Kvantum", "Kvantum (Beregn)", "_beregn"]));
+    expect(after.some((g) => g.name === "Kontrol")).toBe(false);
+    expect(at(after, "Forslag", "H23")).toBe(3010); // the typed number stays
+    expect(formulaOf(after, "Forslag", "H23")).toBeNull();
+  });
+});
+
+describe("payback texts by profile", () => {
+  test("2018: 'N år' without the year (PROFILES.paybackWithYear)", () => {
+    const { after } = beregn(caseGrids("2018-P2"));
+    // 2018-P2 standard: 9 + 4 input rows; payback rows after Aggregeret
+    const g = grid(after, "Forslag");
+    const row = g.values.findIndex((r) => r[0] === "Tilbagebetalingstid baseret på serviceeffektivisering");
+    expect(g.values[row][6]).toBe("6 år");
+    expect(g.values[row + 1][6]).toBe("6 år");
+  });
+  test("2016: one Break Even row, '2 år' (cases/2016-F2.json: stated 2)", () => {
+    const { after } = beregn(caseGrids("2016-F2"));
+    const g = grid(after, "Forslag");
+    const row = g.values.findIndex((r) => r[0] === "Tilbagebetalingstid (Break Even)");
+    expect(g.values[row][5]).toBe("2 år");
+  });
+  test("no investment: 'ikke relevant (ingen investering)'", () => {
+    const c: ProposalInput = {
+      id: "Y",
+      profile: "kk-2025",
+      years: [2025, 2026, 2027, 2028],
+      rows: [
+        {
+          label: "Effektivisering",
+          block: "permanent",
+          type: "effect",
+          area: "Service",
+          unit: "TMU",
+          values: { "2025": -100, "2026": -100, "2027": -100, "2028": -100 },
+        },
+      ],
+    };
+    const { after } = beregn(buildCaseWorkbook(c, "standard").grids);
+    const g = grid(after, "Forslag");
+    const row = g.values.findIndex((r) => r[0] === "Tilbagebetalingstid baseret på totaløkonomi");
+    expect(g.values[row][6]).toBe("ikke relevant (ingen investering)");
+  });
+});
+
+describe("Kontrol", () => {
+  const { after } = beregn(caseGrids("2025-BC01"));
+  test("lists the findings with severity in Danish and a link per location", () => {
+    expect([at(after, "Kontrol", "A5"), at(after, "Kontrol", "B5"), at(after, "Kontrol", "C5"), at(after, "Kontrol", "D5")]).toEqual([
+      "Alvor",
+      "Kode",
+      "Besked",
+      "Placering",
+    ]);
+    expect(at(after, "Kontrol", "A3")).toBe("0 fejl · 0 advarsler · 6 info");
+    const g = grid(after, "Kontrol");
+    const row = g.values.findIndex((r) => r[1] === "ALLOCATION_MISMATCH" && String(r[2]).includes("SU 2026"));
+    expect(row).toBeGreaterThan(4);
+    expect(g.values[row][0]).toBe("info");
+    // Tabel 2.1.1 in the standard layout: SU is its fifth udvalg row (row 41), 2026 in column E
+    expect(g.formulas[row][3]).toBe(`=HYPERLINK("#'Forslag'!E41","Forslag!E41")`);
+    expect(g.values[row][3]).toBe("Forslag!E41");
+  });
+  test("errors come first", () => {
+    const grids = edit(caseGrids("2025-BC01"), "Forslag", "H6", "#REF!");
+    const { after: a } = beregn(grids);
+    expect([at(a, "Kontrol", "A6"), at(a, "Kontrol", "B6"), formulaOf(a, "Kontrol", "D6")]).toEqual([
+      "fejl",
+      "UNREADABLE",
+      `=HYPERLINK("#'Forslag'!H6","Forslag!H6")`,
+    ]);
+  });
+});
+
+describe("_beregn and STALE", () => {
+  test("very hidden, with settings, stamp, Beregn's sheets and undo data", () => {
+    const { reading, after } = beregn(caseGrids("2025-F4"));
+    const g = grid(after, "_beregn");
+    expect(g.visibility).toBe("veryHidden");
+    const again: WorkbookReading = readWorkbook(after);
+    expect(again.stamp).toEqual({
+      version: "test",
+      profile: "kk-2025",
+      time: "2026-03-01T12:00:00.000Z",
+      fingerprint: (reading.proposals[0].layout as ProposalLayout).fingerprint,
+      proposalSheet: "Forslag",
+    });
+    expect(again.settings).toBeUndefined(); // only overrides are kept; defaults shown beside them
+    const col = g.values.map((r) => r[0]);
+    expect(col).toEqual(
+      expect.arrayContaining([
+        "[indstillinger]",
+        "discountRate",
+        "[stempel]",
+        "[egne ark]",
+        "Kvantum (Beregn)",
+        "Kontrol",
+        "_beregn",
+        "[fortryd]",
+      ]),
+    );
+  });
+  test("a setting written in _beregn is used and kept", () => {
+    const first = beregn(caseGrids("2025-F4")).after;
+    const g = grid(first, "_beregn");
+    const row = g.values.findIndex((r) => r[0] === "discountRate");
+    const withRate = edit(first, "_beregn", `B${row + 1}`, "0");
+    const { result, after } = beregn(withRate);
+    // at 0 % Forslag 4 pays back in 6 years (2029) (cases/2025-F4.json documentErrors)
+    expect(result.payback.service?.years).toBe(6);
+    expect(at(after, "Forslag", "G24")).toBe("6 år (2029)");
+    expect(readWorkbook(after).settings).toEqual({ discountRate: "0" });
+  });
+  test("STALE when an input changed since the stamp; not before", () => {
+    const first = beregn(caseGrids("2025-F4")).after;
+    expect(validateWorkbook(first).findings.some((f) => f.code === "STALE")).toBe(false);
+    const changed = edit(first, "Forslag", "H6", -500);
+    const v = validateWorkbook(changed);
+    const stale = v.findings.find((f) => f.code === "STALE");
+    expect(stale?.severity).toBe("warning");
+    expect(stale?.location).toBe("Forslag");
+  });
+});
