@@ -65,6 +65,12 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
 
 /** Entry point for bin/beregn.js. */
 export function run(): void {
+  // `beregn valider mappe | head`: the reader left; stop quietly, as Unix tools do
+  for (const stream of [process.stdout, process.stderr])
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw e;
+    });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -100,8 +100,14 @@ async function readGridsUnmapped(context: Excel.RequestContext, options: ReadOpt
       r.load("address,rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat");
       return r;
     });
-    await context.sync(); // 2
-    return sheets.map((s, i) => toGrid(s, ranges[i].isNullObject ? null : ranges[i]));
+    try {
+      await context.sync(); // 2
+      return sheets.map((s, i) => toGrid(s, ranges[i].isNullObject ? null : ranges[i]));
+    } catch (err) {
+      // A few sheets, but one of them huge (raw data): Excel on the web refuses a response over
+      // 5 MB. "auto" then probes after all (2 more syncs, in this rare case only).
+      if (strategy !== "auto" || (err as { code?: unknown }).code !== "ResponsePayloadSizeLimitExceeded") throw err;
+    }
   }
 
   const findAll = options.findAll ?? supportsFindAll();
@@ -119,7 +125,7 @@ async function readGridsUnmapped(context: Excel.RequestContext, options: ReadOpt
       : [];
     return { range, hits };
   });
-  await context.sync(); // 2
+  await context.sync(); // 2 (3 after a refused full read)
 
   const wanted = sheets.map((s, i) => {
     const { range, hits } = sized[i];
@@ -133,7 +139,7 @@ async function readGridsUnmapped(context: Excel.RequestContext, options: ReadOpt
     sized.forEach((x, i) => {
       if (wanted[i]) x.range.load("values,formulas,numberFormat");
     });
-    await context.sync(); // 3
+    await context.sync(); // 3 (4)
   }
   return sheets.map((s, i) => (wanted[i] ? toGrid(s, sized[i].range) : toGrid(s, null)));
 }

@@ -123,7 +123,8 @@ export class PaneController {
       const grids = await this.deps.run((ctx) => this.read(ctx));
       const reading = this.deps.backend.readWorkbook(grids);
       this.recognise(grids, reading);
-      this.set({ findings: reading.proposals.length === 0 ? reading.findings : this.state.findings });
+      if (reading.proposals.length === 0)
+        this.set({ findings: reading.findings, outcome: { intent: "info", title: "Intet forslag fundet", text: NO_PROPOSAL } });
     }).then(() => undefined);
 
   selectProposal = (index: number): void => {

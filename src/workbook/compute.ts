@@ -14,10 +14,30 @@ import type { ProposalLayout } from "./layout";
 import { readWorkbook } from "./readWorkbook";
 import type { Grid } from "./types";
 
+/**
+ * Locations that never answer with a JSON path: a path the reader did not map falls back to its
+ * nearest mapped parent ("rows[2].values.2025" → "rows[2]" → the row's label cell), else to the
+ * proposal's sheet (docs/CONTRACTS.md: every finding from a workbook points at a cell or sheet).
+ */
+export function withFallback(locations: Record<string, string>, sheet: string): Record<string, string> {
+  return new Proxy(locations, {
+    get(target, prop) {
+      if (typeof prop !== "string") return undefined;
+      let p = prop;
+      for (;;) {
+        if (Object.prototype.hasOwnProperty.call(target, p)) return target[p];
+        const cut = Math.max(p.lastIndexOf("."), p.lastIndexOf("["));
+        if (cut <= 0) return sheet;
+        p = p.slice(0, cut);
+      }
+    },
+  });
+}
+
 /** parseProposal with the reader's locations, then calculate with the reader's findings. */
 export function computeFound(found: FoundProposal, settings?: SettingsInput): Result {
   const input = settings ? { ...found.input, settings: { ...(found.input.settings ?? {}), ...settings } } : found.input;
-  const { proposal, findings } = parseProposal(input, { locations: found.locations });
+  const { proposal, findings } = parseProposal(input, { locations: withFallback(found.locations, found.sheet) });
   return calculate(proposal, [...findings, ...found.findings]);
 }
 

@@ -85,16 +85,32 @@ export function parseYearCell(v: CellValue): number | undefined {
   return y !== undefined && y >= 2016 && y <= 2040 ? y : undefined;
 }
 
+/** A year with text in brackets after it ("2024 (budget)"): read, but worth a finding. */
+export function looseYearCell(v: CellValue): number | undefined {
+  const strict = parseYearCell(v);
+  if (strict !== undefined) return strict;
+  if (typeof v !== "string") return undefined;
+  const m = /^\s*(20\d\d)\s*\(.*\)\s*$/.exec(v.replace(/[\s\u00a0]+/g, " "));
+  const y = m ? Number(m[1]) : undefined;
+  return y !== undefined && y >= 2016 && y <= 2040 ? y : undefined;
+}
+
+/** Text that starts like a year but is not one ("2024 budget"): a broken year header cell. */
+export function isYearish(v: CellValue): boolean {
+  return typeof v === "string" && /^\s*20\d\d\b/.test(v) && looseYearCell(v) === undefined && parsePriceLevel(v) === undefined;
+}
+
 /**
  * Year columns in a row: runs of consecutive years (y, y+1, …) left to right, blank spacer cells
  * allowed between them; the longest run of at least `min` years (DESIGN.md: four to seven).
+ * `loose` also takes "2024 (budget)" as 2024 (Tabel 1's header, with a finding).
  */
-export function yearRun(row: CellValue[], min = 4, max = 10): { cols: number[]; years: number[] } | undefined {
+export function yearRun(row: CellValue[], min = 4, max = 10, loose = false): { cols: number[]; years: number[] } | undefined {
   let best: { cols: number[]; years: number[] } | undefined;
   let cur: { cols: number[]; years: number[] } | undefined;
   for (let c = 0; c < row.length; c++) {
     const v = row[c];
-    const y = parseYearCell(v ?? null);
+    const y = loose ? looseYearCell(v ?? null) : parseYearCell(v ?? null);
     if (y !== undefined) {
       if (cur && y === cur.years[cur.years.length - 1] + 1) {
         cur.cols.push(c);

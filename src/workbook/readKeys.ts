@@ -86,11 +86,18 @@ function scanKeyTable(grid: Grid, titleRow: number, titleCol: number, rows: numb
   const unitCol = firstUnit.col;
   const dataRows: number[] = [];
   let lastRow = first;
+  // unit rows down to a blank row or the total; a row naming an unknown unit but holding a
+  // number is kept (the engine says KEY_INVALID at its cell), never dropped silently
   for (let r = first; r < rows; r++) {
-    const u = unitAt(r);
-    if (!u || u.col !== unitCol) break;
+    const t = textAt(grid, r, unitCol);
+    if (!t) break;
+    if (isTotalLabel(t)) {
+      lastRow = r;
+      break;
+    }
+    const hasNumber = (grid.values[r] ?? []).some((v, c) => c > unitCol && !isBlank(v ?? null));
+    if (!canonicalUnit(t) && !hasNumber) break;
     lastRow = r;
-    if (isTotalLabel(u.text)) break;
     dataRows.push(r);
   }
   // value columns: right of the unit column, with a header or a number in some data row
@@ -104,6 +111,9 @@ function scanKeyTable(grid: Grid, titleRow: number, titleCol: number, rows: numb
   }
   const read = (ctx: ReadContext, name: string): KeyInput => {
     const weights: Record<string, string> = {};
+    // the key as a whole: its table, title to last row (KEY_INVALID, KEY_NOT_100 point here)
+    const lastCol = Math.max(unitCol + 1, ...valueCols.map((v) => v.col));
+    ctx.locations[`keys.${name}`] = locRange(grid.name, titleRow, Math.min(titleCol, unitCol), lastRow, lastCol);
     const minutes = valueCols.filter((v) => v.role === "minutes");
     const percent = valueCols.find((v) => v.role === "percent");
     let kind: "weights" | "percent" = "weights";

@@ -10,12 +10,16 @@ import type { RowInput, YearValuesInput } from "../engine/input";
 import { readArea } from "../engine/input";
 import { readAmount } from "../engine/amountText";
 import { unitCode as canonicalUnit } from "./unitNames";
-import { cellAt, colCount, isBlank, loc, rowCount, textAt } from "./grid";
+import { a1, cellAt, colCount, isBlank, loc, locRange, rowCount, textAt } from "./grid";
 import {
   classifyTabel1Label,
   headerRole,
+  squeeze,
   inferRowType,
   isMarked,
+  isYearish,
+  looseYearCell,
+  parseYearCell,
   parsePriceLevel,
   parseTypeCell,
   TYPE_NAMES,
@@ -25,7 +29,7 @@ import {
 } from "./labels";
 import type { ComputedRowLayout, InputRowLayout, PaybackLayout, Tabel1Layout } from "./layout";
 import { rawAmount, ReadContext } from "./readContext";
-import type { Grid } from "./types";
+import type { CellValue, Grid } from "./types";
 
 export interface Tabel1Reading {
   layout: Tabel1Layout;
@@ -41,28 +45,76 @@ export interface Tabel1Reading {
   looks2018: boolean;
 }
 
-/** Rows of a sheet that start a Tabel 1: a year header with a permanent-block marker just below. */
-export function findTabel1Headers(grid: Grid): { row: number; markerRow: number; markerCol: number; cols: number[]; years: number[] }[] {
-  const out: { row: number; markerRow: number; markerCol: number; cols: number[]; years: number[] }[] = [];
+/** A Tabel 1 header: its year run, the marker below it, and what is wrong with the header row. */
+export interface Tabel1Header {
+  row: number;
+  markerRow: number;
+  markerCol: number;
+  cols: number[];
+  years: number[];
+  /** Year cells outside the run (duplicated, swapped, after a gap) and year-like text. */
+  stray: { col: number; text: string }[];
+  /** Years with text after them ("2024 (budget)"), read as the year. */
+  loose: { col: number; text: string }[];
+}
+
+/**
+ * Rows of a sheet that start a Tabel 1: a row with year cells and the permanent-block marker in
+ * it or just below (title and spacer rows allowed). The longest run of consecutive years is read;
+ * year cells outside it are reported, never dropped silently.
+ */
+export function findTabel1Headers(grid: Grid): Tabel1Header[] {
+  const out: Tabel1Header[] = [];
   const n = rowCount(grid);
+  const yearCells = (r: number) => (grid.values[r] ?? []).map((v, c) => ({ v: v ?? null, c })).filter((x) => looseYearCell(x.v) !== undefined || isYearish(x.v));
   for (let r = 0; r < n; r++) {
-    const run = yearRun(grid.values[r] ?? []);
-    if (!run) continue;
-    // the marker sits in the header row's label area or up to four rows below (title/spacer rows)
+    const cells = yearCells(r);
+    if (cells.length < 2) continue;
+    const firstCol = cells[0].c;
+    let marker: { row: number; col: number } | undefined;
     search: for (let m = r; m <= Math.min(n - 1, r + 4); m++) {
-      if (m > r && yearRun(grid.values[m] ?? [])) break;
-      for (let c = 0; c < run.cols[0]; c++) {
+      if (m > r && yearCells(m).length >= 2) break;
+      for (let c = 0; c < firstCol; c++) {
         const t = textAt(grid, m, c);
-        if (!t) continue;
-        const cls = classifyTabel1Label(t);
-        if (cls?.kind === "permanentMarker") {
-          out.push({ row: r, markerRow: m, markerCol: c, cols: run.cols, years: run.years });
+        if (t && classifyTabel1Label(t)?.kind === "permanentMarker") {
+          marker = { row: m, col: c };
           break search;
         }
       }
     }
+    if (!marker) continue;
+    const run = yearRun(grid.values[r] ?? [], 1, 40, true);
+    if (!run) continue;
+    const inRun = new Set(run.cols);
+    const text = (v: CellValue) => (typeof v === "string" ? v.trim() : String(v));
+    out.push({
+      row: r,
+      markerRow: marker.row,
+      markerCol: marker.col,
+      cols: run.cols,
+      years: run.years,
+      stray: cells.filter((x) => !inRun.has(x.c) && x.c > marker.col).map((x) => ({ col: x.c, text: text(x.v) })),
+      loose: cells.filter((x) => inRun.has(x.c) && parseYearCell(x.v) === undefined).map((x) => ({ col: x.c, text: text(x.v) })),
+    });
   }
   return out;
+}
+
+/** STRUCTURE findings for a broken year header (before the proposal's own findings). */
+function headerFindings(grid: Grid, header: Tabel1Header, ctx: ReadContext): void {
+  const { row, years } = header;
+  if (header.stray.length) {
+    const cols = header.stray.map((s) => s.col);
+    const list = header.stray.map((s) => `"${s.text}" i ${a1(row, s.col)}`).join(", ");
+    ctx.add(
+      "STRUCTURE",
+      "error",
+      `Årsoverskriften i række ${row + 1} er ikke fortløbende (${list}); Beregn læser kun årene ${years[0]}–${years[years.length - 1]}, og tallene i de andre kolonner er ikke medregnet. Ret overskriften, så hvert år står én gang og i rækkefølge`,
+      locRange(grid.name, row, Math.min(...cols), row, Math.max(...cols)),
+    );
+  }
+  for (const l of header.loose)
+    ctx.add("STRUCTURE", "warning", `Årstallet "${l.text}" i ${a1(row, l.col)} har tekst efter året; læst som ${years[header.cols.indexOf(l.col)]}`, loc(grid.name, row, l.col));
 }
 
 const PATHS: Record<TotalKind, string> = {
@@ -74,8 +126,9 @@ const PATHS: Record<TotalKind, string> = {
   aggregated: "aggregated",
 };
 
-export function readTabel1(grid: Grid, header: ReturnType<typeof findTabel1Headers>[number], stopRow: number): Tabel1Reading {
+export function readTabel1(grid: Grid, header: Tabel1Header, stopRow: number): Tabel1Reading {
   const ctx = new ReadContext();
+  headerFindings(grid, header, ctx);
   const { row: headerRow, cols: yearCols, years } = header;
   const labelCol = header.markerCol;
   const firstYearCol = yearCols[0];
@@ -121,6 +174,7 @@ export function readTabel1(grid: Grid, header: ReturnType<typeof findTabel1Heade
   const statedTotals: Record<string, unknown> = {};
   const statedPayback: { service?: string; total?: string } = {};
   let lastRow = headerRow;
+  const outside: { row: number; col: number }[] = [];
 
   for (let r = headerRow + 1; r < stopRow; r++) {
     if (r > header.markerRow && yearRun(grid.values[r] ?? [])) break; // the next table's header
@@ -189,7 +243,11 @@ export function readTabel1(grid: Grid, header: ReturnType<typeof findTabel1Heade
     const values = hasValues(r);
     if (!label && !values && !hasOptional(r)) continue; // spacer row
     if (state === "closed") break; // notes below the table
-    if (state !== "permanent" && state !== "implementation") continue;
+    if (state !== "permanent" && state !== "implementation") {
+      // numbers outside both blocks are not counted: say so, never drop them silently
+      if (values && !(label && /^(heraf|i alt|note)\b/.test(squeeze(label.text)))) outside.push({ row: r, col: label?.col ?? labelCol });
+      continue;
+    }
     if (label && !values && !hasOptional(r)) {
       // a sub-heading or note inside a block, not a row of numbers
       ctx.checkPlaceholder(grid, r, label.col);
@@ -201,6 +259,18 @@ export function readTabel1(grid: Grid, header: ReturnType<typeof findTabel1Heade
     const row = readInputRow(grid, ctx, r, index, block, label, yearCols, years, cols, markerArea, inferred);
     rows.push(row);
     inputRows.push({ row: r, block, index, excluded: row.excluded === true });
+  }
+
+  if (outside.length) {
+    const first = outside[0];
+    const last = outside[outside.length - 1];
+    const n = outside.length;
+    ctx.add(
+      "STRUCTURE",
+      "error",
+      `${n === 1 ? "1 række" : `${n} rækker`} med tal (række ${first.row + 1}${n > 1 ? `–${last.row + 1}` : ""}) står uden for blokkene "Varige ændringer" og "Implementeringsomkostninger" og er ikke medregnet; indsæt det manglende mærke over dem`,
+      locRange(grid.name, first.row, first.col, last.row, first.col),
+    );
   }
 
   const layout: Tabel1Layout = {
@@ -273,6 +343,13 @@ function readInputRow(
     return String(v).trim();
   };
   const where = (role: OptionalColumn) => loc(grid.name, r, cols[role] as number);
+  // every field of the row has a cell, so a finding about it points there (never a JSON path)
+  const fieldCol = (role: OptionalColumn) => cols[role] ?? label?.col ?? yearCols[0];
+  ctx.at(path, grid, r, label?.col ?? yearCols[0]);
+  ctx.at(`${path}.area`, grid, r, fieldCol("area"));
+  ctx.at(`${path}.unit`, grid, r, fieldCol("unit"));
+  ctx.at(`${path}.key`, grid, r, fieldCol("key"));
+  ctx.at(`${path}.type`, grid, r, fieldCol("type"));
 
   // styringsområde (SPEC §2): from the column; without one, from the block marker
   // ("Implementeringsomkostninger – anlæg", 2016) or Service for the permanent block
@@ -280,10 +357,8 @@ function readInputRow(
     const t = text("area");
     if (t !== undefined) {
       const a = readArea(t);
-      if (a) {
-        row.area = a;
-        ctx.at(`${path}.area`, grid, r, cols.area);
-      } else if (!ctx.checkPlaceholder(grid, r, cols.area))
+      if (a) row.area = a;
+      else if (!ctx.checkPlaceholder(grid, r, cols.area))
         ctx.add(
           "STRUCTURE",
           "warning",

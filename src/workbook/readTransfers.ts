@@ -104,6 +104,7 @@ function scanBlock(grid: Grid, titleRow: number, titleCol: number, rows: number,
       }
       const i = start + out.length;
       const path = `transfers[${i}]`;
+      ctx.at(path, grid, r, labelCol >= 0 ? labelCol : firstYearCol);
       let fromTo: { from: string; to: string } | undefined;
       if (roles.from !== undefined && roles.to !== undefined && textAt(grid, r, roles.from) && textAt(grid, r, roles.to)) {
         fromTo = { from: unitCode(String(ctx.useInput(grid, r, roles.from))), to: unitCode(String(ctx.useInput(grid, r, roles.to))) };

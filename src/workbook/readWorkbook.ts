@@ -6,13 +6,13 @@
  */
 import type { Finding, ProfileName } from "../engine/model";
 import type { KeyInput, ProposalInput, TransferInput, YearValuesInput } from "../engine/input";
-import { FORVALTNING_TO_UDVALG } from "../engine/units";
+import { BEVILLINGER, FORVALTNING_TO_UDVALG, OUTSIDE_TEMPLATE_UNITS, UDVALG } from "../engine/units";
 import { unitCode as canonicalUnit } from "./unitNames";
 import type { FoundProposal, WorkbookReading } from "./api";
 import { BEREGN_SHEET, readBeregnSheet, type BeregnData } from "./beregnSheet";
 import { fingerprint } from "./hash";
 import { colCount, loc, rowCount, textAt } from "./grid";
-import { isPlaceholder, squeeze } from "./labels";
+import { classifyTabel1Label, isPlaceholder, squeeze } from "./labels";
 import type { ProposalLayout, TableLayout } from "./layout";
 import { ReadContext } from "./readContext";
 import { kvantumBaseName } from "./sheetNames";
@@ -63,14 +63,31 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
     transferBlocks.push(...findTransferBlocks(grid));
   }
 
-  if (candidates.length === 0)
+  if (candidates.length === 0) {
+    // point at a "Varige ændringer" marker without a year header when there is one
+    let where = grids.find((g) => g.name !== BEREGN_SHEET)?.name ?? "";
+    let marker = "";
+    search: for (const g of grids) {
+      if (g.name.toLowerCase() === BEREGN_SHEET || own.has(g.name.toLowerCase())) continue;
+      for (let r = 0; r < rowCount(g); r++)
+        for (let c = 0; c < (g.values[r]?.length ?? 0); c++) {
+          const t = textAt(g, r, c);
+          if (t && classifyTabel1Label(t)?.kind === "permanentMarker") {
+            where = loc(g.name, r, c);
+            marker = t;
+            break search;
+          }
+        }
+    }
     findings.push({
       code: "STRUCTURE",
       severity: "error",
-      message:
-        'Ingen Tabel 1 fundet: Beregn leder efter en række med årstal (fx 2025–2030) og mærket "Varige ændringer" lige under; tjek at tabellen har begge',
-      location: grids.find((g) => g.name !== BEREGN_SHEET)?.name ?? "",
+      message: marker
+        ? `Ingen Tabel 1 fundet: "${marker}" står i ${where}, men der er ingen række med årstal (fx 2025–2030) lige over den`
+        : 'Ingen Tabel 1 fundet: Beregn leder efter en række med årstal (fx 2025–2030) og mærket "Varige ændringer" lige under; tjek at tabellen har begge',
+      location: where,
     });
+  }
 
   /** The proposal an element on (sheet, row) belongs to: the last Tabel 1 above it on its sheet. */
   const owner = (sheet: string, row: number): number | undefined => {
@@ -151,6 +168,7 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
     }
     if (Object.keys(stated).length) input.stated = stated;
 
+    fillTableFallbacks(ctx.locations, input, grid.name);
     input.profile = profileOf(t1, mine);
     if (beregn?.settings) input.settings = { ...beregn.settings };
 
@@ -238,4 +256,32 @@ function forvaltningCode(text: string): string {
   const udvalg = canonicalUnit(t);
   const f = Object.entries(FORVALTNING_TO_UDVALG).find(([, u]) => u === udvalg);
   return f ? f[0] : t;
+}
+
+const UNIT_CODES = [...BEVILLINGER, ...UDVALG, ...Object.keys(OUTSIDE_TEMPLATE_UNITS), ...Object.keys(FORVALTNING_TO_UDVALG), "Total"];
+
+/**
+ * A finding about a unit with no row in a stated table (the engine's new row for
+ * Borgerrådgiveren, say) points at the table; a finding about a table the workbook lacks points
+ * at the sheet the other tables are on. So no finding from a workbook carries a JSON path.
+ */
+function fillTableFallbacks(locations: Record<string, string>, input: ProposalInput, sheet: string): void {
+  const units = new Set<string>(UNIT_CODES);
+  for (const k of Object.values(input.keys ?? {})) for (const u of Object.keys(k.weights)) units.add(u);
+  for (const r of input.rows) for (const u of [r.unit, r.key]) if (u) units.add(u);
+  for (const t of input.transfers ?? []) for (const u of [t.from, t.to]) units.add(u);
+  const bases = ["stated.committees", ...["A", "B", "C", "D", "E"].map((t) => `stated.kvantum.${t}`)];
+  const found = bases.find((b) => locations[b]);
+  const tablesSheet = found ? locations[found].slice(0, locations[found].lastIndexOf("!")) : sheet;
+  for (const base of bases) {
+    const range = locations[base];
+    if (!range) {
+      locations[base] = tablesSheet;
+      continue;
+    }
+    for (const u of units) {
+      locations[`${base}.${u}`] ??= range;
+      for (const y of input.years) locations[`${base}.${u}.${y}`] ??= range;
+    }
+  }
 }

@@ -11,7 +11,7 @@ import type { Settings } from "../engine/model";
 import type { PlanOptions, PlanOutcome, WorkbookReading } from "./api";
 import { CellBlock } from "./blocks";
 import { BEREGN_SHEET, beregnSheetCells, readBeregnSheet, type OwnSheet, type UndoEntry } from "./beregnSheet";
-import { a1, cellAt, findGrid, formatAt, formulaAt, parseA1 } from "./grid";
+import { a1, cellAt, findGrid, formatAt, formulaAt, parseA1, parseRange, splitLocation } from "./grid";
 import { encodeContent, fingerprint, normaliseFormula } from "./hash";
 import { kontrolSheet } from "./kontrol";
 import type { ProposalLayout } from "./layout";
@@ -74,6 +74,39 @@ function blockHash(block: CellBlock): string {
   const cells = [...block.cells.values()].sort((x, y) => x.row - y.row || x.col - y.col);
   const parts = cells.map((x) => ({ at: a1(x.row, x.col), e: encodeWrite(x.cell) })).filter((x) => x.e !== "e:");
   return fingerprint(parts.map((x) => `${x.at}=${x.e}`).join("\n"));
+}
+
+// Findings that compare a stated cell with the computed value: once Beregn has written the
+// computed value there, they describe the workbook as it was, not as it is.
+const STATED_CODES = new Set<Finding["code"]>([
+  "TOTAL_MISMATCH",
+  "PAYBACK_MISMATCH",
+  "PAYBACK_NOT_APPLICABLE",
+  "KVANTUM_MISMATCH",
+  "KVANTUM_IDENTITY",
+  "KVANTUM_MISSING",
+  "ROWS_NOT_SUMMING",
+  "ALLOCATION_MISMATCH",
+  "UNREADABLE",
+]);
+
+/**
+ * The findings that still hold after the plan is applied: "Kontrol" describes the workbook as
+ * Beregn leaves it, so a second Beregn writes the same Kontrol (idempotence). A stated-value
+ * finding located at cells Beregn writes is left out; the pane and Valider show the full list.
+ */
+function stillTrue(findings: Finding[], blocks: CellBlock[]): Finding[] {
+  const written = new Set<string>();
+  for (const b of blocks) for (const x of b.cells.values()) written.add(`${b.sheet.toLowerCase()}!${x.row},${x.col}`);
+  const hit = (location: string): boolean =>
+    location.split(/[,;]\s*/).some((part) => {
+      const at = splitLocation(part.trim());
+      if (!at) return false;
+      const { r1, c1, r2, c2 } = parseRange(at.address.replace(/\$/g, ""));
+      for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) if (written.has(`${at.sheet.toLowerCase()}!${r},${c}`)) return true;
+      return false;
+    });
+  return findings.filter((f) => !(STATED_CODES.has(f.code) && hit(f.location)));
 }
 
 function dedupe(findings: Finding[]): Finding[] {
@@ -141,7 +174,7 @@ export function planBeregn(
   const time = (options.now ?? new Date()).toISOString();
   if (options.mode === "beregn") {
     const name = pickSheetName(KONTROL_SHEET, grids, own);
-    const findings = dedupe([...reading.findings, ...result.findings, ...found.findings, ...notes]);
+    const findings = stillTrue(dedupe([...reading.findings, ...result.findings, ...found.findings, ...notes]), userBlocks);
     const heading = `Forslag: ${result.proposal.title} (arket ${found.sheet}) · ${PROFILES[result.proposal.profile].name} · beregnet ${time}`;
     ownBlocks.push(kontrolSheet(name, heading, findings));
     plan.columnWidths?.push(
@@ -175,8 +208,8 @@ export function planBeregn(
       if (prior && prior.after === cur) undo.push({ ...prior, after });
       else if (cur !== after) {
         const e: UndoEntry = { sheet: b.sheet, address, before: cur, after };
-        const f = formatAt(g, x.row, x.col);
-        if (g.numberFormats) e.beforeFormat = f ?? "";
+        // a host that reports no formats for a sheet has only General there (src/xlsx/toGrid.ts)
+        e.beforeFormat = formatAt(g, x.row, x.col) ?? "";
         undo.push(e);
       }
     }

@@ -13,7 +13,8 @@ export type FileRefusalCode =
   | "CORRUPT"
   | "ZIP_LIMIT"
   | "UNSUPPORTED_PARTS"
-  | "EXISTS";
+  | "EXISTS"
+  | "PROTECTED";
 
 export class FileRefusal extends Error {
   constructor(

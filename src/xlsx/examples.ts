@@ -33,27 +33,12 @@ export const EXAMPLES: readonly ExampleSpec[] = [
 /** The same date in every file, so regenerating unchanged examples changes no bytes. */
 const FIXED_DATE = new Date(Date.UTC(2025, 0, 1));
 
-/** Column widths from the longest text in each column, as a person would drag them. */
-export function fittedWidths(g: Grid): number[] {
-  const widths: number[] = [];
-  for (const row of g.values)
-    row.forEach((v, c) => {
-      if (v === null || v === undefined) return;
-      const text = typeof v === "number" ? v.toLocaleString("da-DK") : String(v);
-      const longest = Math.max(...text.split("\n").map((l) => l.length));
-      widths[c] = Math.max(widths[c] ?? 8, Math.min(longest + 2, 60));
-    });
-  return Array.from(widths, (w) => w ?? 8);
-}
-
 /**
  * Grids → .xlsx bytes that depend only on the Grids: ExcelJS stamps the time in the document
  * properties and in every zip entry, so both are replaced by fixed ones.
  */
 export async function deterministicXlsx(grids: Grid[]): Promise<Buffer> {
-  const widths: Record<string, number[]> = {};
-  for (const g of grids) widths[g.name] = fittedWidths(g);
-  const wb = gridsToWorkbook(grids, widths);
+  const wb = gridsToWorkbook(grids);
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
   wb.creator = "Beregn (eksempel)";

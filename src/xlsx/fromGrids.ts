@@ -6,6 +6,20 @@
 import ExcelJS from "exceljs";
 import type { Grid } from "../workbook/types";
 
+/** Column widths from the longest text in each column, as a person would drag them. */
+export function fittedWidths(g: Grid): number[] {
+  const widths: number[] = [];
+  for (const row of g.values)
+    row.forEach((v, c) => {
+      if (v === null || v === undefined) return;
+      const text = typeof v === "number" ? v.toLocaleString("da-DK") : String(v);
+      const longest = Math.max(...text.split("\n").map((l) => l.length));
+      widths[c] = Math.max(widths[c] ?? 8, Math.min(longest + 2, 60));
+    });
+  return Array.from(widths, (w) => w ?? 8);
+}
+
+/** columnWidths by sheet name; by default each column is fitted to its text. */
 export function gridsToWorkbook(grids: Grid[], columnWidths?: Record<string, number[]>): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Beregn";
@@ -43,7 +57,7 @@ export function gridsToWorkbook(grids: Grid[], columnWidths?: Record<string, num
     for (const h of g.hiddenRows ?? []) ws.getRow(h + 1).hidden = true;
     // ExcelJS's typings omit sheetProtection; protect() would hash a password we do not have
     if (g.protected) (ws as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection = { sheet: true };
-    (columnWidths?.[g.name] ?? []).forEach((w, c) => {
+    (columnWidths ? columnWidths[g.name] ?? [] : fittedWidths(g)).forEach((w, c) => {
       if (w > 0) ws.getColumn(c + 1).width = w;
     });
   }

@@ -8,6 +8,6 @@ export { inspectFile, type Inspection } from "./inspect";
 export { loadWorkbook, type LoadedWorkbook } from "./load";
 export { applyPlan, type ApplyOutcome } from "./apply";
 export { saveWorkbook } from "./save";
-export { gridsToWorkbook } from "./fromGrids";
+export { fittedWidths, gridsToWorkbook } from "./fromGrids";
 export { worksheetToGrid } from "./toGrid";
 export { columnLetters, parseAddress } from "./address";

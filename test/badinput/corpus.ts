@@ -308,6 +308,18 @@ export const CORPUS: CorpusItem[] = [
     bug: 'src/workbook/readTabel1.ts: AREA_MISSING is located at "rows[0].area" (the area cell is only mapped when readable)',
   },
   {
+    id: "overfoersel-ukendt-noegle",
+    what: 'a permanent row under Overførsler whose Nøgle names no key ("ukendt nøgle")',
+    make: () =>
+      broken("2025-F4", "standard", (g, wb) => {
+        const label = cellOf(wb, "rows[0].label");
+        setCell(g, sameRow(label, 2), "Overførsler");
+        setCell(g, sameRow(label, 4), "ukendt nøgle");
+      }),
+    expect: [{ code: "KEY_MISSING", severity: "error", location: "Forslag!E6", quote: "ukendt nøgle" }],
+    bug: "src/engine/kvantum.ts computeKvantum: `A.get(area)!` is undefined for a non-Service område whose only row has an unresolved credit key → TypeError escapes validateWorkbook; the CLI prints 'fejl: intern fejl' and exits 3",
+  },
+  {
     id: "tilbagebetaling-ca",
     what: 'a payback cell with text like "ca. 4 år"',
     make: () => broken("2025-F4", "standard", (g, wb) => setCell(g, cellOf(wb, "stated.payback.service"), "ca. 4 år")),
@@ -450,7 +462,10 @@ export const CORPUS: CorpusItem[] = [
         (g, wb) => setCell(g, cellOf(wb, "rows[9998].values.2027"), "#N/A"),
         (c) => {
           const base = c.rows[0];
-          c.rows = [...Array.from({ length: 10_000 }, (_, i) => ({ ...base, label: `Effektivisering ${i + 1}`, values: { ...base.values } })), ...c.rows.slice(1)];
+          c.rows = [
+            ...Array.from({ length: 10_000 }, (_, i) => ({ ...base, label: `Effektivisering ${i + 1}`, values: { ...base.values } })),
+            ...c.rows.slice(1),
+          ];
           delete c.stated;
         },
       ),
@@ -488,7 +503,16 @@ export const CORPUS: CorpusItem[] = [
     what: 'a user sheet "_beregn" holding unrelated text',
     make: () =>
       broken("2025-F4", "standard", (g) => {
-        g.push({ name: "_beregn", visibility: "veryHidden", values: [["hej", 1], [null, "#REF!"], ["undo", "Forslag", "ZZ99999999"]], formulas: [] });
+        g.push({
+          name: "_beregn",
+          visibility: "veryHidden",
+          values: [
+            ["hej", 1],
+            [null, "#REF!"],
+            ["undo", "Forslag", "ZZ99999999"],
+          ],
+          formulas: [],
+        });
       }),
     expect: [],
     noErrors: true,

@@ -176,19 +176,33 @@ describe("hostile files are refused in bounded time and memory (inspectFile / lo
 
 describe("parts ExcelJS cannot write back: refused before anything is written, named in Danish", () => {
   const CHART_CT = (xml: string) =>
-    xml.replace("</Types>", '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>');
+    xml.replace(
+      "</Types>",
+      '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>',
+    );
   const MACRO_CT = (xml: string) =>
-    xml.replace(/application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet\.main\+xml/, "application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+    xml.replace(
+      /application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet\.main\+xml/,
+      "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+    );
 
   async function variants(): Promise<Record<string, { file: string; parts: string }>> {
     const base = await proposalXlsx();
-    const chart = patchXlsx(base, [{ name: "xl/charts/chart1.xml", data: '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>' }], CHART_CT);
+    const chart = patchXlsx(
+      base,
+      [{ name: "xl/charts/chart1.xml", data: '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>' }],
+      CHART_CT,
+    );
     const pivot = patchXlsx(base, [
       { name: "xl/pivotTables/pivotTable1.xml", data: "<pivotTableDefinition/>" },
       { name: "xl/pivotCache/pivotCacheDefinition1.xml", data: "<pivotCacheDefinition/>" },
     ]);
     const both = patchXlsx(chart, [{ name: "xl/pivotTables/pivotTable1.xml", data: "<pivotTableDefinition/>" }]);
-    const xlsm = patchXlsx(base, [{ name: "xl/vbaProject.bin", data: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) }], MACRO_CT);
+    const xlsm = patchXlsx(
+      base,
+      [{ name: "xl/vbaProject.bin", data: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) }],
+      MACRO_CT,
+    );
     const put = (n: string, b: Buffer) => {
       const p = path.join(dir, n);
       fs.writeFileSync(p, b);
@@ -212,7 +226,9 @@ describe("parts ExcelJS cannot write back: refused before anything is written, n
     const bytes = fs.readFileSync(file);
     const r = beregn([file, "--in-place"]);
     expect(r.code).toBe(2);
-    expect(r.err).toEqual([`fejl: afvist: ${file} indeholder ${parts}, som ville gå tabt ved gemning; intet er skrevet (skriv en kopi med -o <kopi.xlsx> --tab-dele)`]);
+    expect(r.err).toEqual([
+      `fejl: afvist: ${file} indeholder ${parts}, som ville gå tabt ved gemning; intet er skrevet (skriv en kopi med -o <kopi.xlsx> --tab-dele)`,
+    ]);
     expectNoStack(r);
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
   });

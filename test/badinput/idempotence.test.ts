@@ -28,7 +28,9 @@ function content(grids: Grid[]): Record<string, unknown> {
     return rows;
   };
   const out: Record<string, unknown> = {};
-  for (const g of [...grids].sort((a, b) => a.name.localeCompare(b.name)))
+  // the user's sheets first, Beregn's internal sheet last: the first difference shown is the one a user sees
+  const order = (n: string) => (n === "_beregn" ? "~" : "") + n;
+  for (const g of [...grids].sort((a, b) => order(a.name).localeCompare(order(b.name))))
     out[g.name] = { visibility: g.visibility, values: tidy(g.values), formulas: tidy(g.formulas), formats: tidy(g.numberFormats) };
   return out;
 }
@@ -118,7 +120,9 @@ describe("Beregn then Fortryd restores every cell", () => {
     expect(kv.values[2][3]).toBe(-369);
     kv.values[2][3] = -1; // edited by hand since
     const undo = planUndo(once);
-    expect("refused" in undo ? undo.refused : "").toMatch(/^Fortryd er afvist: cellen Kvantum!D3 er ændret siden sidste Beregn \(nu -1, Beregn skrev -369\)/);
+    expect("refused" in undo ? undo.refused : "").toMatch(
+      /^Fortryd er afvist: cellen Kvantum!D3 er ændret siden sidste Beregn \(nu -1, Beregn skrev -369\)/,
+    );
   });
 
   test("undo restores the number format of a cell on a sheet that had none (the .xlsx host gives no formats then)", () => {
@@ -145,33 +149,36 @@ describe("Beregn then Fortryd restores every cell", () => {
 });
 
 describe("the Office.js fake ends where the Grids do", () => {
-  test.each(MATRIX.filter(([, l]) => l === "standard" || l === "shifted"))("%s %s: Beregn, Beregn, Fortryd in Excel", async (id, layout) => {
-    const { grids } = build(id, layout);
-    const fake = FakeWorkbook.fromGrids(grids);
-    const beregnInExcel = () =>
-      fake.run(async (ctx) => {
+  test.each(MATRIX.filter(([, l]) => l === "standard" || l === "shifted"))(
+    "%s %s: Beregn, Beregn, Fortryd in Excel",
+    async (id, layout) => {
+      const { grids } = build(id, layout);
+      const fake = FakeWorkbook.fromGrids(grids);
+      const beregnInExcel = () =>
+        fake.run(async (ctx) => {
+          const c = asExcelContext(ctx);
+          const read = await readGrids(c);
+          const reading = readWorkbook(read);
+          const result = computeFound(reading.proposals[0], reading.settings);
+          const outcome = planBeregn(read, reading, 0, result, { mode: "beregn", now: NOW, version: "test" });
+          await applyInExcel(c, outcome.plan, read);
+        });
+      await beregnInExcel();
+      const once = fake.toGrids();
+      // what the pure host does with the same plan: the fake must agree cell by cell
+      expect(firstDiff(beregnOnce(grids).grids.map(withoutFormats), once.map(withoutFormats))).toBe("");
+      await beregnInExcel();
+      expect(firstDiff(once, fake.toGrids())).toBe("");
+      await fake.run(async (ctx) => {
         const c = asExcelContext(ctx);
         const read = await readGrids(c);
-        const reading = readWorkbook(read);
-        const result = computeFound(reading.proposals[0], reading.settings);
-        const outcome = planBeregn(read, reading, 0, result, { mode: "beregn", now: NOW, version: "test" });
-        await applyInExcel(c, outcome.plan, read);
+        const undo = planUndo(read);
+        if ("refused" in undo) throw new Error(undo.refused);
+        await applyInExcel(c, undo.plan, read);
       });
-    await beregnInExcel();
-    const once = fake.toGrids();
-    // what the pure host does with the same plan: the fake must agree cell by cell
-    expect(firstDiff(beregnOnce(grids).grids.map(withoutFormats), once.map(withoutFormats))).toBe("");
-    await beregnInExcel();
-    expect(firstDiff(once, fake.toGrids())).toBe("");
-    await fake.run(async (ctx) => {
-      const c = asExcelContext(ctx);
-      const read = await readGrids(c);
-      const undo = planUndo(read);
-      if ("refused" in undo) throw new Error(undo.refused);
-      await applyInExcel(c, undo.plan, read);
-    });
-    expect(firstDiff(grids.map(withoutFormats), fake.toGrids().map(withoutFormats))).toBe("");
-  });
+      expect(firstDiff(grids.map(withoutFormats), fake.toGrids().map(withoutFormats))).toBe("");
+    },
+  );
 });
 
 /** Number formats are compared elsewhere; "General" restored vs none is not a difference a user sees. */

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import ExcelJS from "exceljs";
 import { gridsToWorkbook, loadWorkbook, saveWorkbook } from "../../src/xlsx";
 import { buildCaseGrids, readWorkbook } from "../../src/workbook";
 import type { Grid } from "../../src/workbook/types";
@@ -104,6 +105,19 @@ describe("beregn <fil> -o ud.xlsx", () => {
     const r2 = beregn([p, "--in-place"]);
     expect(r2.code).toBe(0);
     expect(sha(p)).not.toBe(before);
+  });
+
+  test("a protected proposal sheet is refused, as Excel would, and nothing is written", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(example("2025-BC01"));
+    (wb.getWorksheet("Forslag") as unknown as { sheetProtection: unknown }).sheetProtection = { sheet: true };
+    const p = path.join(dir, "beskyttet.xlsx");
+    await wb.xlsx.writeFile(p);
+    const out = path.join(dir, "beskyttet-ud.xlsx");
+    const r = beregn([p, "-o", out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual([`fejl: ${p}: arket »Forslag« er beskyttet, så beregn kan ikke skrive i det; fjern beskyttelsen og prøv igen; intet er skrevet`]);
+    expect(fs.existsSync(out)).toBe(false);
   });
 
   test("--forslag beyond the proposals found", () => {

@@ -21,6 +21,10 @@ export function ensureBuilt(): void {
   const done = path.join(STATE, `${key}.done`);
   const lock = path.join(STATE, `${key}.lock`);
   if (fs.existsSync(done)) return;
+  // markers of earlier runs (another parent pid) are stale: clear those older than an hour
+  for (const f of fs.readdirSync(STATE))
+    if (/^cli-build-\d+\.done$/.test(f) && Date.now() - fs.statSync(path.join(STATE, f)).mtimeMs > 3_600_000)
+      fs.rmSync(path.join(STATE, f), { force: true });
   try {
     fs.mkdirSync(lock);
   } catch {

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ROOT, beregn, ensureBuilt, removeDir, tmpDir } from "./cliHelpers";
+import { spawnSync } from "node:child_process";
+import { BIN, ROOT, beregn, ensureBuilt, removeDir, tmpDir } from "./cliHelpers";
 import { fakeOle2, patchXlsx, simpleXlsx } from "../xlsx/zipHelpers";
 
 const EXAMPLES = path.join(ROOT, "examples");
@@ -72,6 +73,12 @@ describe("beregn valider on the examples", () => {
     // BC01's Tabel A states TMU -123 for 2027 where the rules give -122: an info at a cell
     expect(r.out.some((l) => /2025-BC01[^:]*\.xlsx:[^!]+![A-Z]+\d+(:[A-Z]+\d+)?: info KVANTUM_MISMATCH /.test(l))).toBe(true);
   });
+});
+
+test("piped into head: no EPIPE stack trace when the reader stops early", () => {
+  const r = spawnSync("sh", ["-c", `node "${BIN}" valider examples examples examples | head -1`], { cwd: ROOT, encoding: "utf8" });
+  expect(r.stdout.split("\n").filter(Boolean)).toHaveLength(1);
+  expect(r.stderr).not.toMatch(/EPIPE|^\s+at /m);
 });
 
 describe("beregn valider on a workbook with a chart: reading is fine", () => {

@@ -79,6 +79,17 @@ describe("readGrids", () => {
     expect(probed.stats.bytesReceived).toBeLessThan(full.stats.bytesReceived / 3);
   });
 
+  test("a few sheets but one too large for one response: auto falls back to the probe", async () => {
+    const rows = Array.from({ length: 30_000 }, (_, r) => Array.from({ length: 8 }, (_, c) => `Postering ${r}-${c} (kr.)`));
+    const fake = FakeWorkbook.fromGrids([tabel1Grid(), { name: "Rådata", visibility: "visible", values: rows, formulas: [] }]);
+    const { grids, syncs } = await read(fake, { strategy: "auto" });
+    expect(syncs).toBe(4);
+    expect(grids[0].values.some((r) => r.includes("Samlet økonomisk påvirkning"))).toBe(true);
+    expect(grids[1].values).toEqual([]);
+    const full = (await fake.run((ctx) => readGrids(asExcelContext(ctx), { strategy: "full" })).catch((e: unknown) => e)) as HostError;
+    expect(full.kind).toBe("tooLarge");
+  });
+
   test("reads protection and an empty sheet", async () => {
     const fake = FakeWorkbook.fromGrids([tabel1Grid(), { name: "Tom", visibility: "hidden", values: [], formulas: [], protected: true }]);
     const { grids } = await read(fake);

@@ -47,6 +47,8 @@ function notLoaded(prop: string): FakeOfficeError {
 export class FakeSheet {
   cells: (FakeCell | undefined)[][] = [];
   columnWidths = new Map<number, number>();
+  /** Content changed since formulas were last computed: Excel recalculates before it answers. */
+  dirty = false;
   constructor(
     public name: string,
     public visibility: ExcelVisibility = "Visible",
@@ -113,6 +115,7 @@ export class FakeWorkbook {
   /** While true every sync fails as Excel does when a cell is being edited. */
   editMode = false;
   private failure: InjectedFailure | undefined;
+  private batchReceived = 0;
 
   static fromGrids(grids: readonly Grid[]): FakeWorkbook {
     const wb = new FakeWorkbook();
@@ -145,6 +148,7 @@ export class FakeWorkbook {
   /** The workbook as Grids, trimmed to what each sheet holds (the shape readGrids gives). */
   toGrids(): Grid[] {
     return this.sheets.map((s) => {
+      if (s.dirty) recalc(s);
       const box = s.usedBox(false);
       const grid: Grid = {
         name: s.name,
@@ -181,7 +185,9 @@ export class FakeWorkbook {
   cell(sheet: string, address: string): FakeCell | undefined {
     const p = parseA1(address);
     if (!p) throw new Error(`bad address ${address}`);
-    return this.sheet(sheet)?.get(p.r0, p.c0);
+    const s = this.sheet(sheet);
+    if (s?.dirty) recalc(s);
+    return s?.get(p.r0, p.c0);
   }
 
   injectFailure(f: InjectedFailure): void {
@@ -206,6 +212,7 @@ export class FakeWorkbook {
 
   /** Runs one batch; called by FakeRequestContext.sync. */
   execute(ops: Op[]): void {
+    this.batchReceived = 0;
     const bytes = ops.reduce((n, op) => n + op.bytes, 0);
     this.stats.syncs++;
     this.stats.batches.push(bytes);
@@ -222,8 +229,13 @@ export class FakeWorkbook {
     });
   }
 
+  /** Counts a loaded value; a response over 5 MB fails as Excel on the web does. */
   noteReceived(value: unknown): void {
-    this.stats.bytesReceived += JSON.stringify(value ?? null).length;
+    const n = JSON.stringify(value ?? null).length;
+    this.stats.bytesReceived += n;
+    this.batchReceived += n;
+    if (this.batchReceived > PAYLOAD_LIMIT)
+      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.", "Range.load");
   }
 }
 
@@ -549,6 +561,7 @@ export class FakeWorksheet extends Proxy {
   findAllOrNullObject(text: string, criteria: { completeMatch?: boolean; matchCase?: boolean }): FakeRangeAreas {
     return new FakeRangeAreas(this.ctx, () => {
       const s = this.must();
+      if (s.dirty) recalc(s);
       const hits: string[] = [];
       const needle = criteria.matchCase ? text : text.toLowerCase();
       s.cells.forEach((row, r) =>
@@ -668,7 +681,7 @@ export class FakeRange extends Proxy {
           name,
         );
       for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) each(t, t.box.r0 + r, t.box.c0 + c, m[r][c]);
-      recalc(t.sheet);
+      t.sheet.dirty = true;
     });
   }
 
@@ -679,6 +692,7 @@ export class FakeRange extends Proxy {
       this.loaded.set("isNullObject", !t);
       if (!t) return;
       const { sheet, box } = t;
+      if (sheet.dirty) recalc(sheet);
       if (
         (box.r1 - box.r0 + 1) * (box.c1 - box.c0 + 1) > MATERIALISE_LIMIT &&
         paths.some((p) => ["values", "formulas", "numberFormat"].includes(p))
@@ -791,7 +805,7 @@ export class FakeRange extends Proxy {
           else if (applyTo === "Formats") row[c] = { ...cell, numberFormat: null, bold: undefined };
         });
       });
-      recalc(sheet);
+      sheet.dirty = true;
     });
   }
 
@@ -838,7 +852,8 @@ export function parseTyped(text: string): CellValue {
 }
 
 /** Recomputes every formula of the sheet (small sheets; fine for a fake). */
-function recalc(sheet: FakeSheet): void {
+export function recalc(sheet: FakeSheet): void {
+  sheet.dirty = false;
   if (!sheet.cells.some((row) => row.some((cell) => cell?.formula))) return;
   for (let pass = 0; pass < 3; pass++)
     sheet.cells.forEach((row, r) =>

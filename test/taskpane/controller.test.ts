@@ -114,6 +114,7 @@ describe("PaneController", () => {
     const { fake, controller } = setup([{ name: "Ark1", visibility: "visible", values: [["Budget", 2025]], formulas: [] }]);
     await controller.start();
     expect(controller.getState().reading?.proposals).toHaveLength(0);
+    expect(controller.getState().outcome?.text).toMatch(/Indsæt skabelon/);
     await controller.beregn("beregn");
     expect(controller.getState().error).toMatch(/ikke et forslag/);
     expect(fake.sheets.map((s) => s.name)).toEqual(["Ark1"]);

@@ -188,8 +188,38 @@ maybe("task pane in Chromium with the fake Office", () => {
     expect(active).toBe(target.sheet);
   });
 
+  test("Forklar shows what makes up the selected table cell", async () => {
+    const grids = await workbook();
+    // the cell Beregn wrote for Tabel A, ØU, 2025
+    let target: { sheet: string; address: string } | undefined;
+    for (const g of grids) {
+      g.values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (!target && v === -369 && g.name !== "Forslag") target = { sheet: g.name, address: `${String.fromCharCode(65 + c)}${r + 1}` };
+        }),
+      );
+    }
+    expect(target).toBeDefined();
+    await page.evaluate((t) => {
+      (window as unknown as { __fakeWorkbook: { selection: unknown } }).__fakeWorkbook.selection = t;
+    }, target);
+    await page.getByTestId("forklar").click();
+    const text = await page.getByTestId("explanation").innerText();
+    expect(text).toContain("ØU, 2025 = -369");
+    expect(text).toMatch(/%/);
+  });
+
+  test("Valider writes nothing", async () => {
+    const before = content(await workbook());
+    await page.getByTestId("valider").click();
+    await page.getByText(/^Intet er ændret\./).waitFor();
+    expect(content(await workbook())).toEqual(before);
+    // Valider's result replaced Beregn's: the status bar offers no Fortryd now
+    expect(await page.getByTestId("outcome-undo").count()).toBe(0);
+  });
+
   test("Fortryd restores every cell", async () => {
-    await page.getByTestId("outcome-undo").click();
+    await page.getByTestId("fortryd").click();
     await page.getByText(/celler gendannet/).waitFor();
     expect(content(await workbook())).toEqual(content(original));
   });

@@ -33,9 +33,9 @@ async function writeTestWorkbook(p: string): Promise<void> {
   ws.getCell("B7").value = "skjult";
   const hidden = wb.addWorksheet("Noter", { state: "hidden" });
   hidden.getCell("A1").value = "n";
+  (hidden as unknown as { sheetProtection: unknown }).sheetProtection = { sheet: true };
   const vh = wb.addWorksheet("_beregn", { state: "veryHidden" });
   vh.getCell("A1").value = "version";
-  (vh as unknown as { sheetProtection: unknown }).sheetProtection = { sheet: true };
   await wb.xlsx.writeFile(p);
 }
 
@@ -67,7 +67,8 @@ test("loadWorkbook → Grids: values, Danish number text, formulas with cached r
   expect(g.hiddenRows).toEqual([6]);
   expect(g.values[6][1]).toBe("skjult");
   expect(g.protected).toBeUndefined();
-  expect(grids[2].protected).toBe(true);
+  expect(grids[1].protected).toBe(true);
+  expect(grids[2].protected).toBeUndefined();
 });
 
 test("applyPlan then reload gives the written cells; the rest is untouched", async () => {
@@ -159,4 +160,68 @@ test("applyPlan deletes the sheets the plan names (undo)", async () => {
   const q = path.join(dir, "out3.xlsx");
   await saveWorkbook(loaded.workbook, q);
   expect((await loadWorkbook(q)).grids.map((g) => g.name)).toEqual(["Forslag", "_beregn"]);
+});
+
+test("shared formulas come out translated for each cell, with their cached results", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Ark");
+  [1, 2, 3].forEach((n) => (ws.getCell(`A${n}`).value = n));
+  ws.getCell("B1").value = { formula: "A1*2", result: 2, shareType: "shared", ref: "B1:B3" } as ExcelJS.CellFormulaValue;
+  ws.getCell("B2").value = { sharedFormula: "B1", result: 4 } as ExcelJS.CellSharedFormulaValue;
+  ws.getCell("B3").value = { sharedFormula: "B1", result: 6 } as ExcelJS.CellSharedFormulaValue;
+  const p = path.join(dir, "shared.xlsx");
+  await wb.xlsx.writeFile(p);
+  const { grids } = await loadWorkbook(p);
+  expect(grids[0].formulas.map((r) => r[1])).toEqual(["=A1*2", "=A2*2", "=A3*2"]);
+  expect(grids[0].values.map((r) => r[1])).toEqual([2, 4, 6]);
+});
+
+test("writing over a shared formula's master keeps its clones' formulas (and the file saves)", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Ark");
+  [1, 2, 3].forEach((n) => (ws.getCell(`A${n}`).value = n));
+  ws.getCell("B1").value = { formula: "A1*2", result: 2, shareType: "shared", ref: "B1:B3" } as ExcelJS.CellFormulaValue;
+  ws.getCell("B2").value = { sharedFormula: "B1", result: 4 } as ExcelJS.CellSharedFormulaValue;
+  ws.getCell("B3").value = { sharedFormula: "B1", result: 6 } as ExcelJS.CellSharedFormulaValue;
+  const p = path.join(dir, "shared2.xlsx");
+  await wb.xlsx.writeFile(p);
+  const loaded = await loadWorkbook(p);
+  applyPlan(loaded.workbook, { sheets: [], writes: [{ sheet: "Ark", topLeft: "B1", cells: [[{ value: 99 }]] }] });
+  const q = path.join(dir, "shared2-ud.xlsx");
+  await saveWorkbook(loaded.workbook, q);
+  const { grids } = await loadWorkbook(q);
+  expect(grids[0].values.map((r) => r[1])).toEqual([99, 4, 6]);
+  expect(grids[0].formulas.map((r) => r[1] ?? null)).toEqual([null, "=A2*2", "=A3*2"]);
+});
+
+test("a write into a merged area lands in its own cell, not on the merge's label", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Ark");
+  ws.getCell("A1").value = "Etiket";
+  ws.mergeCells("A1:C1");
+  const p = path.join(dir, "merge.xlsx");
+  await wb.xlsx.writeFile(p);
+  const loaded = await loadWorkbook(p);
+  applyPlan(loaded.workbook, { sheets: [], writes: [{ sheet: "Ark", topLeft: "C1", cells: [[{ value: 7 }]] }] });
+  const q = path.join(dir, "merge-ud.xlsx");
+  await saveWorkbook(loaded.workbook, q);
+  const { grids } = await loadWorkbook(q);
+  expect(grids[0].values[0]).toEqual(["Etiket", null, 7]);
+});
+
+test("applyPlan refuses a protected sheet before changing anything", async () => {
+  const p = path.join(dir, "in4.xlsx");
+  await writeTestWorkbook(p); // "Noter" is protected
+  const loaded = await loadWorkbook(p);
+  expect(() =>
+    applyPlan(loaded.workbook, {
+      sheets: [{ name: "Kontrol", visibility: "visible", clear: true }],
+      writes: [
+        { sheet: "Forslag", topLeft: "A1", cells: [[{ value: 1 }]] },
+        { sheet: "Noter", topLeft: "A1", cells: [[{ value: 1 }]] },
+      ],
+    }),
+  ).toThrow("arket »Noter« er beskyttet, så beregn kan ikke skrive i det; fjern beskyttelsen og prøv igen; intet er skrevet");
+  expect(loaded.workbook.getWorksheet("Kontrol")).toBeUndefined();
+  expect(loaded.workbook.getWorksheet("Forslag")!.getCell("A1").value).toBeNull();
 });
