@@ -65,8 +65,15 @@ export function outputTarget(input: string, opts: { output?: string; inPlace: bo
 }
 
 export function checkWritable(target: string, overskriv: boolean): void {
-  const dir = path.dirname(path.resolve(target));
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`mappen ${path.dirname(target)} findes ikke`);
+  // a missing folder is made when the file is saved (npm run example writes into out/); a file
+  // standing where a folder should be is refused
+  for (let dir = path.dirname(path.resolve(target)); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(dir)) {
+      if (!fs.statSync(dir).isDirectory()) throw new UsageError(`${dir} er en fil, ikke en mappe`);
+      break;
+    }
+    if (path.dirname(dir) === dir) break;
+  }
   if (fs.existsSync(target)) {
     if (fs.statSync(target).isDirectory()) throw new UsageError(`${target} er en mappe`);
     if (!overskriv) throw new UsageError(`${target} findes allerede; brug --overskriv for at erstatte den`);

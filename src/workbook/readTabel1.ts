@@ -66,7 +66,8 @@ export interface Tabel1Header {
 export function findTabel1Headers(grid: Grid): Tabel1Header[] {
   const out: Tabel1Header[] = [];
   const n = rowCount(grid);
-  const yearCells = (r: number) => (grid.values[r] ?? []).map((v, c) => ({ v: v ?? null, c })).filter((x) => looseYearCell(x.v) !== undefined || isYearish(x.v));
+  const yearCells = (r: number) =>
+    (grid.values[r] ?? []).map((v, c) => ({ v: v ?? null, c })).filter((x) => looseYearCell(x.v) !== undefined || isYearish(x.v));
   for (let r = 0; r < n; r++) {
     const cells = yearCells(r);
     if (cells.length < 2) continue;
@@ -114,7 +115,12 @@ function headerFindings(grid: Grid, header: Tabel1Header, ctx: ReadContext): voi
     );
   }
   for (const l of header.loose)
-    ctx.add("STRUCTURE", "warning", `Årstallet "${l.text}" i ${a1(row, l.col)} har tekst efter året; læst som ${years[header.cols.indexOf(l.col)]}`, loc(grid.name, row, l.col));
+    ctx.add(
+      "STRUCTURE",
+      "warning",
+      `Årstallet "${l.text}" i ${a1(row, l.col)} har tekst efter året; læst som ${years[header.cols.indexOf(l.col)]}`,
+      loc(grid.name, row, l.col),
+    );
 }
 
 const PATHS: Record<TotalKind, string> = {

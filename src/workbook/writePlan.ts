@@ -151,10 +151,14 @@ export function planBeregn(
       ? resultTables(result)
       : resultTables(result).filter((s) => s.id === "2.1.1");
   const toGenerate: TableSpec[] = [];
+  const added: string[] = [];
   for (const spec of specs) {
     const t = layout.tables.find((x) => !x.generated && x.id === spec.id);
-    if (t) userBlocks.push(writeInPlace(findGrid(grids, t.sheet) as Grid, spec, t, result.proposal.years, owns, notes));
-    else toGenerate.push(spec);
+    if (t) {
+      const w = writeInPlace(findGrid(grids, t.sheet) as Grid, spec, t, result.proposal.years, owns, notes, added);
+      userBlocks.push(w.block);
+      if (w.relocate) toGenerate.push(spec);
+    } else toGenerate.push(spec);
   }
 
   // never an input cell (DESIGN.md): a safety net under the writers' own rules
@@ -220,6 +224,12 @@ export function planBeregn(
     if (current(prior.sheet, row, col) === prior.after) undo.push(prior);
   }
 
+  // a stable order, so the same cells give the same "_beregn" (idempotence)
+  undo.sort((x, y) => {
+    const p = parseA1(x.address);
+    const q = parseA1(y.address);
+    return x.sheet.localeCompare(y.sheet) || p.row - q.row || p.col - q.col;
+  });
   for (const b of ownBlocks) {
     plan.sheets.push({ name: b.sheet, visibility: "visible", clear: true });
     if (!own.has(b.sheet.toLowerCase())) created.push({ name: b.sheet, hash: "" });
@@ -274,7 +284,8 @@ export function planBeregn(
   if (plan.columnWidths?.length === 0) delete plan.columnWidths;
 
   const sheetsTouched = [...touched];
-  const summary =
+  let summary =
     changed === 0 ? "Ingen celler ændret" : `${changed} ${changed === 1 ? "celle" : "celler"} skrevet i ${sheetsTouched.join(", ")}`;
+  if (added.length) summary += `; rækker tilføjet i ${added.join("; ")}`;
   return { plan, cellsWritten: changed, sheetsTouched, summary };
 }

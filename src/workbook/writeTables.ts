@@ -7,7 +7,7 @@ import type { Area, Finding } from "../engine/model";
 import type { Result, RoundedTable } from "../engine/result";
 import { BEVILLINGER, templateOrder, UDVALG, UNIT_NAMES } from "../engine/units";
 import { amountCell, CellBlock, textCell } from "./blocks";
-import { formulaAt, loc } from "./grid";
+import { cellAt, formulaAt, isBlank, loc, textAt } from "./grid";
 import type { TableLayout } from "./layout";
 import type { OwnsFormula } from "./writeTabel1";
 import type { Grid, WriteCell } from "./types";
@@ -84,7 +84,12 @@ const shownAt = (t: RoundedTable, unit: string, yi: number): number => {
   return s ? Number(s[yi].toString()) : 0;
 };
 
-/** Write a result table into a table the workbook has; units without a row there are findings. */
+/**
+ * Write a result table into a table the workbook has. Units the result has but the table lacks
+ * get rows of their own above the Total row when the rows below the table are blank (as a user
+ * would insert them); when there is no room, the table's numbers are emptied and `relocate` asks
+ * for the whole table on the generated sheet — a table missing a unit never shows wrong totals.
+ */
 export function writeInPlace(
   grid: Grid,
   spec: TableSpec,
@@ -92,29 +97,55 @@ export function writeInPlace(
   years: number[],
   owns: OwnsFormula,
   notes: Finding[],
-): CellBlock {
+  /** Rows added (for the plan's summary; not a finding, so a second Beregn's Kontrol is the same). */
+  added: string[] = [],
+): { block: CellBlock; relocate: boolean } {
   const block = new CellBlock(grid.name);
-  for (const { unit, row } of layout.unitRows)
+  const name = spec.title.split(".")[0];
+  const rowsHere = new Set(layout.unitRows.map((u) => u.unit));
+  const missing = spec.table.units.filter((u) => !rowsHere.has(u) && (spec.table.shown[u] ?? []).some((v) => !v.isZero()));
+  let unitRows = layout.unitRows;
+  if (missing.length) {
+    const total = layout.unitRows.find((u) => u.unit === "Total");
+    const body = layout.unitRows.filter((u) => u.unit !== "Total");
+    const start = total ? total.row : Math.max(...layout.unitRows.map((u) => u.row)) + 1;
+    const needed = missing.length + (total ? 1 : 0);
+    const lastCol = layout.yearCols[layout.yearCols.length - 1];
+    const blankRow = (r: number) => {
+      for (let c = Math.min(layout.labelCol, layout.titleCol); c <= lastCol; c++)
+        if (!isBlank(cellAt(grid, r, c)) || formulaAt(grid, r, c) !== null) return false;
+      return true;
+    };
+    let room = true;
+    for (let r = start; r < start + needed; r++) if (!(total && r === total.row) && !blankRow(r)) room = false;
+    if (!room) {
+      // empty the numbers here; the complete table goes on the generated sheet
+      for (const { row } of layout.unitRows)
+        for (const c of layout.yearCols)
+          if (formulaAt(grid, row, c) === null || owns(grid.name, row, c)) block.set(row, c, { value: null });
+      notes.push({
+        code: "STRUCTURE",
+        severity: "warning",
+        message: `${name} mangler rækker for ${missing.map((u) => UNIT_NAMES[u] ?? u).join(", ")}, og der er ikke plads under tabellen; Beregn har skrevet hele tabellen på Kvantum-arket og tømt tallene her`,
+        location: loc(layout.sheet, layout.titleRow, layout.titleCol),
+      });
+      return { block, relocate: true };
+    }
+    unitRows = [...body, ...missing.map((unit, k) => ({ unit, row: start + k }))];
+    if (total) unitRows.push({ unit: "Total", row: start + missing.length });
+    const totalLabel = total ? textAt(grid, total.row, layout.labelCol) || "Total" : "";
+    for (const [k, unit] of missing.entries()) block.set(start + k, layout.labelCol, textCell(UNIT_NAMES[unit] ?? unit));
+    if (total) block.set(start + missing.length, layout.labelCol, textCell(totalLabel, true));
+    added.push(`${name}: ${missing.map((u) => UNIT_NAMES[u] ?? u).join(", ")}`);
+  }
+  for (const { unit, row } of unitRows)
     layout.yearCols.forEach((c, k) => {
       const yi = years.indexOf(layout.years[k]);
       if (yi < 0) return;
       if (formulaAt(grid, row, c) !== null && !owns(grid.name, row, c)) return; // the user's formula: checked, not overwritten
       block.set(row, c, amountCell(shownAt(spec.table, unit, yi), unit === "Total"));
     });
-  const rowsHere = new Set(layout.unitRows.map((u) => u.unit));
-  for (const unit of spec.table.units) {
-    if (rowsHere.has(unit)) continue;
-    const values = spec.table.shown[unit] ?? [];
-    const nonZero = values.findIndex((v) => !v.isZero());
-    if (nonZero < 0) continue;
-    notes.push({
-      code: "STRUCTURE",
-      severity: "warning",
-      message: `${spec.title.split(".")[0]} har ingen række for ${UNIT_NAMES[unit] ?? unit}; ${values[nonZero].toString()} t.kr. i ${years[nonZero]} er ikke skrevet. Indsæt en række for enheden`,
-      location: loc(layout.sheet, layout.titleRow, layout.titleCol),
-    });
-  }
-  return block;
+  return { block, relocate: false };
 }
 
 /** The unit rows of a generated table: the template's rows, then units outside it (SPEC §1, §4). */

@@ -37,6 +37,10 @@ export interface CorpusItem {
   expect: Expectation[];
   /** Codes that must NOT appear (a tolerated irregularity must not raise an error). */
   absent?: FindingCode[];
+  /** `beregn -o` may refuse this file with exit 2 and a line matching this (else it must write). */
+  cliRefusal?: RegExp;
+  /** Cells ("Ark!C12") that must hold a number after Beregn: a stated table must not be blanked. */
+  numbersAfter?: string[];
   /** No finding of severity error at all (tolerated layouts). */
   noErrors?: boolean;
   /** Open bug this item exposes (file and what goes wrong); the test asserts the right behaviour. */
@@ -409,6 +413,19 @@ export const CORPUS: CorpusItem[] = [
     bug: 'src/workbook/readKeys.ts: UNIT_OUTSIDE_TEMPLATE located at "keys.systemdrift"; and KVANTUM_MISMATCH for the new BR row at "stated.kvantum.A.BR.2025" (no cell)',
   },
   {
+    id: "noegle-enhed-uden-for-skabelon-ingen-plads",
+    what: "a key giving Borgerrådgiveren a share, and a note right under the user's Tabel A: no room for the extra row",
+    make: () =>
+      broken("2025-F4", "standard", (g) => {
+        setCell(g, keyRows(g).first, "Borgerrådgiveren");
+        setCell(g, "Kvantum!A15", "Note: tallene er fra budgetforslaget");
+      }),
+    expect: [{ code: "KVANTUM_MISMATCH", severity: "error", location: /^Kvantum!/, quote: "BR" }],
+    // the user's stated Tabel A (ØU 2025, Total 2025) must hold numbers after Beregn, its own or Beregn's
+    numbersAfter: ["Kvantum!D3", "Kvantum!D14", "Kvantum!D12"],
+    bug: "src/workbook/writeTables.ts (writeInPlace): when the extra unit row does not fit, every number of the user's Tabel A and B on Kvantum is blanked (C3:H14, C19:H30) and the tables are written on 'Kvantum (Beregn)' instead: the user's stated tables are emptied",
+  },
+  {
     id: "brugerens-kvantum-ark",
     what: 'a sheet named "Kvantum" that holds the user\'s own data (no tables)',
     make: () =>
@@ -451,6 +468,8 @@ export const CORPUS: CorpusItem[] = [
       }),
     expect: [],
     noErrors: true,
+    cliRefusal:
+      /^fejl: .*: arket »Kvantum« er beskyttet, så beregn kan ikke skrive i det; fjern beskyttelsen og prøv igen; intet er skrevet$/,
   },
   {
     id: "ti-tusind-raekker",

@@ -5,7 +5,7 @@
  */
 import type { Finding } from "../../src/engine/model";
 import { CORPUS, type CorpusItem, type Expectation } from "./corpus";
-import { beregnGrids, changedInputs, describe_, inputRowKeys, statedCells, validate } from "./helpers";
+import { beregnGrids, changedInputs, describe_, getCell, inputRowKeys, statedCells, validate } from "./helpers";
 
 function matches(f: Finding, e: Expectation): boolean {
   if (f.code !== e.code) return false;
@@ -65,6 +65,29 @@ describe("Beregn on a broken workbook changes no input cell", () => {
       return !(loc.includes("!") && own(loc));
     });
     expect(changed).toEqual([]);
+    for (const l of item.numbersAfter ?? []) {
+      const v = getCell(run.after, l);
+      if (typeof v !== "number")
+        throw new Error(`${l} holds ${JSON.stringify(v)} after Beregn${item.bug ? `\nknown bug: ${item.bug}` : ""}`);
+    }
+  });
+});
+
+describe("the comparison itself", () => {
+  // a check that never fails proves nothing: it must see an input cell changed, a blank input
+  // cell filled, and a merge undone
+  test("changedInputs reports an edited input cell, a filled blank on an input row, and a lost merge", () => {
+    const { grids, wb } = CORPUS[0].make();
+    const after = JSON.parse(JSON.stringify(grids)) as typeof grids;
+    after[0].values[5][6] = 999; // Forslag!G6, an input value
+    after[0].values[6][4] = "x"; // Forslag!E7, blank on an input row
+    grids[0].merges = ["A1:B1"];
+    after[0].merges = [];
+    expect(changedInputs(grids, after, statedCells(wb), inputRowKeys(wb))).toEqual([
+      "Forslag!G6: v:number:0 → v:number:999",
+      "Forslag!E7: tom → v:string:x",
+      "Forslag: flettede celler ændret",
+    ]);
   });
 });
 

@@ -108,7 +108,16 @@ export function cellMap(grids: Grid[]): Map<string, string> {
  */
 export function statedCells(wb: CaseWorkbook): Set<string> {
   const out = new Set<string>();
-  for (const [p, l] of Object.entries(wb.cells)) if (p.startsWith("stated.")) out.add(l);
+  for (const [p, l] of Object.entries(wb.cells)) {
+    if (!p.startsWith("stated.")) continue;
+    out.add(l);
+    // a stated output table's row labels belong to the table: Beregn may add a unit row (SPEC §4:
+    // a unit outside the template gets a row of its own), which moves the Total row down one
+    if (/^stated\.(kvantum|committees|admin)\./.test(p)) {
+      const { sheet, row, col } = splitLoc(l);
+      for (let c = 0; c < col; c++) out.add(`${sheet}!${a1(row, c)}`);
+    }
+  }
   return out;
 }
 

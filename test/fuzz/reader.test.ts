@@ -8,6 +8,8 @@
  */
 import fc from "fast-check";
 import { InputError } from "../../src/engine";
+import { readArea } from "../../src/engine/input";
+import { canonicalUnit } from "../../src/engine/units";
 import { applyPlanToGrids, computeFound, planBeregn, planUndo, readWorkbook, validateWorkbook } from "../../src/workbook";
 import { buildCaseWorkbook, type CaseLayout } from "../../src/workbook/layoutBuilder";
 import type { CellValue, Grid } from "../../src/workbook/types";
@@ -189,12 +191,72 @@ const mutatedArb = fc
     return grids;
   });
 
+/**
+ * Tabel 1's optional columns (Type, Styringsområde, Bevilling, Nøgle, Adm.) and the key and
+ * transfer tables, filled with random choices from their own vocabulary and a few unknowns:
+ * where a row's placement and credit come from, so where the Kvantum model branches.
+ */
+const OPTIONAL: Record<string, string[]> = {
+  Type: ["Effekt", "Tab", "Drift", "", "Effekttt"],
+  Styringsområde: ["Service", "Anlæg", "Overførsler", "EI", "EO", "", "Servise"],
+  Bevilling: ["ØU", "KS", "KIT", "TMU", "BIU", "ØKF", "TMF", "Borgerrådgiveren", "systemdrift", "timer", "", "Frederiksberg"],
+  Nøgle: ["ØU", "TMU", "KIT", "systemdrift", "timer", "lejemaal", "", "ukendt nøgle"],
+  "Adm.": ["x", "", "ja"],
+};
+
+const columnsArb = fc
+  .record({
+    id: fc.constantFrom("2025-F4", "2025-BC01", "2025-BC02", "2025-BC13", "2018-P2"),
+    // a few rows, each with every optional column chosen at once (placement and credit go together)
+    edits: fc.array(
+      fc.record({
+        row: fc.nat({ max: 30 }),
+        picks: fc.array(fc.nat(), { minLength: 5, maxLength: 5 }),
+        keep: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+  })
+  .map(({ id, edits }) => {
+    const grids = JSON.parse(JSON.stringify(buildCaseWorkbook(loadCase(id), "standard").grids)) as Grid[];
+    const g = grids[0];
+    const headerRow = g.values.findIndex((r) => r.includes("Bevilling") && r.includes("Nøgle"));
+    for (const e of edits) {
+      const r = headerRow + 2 + (e.row % Math.max(1, g.values.length - headerRow - 2));
+      if (!g.values[r]) continue;
+      Object.keys(OPTIONAL).forEach((name, k) => {
+        const col = g.values[headerRow].indexOf(name);
+        if (col < 0 || e.keep[k]) return;
+        const choices = OPTIONAL[name];
+        g.values[r][col] = choices[e.picks[k] % choices.length] || null;
+      });
+    }
+    return grids;
+  });
+
+/**
+ * The crash the engine fuzz pins down (src/engine/kvantum.ts: a non-Service permanent row whose
+ * credit key does not resolve): skipped here, so the runs keep looking for other failures.
+ */
+function knownCrash(input: { rows: { block: string; area?: string; key?: string }[]; keys?: Record<string, unknown> }): boolean {
+  return input.rows.some(
+    (r) =>
+      r.block === "permanent" &&
+      r.area !== undefined &&
+      readArea(r.area) !== "Service" &&
+      r.key !== undefined &&
+      canonicalUnit(r.key) === undefined &&
+      !(input.keys && r.key in input.keys),
+  );
+}
+
 /** The reader's contract: findings, never an exception. Then plan, apply and undo on what it found. */
 const seen = { proposals: 0, computed: 0 };
 
 function exercise(grids: Grid[], alsoPlan: boolean): void {
   const reading = readWorkbook(grids);
   if (reading.proposals.length) seen.proposals++;
+  if (process.env.FUZZ_NO_SKIP !== "1") fc.pre(!reading.proposals.some((p) => knownCrash(p.input)));
   for (const f of reading.findings) expect(typeof f.message).toBe("string");
   validateWorkbook(grids);
   if (!alsoPlan) return;
@@ -234,6 +296,15 @@ describe("reader fuzz: no exception escapes", () => {
       fc.property(workbookArb, (grids) => exercise(grids, true)),
       { seed: SEED + 1, numRuns: 600 },
     );
+  });
+
+  test("the optional columns and keys filled at random: read, validate, Beregn and Fortryd", () => {
+    seen.computed = 0;
+    fc.assert(
+      fc.property(columnsArb, (grids) => exercise(grids, true)),
+      { seed: SEED + 3, numRuns: 300 },
+    );
+    expect(seen.computed).toBeGreaterThan(150);
   });
 
   test("the document cases, mutated cell by cell, through read, validate, Beregn and Fortryd", () => {

@@ -118,9 +118,11 @@ maybe("task pane in Chromium with the fake Office", () => {
       document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective}: ${e.blockedURI}`));
     }, original);
     page = context.pages()[0] ?? (await context.newPage());
+    // generous: the whole suite runs in parallel on two cores
+    page.setDefaultTimeout(60_000);
     page.on("pageerror", (e) => pageErrors.push(e.message));
     await page.goto(`${server.origin}/taskpane.html`);
-    await page.getByTestId("recognised").waitFor({ timeout: 30_000 });
+    await page.getByTestId("recognised").waitFor();
   });
 
   afterAll(async () => {

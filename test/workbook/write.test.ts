@@ -387,3 +387,57 @@ describe("_beregn and STALE", () => {
     expect(stale?.location).toBe("Forslag");
   });
 });
+
+describe("a found table without a row for a unit the result has", () => {
+  // BC02 compact: the document's Tabel B lists KEJD, KFU, BUU, SU and Total, but not ØU (−78,
+  // ØKF's share as a tenant); Tabel C is empty (only its Total row)
+  const c = loadCase("2025-BC02");
+  const first = beregn(buildCaseWorkbook(c, "compact").grids);
+  const g = grid(first.after, "2025-BC02");
+  const rowOf = (label: string, from: number) => g.values.findIndex((r, i) => i >= from && r[0] === label);
+  test("gets a row above Total when the rows below are blank; Total moves down", () => {
+    const bTitle = rowOf("Tabel B. Bevillingsmæssig effekt – varig drift", 0);
+    const oeu = rowOf("Økonomiudvalget", bTitle);
+    const total = rowOf("Total", bTitle);
+    expect(oeu).toBeGreaterThan(bTitle);
+    expect(total).toBe(oeu + 1);
+    // 2025 is the second year column (G): ØU −78 (SPEC §5: BC02 spreads its effect over the tenants)
+    expect(g.values[oeu][6]).toBe(78);
+    expect(g.values[total][6]).toBe(0);
+    expect(first.outcome.summary).toMatch(/; rækker tilføjet i Tabel B: Økonomiudvalget; Tabel C: /);
+  });
+  test("Valider on the result finds no error and the second Beregn changes nothing", () => {
+    const v = validateWorkbook(first.after);
+    expect(v.findings.filter((f) => f.severity === "error")).toEqual([]);
+    const second = beregn(first.after);
+    expect(second.outcome.cellsWritten).toBe(0);
+    expect(content(second.after)).toEqual(content(first.after));
+  });
+  test("with no room below, the numbers are emptied and the whole table goes on Kvantum", () => {
+    // a note right under BC02's Tabel B leaves no room for the missing ØU row
+    const wb = buildCaseWorkbook(loadCase("2025-BC02"), "compact");
+    const sheet = wb.grids[0];
+    const bTitle = sheet.values.findIndex((r) => r[0] === "Tabel B. Bevillingsmæssig effekt – varig drift");
+    const total = sheet.values.findIndex((r, i) => i > bTitle && r[0] === "Total");
+    const grids = edit(wb.grids, "2025-BC02", `A${total + 2}`, "Note: se bilag");
+    const { result, outcome, after } = beregn(grids);
+    const bRows = grid(after, "2025-BC02").values.slice(bTitle + 2, total + 1);
+    expect(bRows).toHaveLength(5);
+    expect(bRows.every((r) => r.slice(5).every((v) => v === null || v === undefined))).toBe(true);
+    // the generated sheet holds the complete Tabel B: ØU +78 (B = C − A: ØU has no effect of its own)
+    const kv = grid(after, "Kvantum");
+    const b = kv.values.findIndex((r) => r[0] === "Tabel B. Bevillingsmæssig effekt – varig drift");
+    expect(kv.values[b + 2][0]).toBe("Økonomiudvalget");
+    expect(kv.values[b + 2][3]).toBe(78);
+    const warn = result.findings.length && readWorkbook(after).proposals.length;
+    expect(warn).toBe(1);
+    expect(
+      grid(after, "Kontrol").values.some(
+        (r) => r[1] === "STRUCTURE" && String(r[2]).startsWith("Tabel B mangler rækker for Økonomiudvalget"),
+      ),
+    ).toBe(true);
+    expect(outcome.summary).toContain("Kvantum");
+    // and the second Beregn changes nothing
+    expect(beregn(after).outcome.cellsWritten).toBe(0);
+  });
+});

@@ -21,6 +21,13 @@ const useStyles = makeStyles({
   notes: { maxWidth: "280px", margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
+/** "30.11.2026 kl. 09.00" from the stamp's ISO time; the text itself if it is not one. */
+function stampTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString("da-DK", { dateStyle: "short", timeStyle: "short" });
+}
+
 /** Title, proposal picker when there are several, and what was recognised. */
 export function Header({ state, onSelect }: { state: PaneState; onSelect: SelectProposal }) {
   const styles = useStyles();
@@ -76,6 +83,9 @@ export function Header({ state, onSelect }: { state: PaneState; onSelect: Select
             </>
           )}
         </Caption1>
+      )}
+      {found && state.reading?.stamp && state.reading.stamp.proposalSheet === found.sheet && (
+        <Caption1 data-testid="stamp">Sidst beregnet {stampTime(state.reading.stamp.time)}</Caption1>
       )}
       {state.reading && proposals.length === 0 && !state.busy && (
         <Caption1 data-testid="no-proposal">Ingen forslag fundet i projektmappen.</Caption1>
