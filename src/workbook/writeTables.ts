@@ -87,8 +87,8 @@ const shownAt = (t: RoundedTable, unit: string, yi: number): number => {
 /**
  * Write a result table into a table the workbook has. Units the result has but the table lacks
  * get rows of their own above the Total row when the rows below the table are blank (as a user
- * would insert them); when there is no room, the table's numbers are emptied and `relocate` asks
- * for the whole table on the generated sheet — a table missing a unit never shows wrong totals.
+ * would insert them); when there is no room, the rows it has are written and `relocate` asks for
+ * the complete table on the generated sheet, with a warning that the table here does not add up.
  */
 export function writeInPlace(
   grid: Grid,
@@ -105,6 +105,7 @@ export function writeInPlace(
   const rowsHere = new Set(layout.unitRows.map((u) => u.unit));
   const missing = spec.table.units.filter((u) => !rowsHere.has(u) && (spec.table.shown[u] ?? []).some((v) => !v.isZero()));
   let unitRows = layout.unitRows;
+  let relocate = false;
   if (missing.length) {
     const total = layout.unitRows.find((u) => u.unit === "Total");
     const body = layout.unitRows.filter((u) => u.unit !== "Total");
@@ -119,24 +120,22 @@ export function writeInPlace(
     let room = true;
     for (let r = start; r < start + needed; r++) if (!(total && r === total.row) && !blankRow(r)) room = false;
     if (!room) {
-      // empty the numbers here; the complete table goes on the generated sheet
-      for (const { row } of layout.unitRows)
-        for (const c of layout.yearCols)
-          if (formulaAt(grid, row, c) === null || owns(grid.name, row, c)) block.set(row, c, { value: null });
+      // no room to add the rows: write what fits, and the complete table on the generated sheet
       notes.push({
         code: "STRUCTURE",
         severity: "warning",
-        message: `${name} mangler rækker for ${missing.map((u) => UNIT_NAMES[u] ?? u).join(", ")}, og der er ikke plads under tabellen; Beregn har skrevet hele tabellen på Kvantum-arket og tømt tallene her`,
+        message: `${name} mangler rækker for ${missing.map((u) => UNIT_NAMES[u] ?? u).join(", ")}, og der er ikke plads under tabellen, så den går ikke op; Beregn har skrevet hele tabellen på Kvantum-arket. Indsæt rækkerne over Total`,
         location: loc(layout.sheet, layout.titleRow, layout.titleCol),
       });
-      return { block, relocate: true };
+      relocate = true;
+    } else {
+      unitRows = [...body, ...missing.map((unit, k) => ({ unit, row: start + k }))];
+      if (total) unitRows.push({ unit: "Total", row: start + missing.length });
+      const totalLabel = total ? textAt(grid, total.row, layout.labelCol) || "Total" : "";
+      for (const [k, unit] of missing.entries()) block.set(start + k, layout.labelCol, textCell(UNIT_NAMES[unit] ?? unit));
+      if (total) block.set(start + missing.length, layout.labelCol, textCell(totalLabel, true));
+      added.push(`${name}: ${missing.map((u) => UNIT_NAMES[u] ?? u).join(", ")}`);
     }
-    unitRows = [...body, ...missing.map((unit, k) => ({ unit, row: start + k }))];
-    if (total) unitRows.push({ unit: "Total", row: start + missing.length });
-    const totalLabel = total ? textAt(grid, total.row, layout.labelCol) || "Total" : "";
-    for (const [k, unit] of missing.entries()) block.set(start + k, layout.labelCol, textCell(UNIT_NAMES[unit] ?? unit));
-    if (total) block.set(start + missing.length, layout.labelCol, textCell(totalLabel, true));
-    added.push(`${name}: ${missing.map((u) => UNIT_NAMES[u] ?? u).join(", ")}`);
   }
   for (const { unit, row } of unitRows)
     layout.yearCols.forEach((c, k) => {
@@ -145,7 +144,7 @@ export function writeInPlace(
       if (formulaAt(grid, row, c) !== null && !owns(grid.name, row, c)) return; // the user's formula: checked, not overwritten
       block.set(row, c, amountCell(shownAt(spec.table, unit, yi), unit === "Total"));
     });
-  return { block, relocate: false };
+  return { block, relocate };
 }
 
 /** The unit rows of a generated table: the template's rows, then units outside it (SPEC §1, §4). */

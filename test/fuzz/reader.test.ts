@@ -285,16 +285,16 @@ describe("reader fuzz: no exception escapes", () => {
     seen.proposals = 0;
     fc.assert(
       fc.property(workbookArb, (grids) => exercise(grids, false)),
-      { seed: SEED, numRuns: 3000 },
+      { seed: SEED, numRuns: 2000 },
     );
     // the generator must reach past "no Tabel 1 found" often, or the reader's depths go untested
-    expect(seen.proposals).toBeGreaterThan(600);
+    expect(seen.proposals).toBeGreaterThan(400);
   });
 
   test("random sheets: Beregn's plan, its application and Fortryd", () => {
     fc.assert(
       fc.property(workbookArb, (grids) => exercise(grids, true)),
-      { seed: SEED + 1, numRuns: 600 },
+      { seed: SEED + 1, numRuns: 400 },
     );
   });
 
@@ -302,17 +302,17 @@ describe("reader fuzz: no exception escapes", () => {
     seen.computed = 0;
     fc.assert(
       fc.property(columnsArb, (grids) => exercise(grids, true)),
-      { seed: SEED + 3, numRuns: 300 },
+      { seed: SEED + 3, numRuns: 150 },
     );
-    expect(seen.computed).toBeGreaterThan(150);
+    expect(seen.computed).toBeGreaterThan(75);
   });
 
   test("the document cases, mutated cell by cell, through read, validate, Beregn and Fortryd", () => {
     seen.computed = 0;
     fc.assert(
       fc.property(mutatedArb, (grids) => exercise(grids, true)),
-      { seed: SEED + 2, numRuns: 300 },
+      { seed: SEED + 2, numRuns: 200 },
     );
-    expect(seen.computed).toBeGreaterThan(200);
+    expect(seen.computed).toBeGreaterThan(130);
   });
 });
