@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The `beregn` command: runs the compiled CLI (npm run build:cli compiles src/ into lib/).
+/* global require, process */
 "use strict";
 let cli;
 try {

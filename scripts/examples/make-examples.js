@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Regenerate examples/*.xlsx from test/fixtures/cases (the project's own copy of the cases).
 // Needs the compiled library: run `npm run build:cli` first.
+/* global require, process, __dirname */
 "use strict";
 const path = require("node:path");
 const root = path.resolve(__dirname, "..", "..");

@@ -55,7 +55,10 @@ export function defaultOutput(input: string): string {
  * Where to write, or a refusal: never the input without --in-place, never over an existing file
  * without --overskriv, always a .xlsx (ExcelJS writes no macros, so not .xlsm).
  */
-export function outputTarget(input: string, opts: { output?: string; inPlace: boolean; overskriv: boolean }): { target: string; inPlace: boolean } {
+export function outputTarget(
+  input: string,
+  opts: { output?: string; inPlace: boolean; overskriv: boolean },
+): { target: string; inPlace: boolean } {
   if (opts.inPlace) return { target: input, inPlace: true };
   const target = opts.output ?? defaultOutput(input);
   if (sameFile(target, input)) throw new UsageError(`${target} er inddatafilen; brug --in-place for at skrive i den`);

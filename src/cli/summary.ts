@@ -63,10 +63,16 @@ export function formatSummary(s: SummaryInput): string[] {
   lines.push(`Skabelon: ${s.template} · år ${years}${p.priceLevel ? ` · ${p.priceLevel}` : ""}`);
   lines.push(paybackLine(s.result));
   lines.push(`Samlet økonomisk påvirkning (t.kr.):`);
-  lines.push(...yearTable(p.years, s.result.totals.net.map((d) => formatAmount(d))));
+  lines.push(
+    ...yearTable(
+      p.years,
+      s.result.totals.net.map((d) => formatAmount(d)),
+    ),
+  );
   lines.push(`Fund: ${countText(s.findings)}`);
   const sorted = sortFindings(s.findings);
   for (const f of sorted.slice(0, FINDINGS_LISTED)) lines.push("  " + findingLine(f));
-  if (sorted.length > FINDINGS_LISTED) lines.push(`  … og ${sorted.length - FINDINGS_LISTED} flere (se arket Kontrol, eller kør beregn valider)`);
+  if (sorted.length > FINDINGS_LISTED)
+    lines.push(`  … og ${sorted.length - FINDINGS_LISTED} flere (se arket Kontrol, eller kør beregn valider)`);
   return lines;
 }

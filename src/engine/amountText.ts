@@ -32,14 +32,15 @@ export function readAmountText(original: string): AmountReading {
   if (s === "" || s === "-" || s === "--") return { ok: true, value: new Decimal(0), empty: true };
   let note: string | undefined;
   let negative = false;
+  // the table's own unit, sometimes kept in the cell: "(1.474) t.kr.". Other units ("kr.",
+  // "mio. kr.") would change the amount by a factor: those stay unreadable, never guessed.
+  s = s.replace(/\s*t\.\s?kr\.?$/i, "").trim();
   // (1.474) is negative, the accountants' way
   const paren = /^\((.*)\)$/.exec(s);
   if (paren) {
     negative = true;
     s = paren[1].trim();
   }
-  // trailing unit words the documents sometimes keep in the cell
-  s = s.replace(/\s*(t\.?\s?kr\.?|kr\.?|mio\.?\s?kr\.?)$/i, "").trim();
   const doubled = /^-\s*-\s*(?=\d)/.exec(s);
   if (doubled) {
     note = `dobbelt minus læst som ét minus`;

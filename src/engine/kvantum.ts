@@ -214,9 +214,14 @@ function netSaversA(C: Accumulator, n: number): Accumulator {
     }
     const shares: Shares = new Map();
     for (const [unit, s] of C.values) if (s[i].isNeg() && !s[i].isZero()) shares.set(unit, { weight: s[i], total: savers });
-    const net = zeros(n);
-    net[i] = all;
-    if (shares.size) A.spread(shares, net, "nettobesparelse (2018-princip)", "måltal", i);
+    if (shares.size) {
+      const net = zeros(n);
+      net[i] = all;
+      A.spread(shares, net, "nettobesparelse (2018-princip)", "måltal", i);
+      continue;
+    }
+    // no unit saves on net this year: each keeps its own net, so ΣA = ΣC still holds
+    for (const [unit, s] of C.values) if (!s[i].isZero()) A.spread(unitShares(unit), s, "egen nettoændring (ingen nettobesparelse)", "måltal", i);
   }
   return A;
 }
@@ -245,26 +250,31 @@ export function computeKvantum(proposal: Proposal): KvantumComputation {
   acc(A, "Service");
   acc(C, "Service");
 
-  // effects and losses first: the default drift financing follows the credited effects
+  // A row is placed in A and C together or not at all: half a placement would break ΣA = ΣC
+  // (and so ΣB = 0). The placer has already said why a row is left out.
+  // Effects and losses first: the default drift financing follows the credited effects.
   for (const row of rows.filter((r) => r.block === "permanent" && r.type !== "drift")) {
     const where = placer.place(row, row.unit ?? row.key, "unit", "effekten");
     const credit = row.key !== undefined ? placer.place(row, row.key, "key", "måltalseffekten") : where;
+    if (!where || !credit) continue;
     const role = row.type === "loss" ? "tab" : "effekt";
-    if (where) acc(C, row.area).spread(where, row.values, row.label, role);
-    if (credit) acc(A, row.area).spread(credit, row.values, row.label, role);
+    acc(C, row.area).spread(where, row.values, row.label, role);
+    acc(A, row.area).spread(credit, row.values, row.label, role);
   }
   // the credited effects alone, before any drift is financed: the default follows these
   const effectCredits = new Map([...A].map(([area, a]) => [area, new Map(a.values)]));
   for (const row of rows.filter((r) => r.block === "permanent" && r.type === "drift")) {
     const host = placer.place(row, row.unit ?? row.key, "unit", "driften");
     if (!host) continue;
-    acc(C, row.area).spread(host, row.values, row.label, "drift");
     if (row.key !== undefined) {
       const finance = placer.place(row, row.key, "key", "finansieringen");
-      if (finance) acc(A, row.area).spread(finance, row.values, row.label, "drift");
+      if (!finance) continue;
+      acc(C, row.area).spread(host, row.values, row.label, "drift");
+      acc(A, row.area).spread(finance, row.values, row.label, "drift");
       continue;
     }
     // SPEC §5: default financing in proportion to the credited effects of the same year
+    acc(C, row.area).spread(host, row.values, row.label, "drift");
     const a = acc(A, row.area);
     let usedHost = false;
     row.values.forEach((v, i) => {
@@ -308,7 +318,7 @@ export function computeKvantum(proposal: Proposal): KvantumComputation {
   const areas = [...C.keys()].sort((a, b) => (a === "Service" ? -1 : b === "Service" ? 1 : a.localeCompare(b)));
   for (const area of areas) {
     const c = C.get(area)!;
-    const a = proposal.settings.maaltalPolicy === "net" ? netSaversA(c, n) : A.get(area)!;
+    const a = proposal.settings.maaltalPolicy === "net" ? netSaversA(c, n) : (A.get(area) ?? new Accumulator(n));
     const units = new Set([...a.values.keys(), ...c.values.keys()]);
     const At = roundTable(a, n, units);
     const Ct = roundTable(c, n, units);

@@ -125,3 +125,18 @@ export function findGrid(grids: Grid[], name: string): Grid | undefined {
   const lower = name.toLowerCase();
   return grids.find((g) => g.name.toLowerCase() === lower);
 }
+
+/**
+ * The value a cell shows: a cell inside a merged range (not its top-left) shows the top-left's
+ * value, as a Styringsområde merged down over several rows does. Hosts give merged cells' values
+ * only at the top-left.
+ */
+export function shownAt(grid: Grid, row: number, col: number): CellValue {
+  const v = cellAt(grid, row, col);
+  if (v !== null || !grid.merges?.length) return v;
+  for (const m of grid.merges) {
+    const { r1, c1, r2, c2 } = parseRange(m);
+    if (row >= r1 && row <= r2 && col >= c1 && col <= c2 && (row !== r1 || col !== c1)) return cellAt(grid, r1, c1);
+  }
+  return v;
+}

@@ -4,7 +4,7 @@
  */
 import type { Finding, FindingCode, Severity } from "../engine/model";
 import { encodeContent } from "./hash";
-import { cellAt, formulaAt, loc } from "./grid";
+import { cellAt, formulaAt, loc, shownAt } from "./grid";
 import { isPlaceholder } from "./labels";
 import type { CellValue, Grid } from "./types";
 
@@ -23,8 +23,8 @@ export class ReadContext {
   }
 
   /** Record an input cell (for the fingerprint) and return its raw value. */
-  useInput(grid: Grid, row: number, col: number): CellValue {
-    const v = cellAt(grid, row, col);
+  useInput(grid: Grid, row: number, col: number, merged = false): CellValue {
+    const v = merged ? shownAt(grid, row, col) : cellAt(grid, row, col);
     this.inputCells.set(loc(grid.name, row, col), encodeContent(v, formulaAt(grid, row, col)));
     return v;
   }

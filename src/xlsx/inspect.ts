@@ -84,7 +84,10 @@ export function inspectFile(path: string, limits?: Partial<FileLimits>): Inspect
     const has = (n: string): ZipEntry | undefined => entries.find((e) => e.name.toLowerCase() === n.toLowerCase());
     if (has("xl/workbook.bin")) throw new FileRefusal("NOT_XLSX", "binært .xlsb-format; gem som .xlsx");
     if (!has("xl/workbook.xml") || !has("[Content_Types].xml"))
-      throw new FileRefusal("NOT_XLSX", has("word/document.xml") ? "ikke en .xlsx-fil (et Word-dokument)" : "ikke en .xlsx-fil (ingen projektmappe i zip-filen)");
+      throw new FileRefusal(
+        "NOT_XLSX",
+        has("word/document.xml") ? "ikke en .xlsx-fil (et Word-dokument)" : "ikke en .xlsx-fil (ingen projektmappe i zip-filen)",
+      );
 
     const unsupported = partsByName(names);
     const text = (e: ZipEntry): string | undefined =>

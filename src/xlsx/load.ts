@@ -26,9 +26,7 @@ export async function loadWorkbook(path: string, limits?: Partial<FileLimits>): 
   const read: ByteReader = (p, l) => buf.subarray(p, p + l);
   // read the directory again from the bytes we unpack: the file may have changed since inspection
   const entries = readCentralDirectory(read, buf.length, lim);
-  const files = entries
-    .filter((e) => !e.name.endsWith("/"))
-    .map((e) => ({ name: e.name, data: extractEntry(read, buf.length, e) }));
+  const files = entries.filter((e) => !e.name.endsWith("/")).map((e) => ({ name: e.name, data: extractEntry(read, buf.length, e) }));
   const workbook = new ExcelJS.Workbook();
   try {
     // ExcelJS types its input as its own Buffer interface; a Node Buffer is what it uses at run time

@@ -13,7 +13,10 @@ interface PartRule {
   test: (name: string) => boolean;
 }
 
-const under = (...prefixes: string[]) => (name: string): boolean => prefixes.some((p) => name.toLowerCase().startsWith(p.toLowerCase()));
+const under =
+  (...prefixes: string[]) =>
+  (name: string): boolean =>
+    prefixes.some((p) => name.toLowerCase().startsWith(p.toLowerCase()));
 
 export const PART_RULES: readonly PartRule[] = [
   { what: "diagrammer", test: under("xl/charts/", "xl/chartsheets/") },

@@ -80,8 +80,7 @@ export function readCentralDirectory(read: ByteReader, fileSize: number, limits:
     cdOffset = u64(rec, 48);
   }
 
-  if (count > limits.maxEntries)
-    throw new FileRefusal("ZIP_LIMIT", `afvist: filen har ${count} dele; grænsen er ${limits.maxEntries}`);
+  if (count > limits.maxEntries) throw new FileRefusal("ZIP_LIMIT", `afvist: filen har ${count} dele; grænsen er ${limits.maxEntries}`);
   if (!(cdOffset + cdSize <= fileSize)) throw corrupt("zip-indholdsfortegnelsen peger uden for filen");
   // 46 bytes of header plus at most 3 × 64 KiB of name, extra field and comment per entry
   if (cdSize > count * (46 + 3 * 0xffff)) throw corrupt("zip-indholdsfortegnelsen er for stor");
@@ -134,10 +133,7 @@ export function readCentralDirectory(read: ByteReader, fileSize: number, limits:
     totalUncompressed += uncompressedSize;
     totalCompressed += compressedSize;
     if (totalUncompressed > limits.maxUncompressedBytes)
-      throw new FileRefusal(
-        "ZIP_LIMIT",
-        `afvist: filen fylder over ${mb(limits.maxUncompressedBytes)} MB udpakket (mulig zip-bombe)`,
-      );
+      throw new FileRefusal("ZIP_LIMIT", `afvist: filen fylder over ${mb(limits.maxUncompressedBytes)} MB udpakket (mulig zip-bombe)`);
     if (uncompressedSize >= RATIO_MIN_ENTRY_BYTES && uncompressedSize > limits.maxCompressionRatio * Math.max(compressedSize, 1))
       throw ratioRefusal(uncompressedSize, compressedSize, limits);
     entries.push({ name, method, flags, crc32, compressedSize, uncompressedSize, localHeaderOffset });
@@ -150,10 +146,7 @@ export function readCentralDirectory(read: ByteReader, fileSize: number, limits:
 
 function ratioRefusal(uncompressed: number, compressed: number, limits: FileLimits): FileRefusal {
   const ratio = Math.round(uncompressed / Math.max(compressed, 1));
-  return new FileRefusal(
-    "ZIP_LIMIT",
-    `afvist: filen er pakket ${ratio}:1; grænsen er ${limits.maxCompressionRatio}:1 (mulig zip-bombe)`,
-  );
+  return new FileRefusal("ZIP_LIMIT", `afvist: filen er pakket ${ratio}:1; grænsen er ${limits.maxCompressionRatio}:1 (mulig zip-bombe)`);
 }
 
 /**
@@ -188,7 +181,7 @@ export function extractEntry(read: ByteReader, fileSize: number, e: ZipEntry): B
       throw new FileRefusal("ZIP_LIMIT", `afvist: ${e.name} fylder mere udpakket end filen angiver (mulig zip-bombe)`);
     throw corrupt(`${e.name} har forkert størrelse`);
   }
-  if ((zlib.crc32(out) >>> 0) !== e.crc32 >>> 0) throw corrupt(`${e.name} har forkert kontrolsum`);
+  if (zlib.crc32(out) >>> 0 !== e.crc32 >>> 0) throw corrupt(`${e.name} har forkert kontrolsum`);
   return out;
 }
 

@@ -94,7 +94,8 @@ describe("the comparison itself", () => {
 describe("every finding from a workbook points at a cell or a sheet, never at a JSON path", () => {
   // SPEC §6: "location names the sheet and cell(s) when the input came from a workbook"
   const jsonPath = /^(rows|keys|transfers|stated|years|profile|settings)\b|^\(rod\)$/;
-  test.each(CORPUS.map((c) => [c.id, c] as const))("%s", (_id, item) => {
+  // the 10.000-row item only repeats its 10.000 UNREADABLE-free rows here: checked above
+  test.each(CORPUS.filter((c) => c.id !== "ti-tusind-raekker").map((c) => [c.id, c] as const))("%s", (_id, item) => {
     const { grids } = item.make();
     const offenders = validate(grids).filter((f) => jsonPath.test(f.location));
     expect(describe_(offenders)).toBe("");

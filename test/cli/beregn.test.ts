@@ -116,7 +116,9 @@ describe("beregn <fil> -o ud.xlsx", () => {
     const out = path.join(dir, "beskyttet-ud.xlsx");
     const r = beregn([p, "-o", out]);
     expect(r.code).toBe(2);
-    expect(r.err).toEqual([`fejl: ${p}: arket »Forslag« er beskyttet, så beregn kan ikke skrive i det; fjern beskyttelsen og prøv igen; intet er skrevet`]);
+    expect(r.err).toEqual([
+      `fejl: ${p}: arket »Forslag« er beskyttet, så beregn kan ikke skrive i det; fjern beskyttelsen og prøv igen; intet er skrevet`,
+    ]);
     expect(fs.existsSync(out)).toBe(false);
   });
 
@@ -155,7 +157,11 @@ describe("beregn <fil> on a workbook with two proposals", () => {
     expect(r.code).toBe(0);
     expect(r.out[0]).toBe(`${multi}: 2 forslag fundet, nr. 2 beregnet`);
     expect(r.out.filter((l) => l.startsWith("Forslag: "))).toHaveLength(1);
-    const report = JSON.parse(fs.readFileSync(rep, "utf8")) as { template: string; proposals: { sheet: string; result: { payback: { total: { years: number } } } }[]; written: string }[];
+    const report = JSON.parse(fs.readFileSync(rep, "utf8")) as {
+      template: string;
+      proposals: { sheet: string; result: { payback: { total: { years: number } } } }[];
+      written: string;
+    }[];
     expect(report).toHaveLength(1);
     expect(report[0].template).toBe("kk-2025");
     expect(report[0].proposals.map((p) => p.sheet)).toEqual(["2025-F4"]);
@@ -173,7 +179,10 @@ describe("beregn <fil>: parts ExcelJS cannot write back are never dropped silent
         "</Types>",
         '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>',
       );
-    fs.writeFileSync(withChart, patchXlsx(fs.readFileSync(example("2025-BC01")), [{ name: "xl/charts/chart1.xml", data: "<c:chartSpace/>" }], ct));
+    fs.writeFileSync(
+      withChart,
+      patchXlsx(fs.readFileSync(example("2025-BC01")), [{ name: "xl/charts/chart1.xml", data: "<c:chartSpace/>" }], ct),
+    );
   });
 
   test("--in-place is refused, naming what would be lost", () => {
@@ -209,9 +218,17 @@ describe("beregn <fil>: files that cannot be read → one line, exit 2, nothing 
   test.each([
     ["tom.xlsx", (): Buffer | string => "", "filen er tom"],
     ["gammel.xls", (): Buffer | string => fakeOle2(["Workbook"]), "gammelt .xls-format; gem som .xlsx"],
-    ["laast.xlsx", (): Buffer | string => fakeOle2(["EncryptionInfo", "EncryptedPackage"]), "filen er krypteret (adgangskode); fjern adgangskoden"],
+    [
+      "laast.xlsx",
+      (): Buffer | string => fakeOle2(["EncryptionInfo", "EncryptedPackage"]),
+      "filen er krypteret (adgangskode); fjern adgangskoden",
+    ],
     ["csv.xlsx", (): Buffer | string => "a;b\n1;2\n", "ikke en .xlsx-fil"],
-    ["afkortet.xlsx", (): Buffer | string => fs.readFileSync(example("2025-BC01")).subarray(0, 3000), "ikke en .xlsx-fil (ingen zip-indholdsfortegnelse)"],
+    [
+      "afkortet.xlsx",
+      (): Buffer | string => fs.readFileSync(example("2025-BC01")).subarray(0, 3000),
+      "ikke en .xlsx-fil (ingen zip-indholdsfortegnelse)",
+    ],
   ])("%s", (name, make, message) => {
     const sub = path.join(dir, "bad-" + name.replace(/\W/g, ""));
     fs.mkdirSync(sub);
@@ -249,27 +266,31 @@ describe("beregn skabelon", () => {
 
 const soffice = sofficePath();
 (soffice ? describe : describe.skip)("LibreOffice recalculates what beregn wrote", () => {
-  test.each(["2025-BC01", "2025-F4", "2018-P2"])("%s: recalculated Tabel 1 totals equal the engine's", async (id) => {
-    const out = path.join(dir, `${id}-lo.xlsx`);
-    expect(beregn([example(id), "-o", out]).code).toBe(0);
-    const expected = JSON.parse(beregn(["json", path.join(ROOT, "test", "fixtures", "cases", `${id}.json`)]).stdout) as {
-      years: number[];
-      totals: { net: Record<string, number>; permanent: Record<string, number>; implementation: Record<string, number> };
-    };
-    const sub = path.join(dir, `lo-${id}`);
-    fs.mkdirSync(sub);
-    const recalculated = recalcWithLibreOffice(soffice!, out, sub);
-    const { grids } = await loadWorkbook(recalculated);
-    const reading = readWorkbook(grids);
-    expect(reading.proposals.length).toBeGreaterThanOrEqual(1);
-    const stated = reading.proposals[0].input.stated?.totals as Record<string, Record<string, unknown>> | undefined;
-    expect(stated).toBeDefined();
-    for (const k of ["permanent", "implementation", "net"] as const) {
-      const got = Object.fromEntries(expected.years.map((y) => [String(y), Number(stated![k]?.[String(y)] ?? NaN)]));
-      expect({ [k]: got }).toEqual({ [k]: expected.totals[k] });
-    }
-    // and those cells are formulas LibreOffice computed, not numbers Beregn typed
-    const sheet = grids.find((g) => g.name === reading.proposals[0].sheet)!;
-    expect(formulasOfRow(sheet, /^Samlet (økonomisk påvirkning|pengestrøm)/)).toHaveLength(expected.years.length);
-  }, 240_000); // LibreOffice starts a fresh profile each time: slow on a loaded machine
+  test.each(["2025-BC01", "2025-F4", "2018-P2"])(
+    "%s: recalculated Tabel 1 totals equal the engine's",
+    async (id) => {
+      const out = path.join(dir, `${id}-lo.xlsx`);
+      expect(beregn([example(id), "-o", out]).code).toBe(0);
+      const expected = JSON.parse(beregn(["json", path.join(ROOT, "test", "fixtures", "cases", `${id}.json`)]).stdout) as {
+        years: number[];
+        totals: { net: Record<string, number>; permanent: Record<string, number>; implementation: Record<string, number> };
+      };
+      const sub = path.join(dir, `lo-${id}`);
+      fs.mkdirSync(sub);
+      const recalculated = recalcWithLibreOffice(soffice!, out, sub);
+      const { grids } = await loadWorkbook(recalculated);
+      const reading = readWorkbook(grids);
+      expect(reading.proposals.length).toBeGreaterThanOrEqual(1);
+      const stated = reading.proposals[0].input.stated?.totals as Record<string, Record<string, unknown>> | undefined;
+      expect(stated).toBeDefined();
+      for (const k of ["permanent", "implementation", "net"] as const) {
+        const got = Object.fromEntries(expected.years.map((y) => [String(y), Number(stated![k]?.[String(y)] ?? NaN)]));
+        expect({ [k]: got }).toEqual({ [k]: expected.totals[k] });
+      }
+      // and those cells are formulas LibreOffice computed, not numbers Beregn typed
+      const sheet = grids.find((g) => g.name === reading.proposals[0].sheet)!;
+      expect(formulasOfRow(sheet, /^Samlet (økonomisk påvirkning|pengestrøm)/)).toHaveLength(expected.years.length);
+    },
+    240_000,
+  ); // LibreOffice starts a fresh profile each time: slow on a loaded machine
 });

@@ -34,7 +34,8 @@ describe("beregn json <case>: prints the expected results", () => {
       findings: { code: string; severity: string }[];
     };
     for (const k of Object.keys(c.expected.totals)) expect({ [k]: got.totals[k] }).toEqual({ [k]: c.expected.totals[k] });
-    const pb = (p: unknown): unknown => (p === null ? null : { years: (p as { years: unknown }).years, breakEvenYear: (p as { breakEvenYear: unknown }).breakEvenYear });
+    const pb = (p: unknown): unknown =>
+      p === null ? null : { years: (p as { years: unknown }).years, breakEvenYear: (p as { breakEvenYear: unknown }).breakEvenYear };
     expect({ service: pb(got.payback.service), total: pb(got.payback.total) }).toEqual(c.expected.payback);
     const kv = got.kvantum as Record<string, unknown> | null;
     if (kv) delete kv.otherAreas;
@@ -43,7 +44,10 @@ describe("beregn json <case>: prints the expected results", () => {
     expect(got.committees).toEqual("committees" in c.expected ? c.expected.committees : null);
     // every warning and error the case demands, and no other
     const serious = (fs: { code: string; severity: string }[]): string[] =>
-      fs.filter((x) => x.severity !== "info").map((x) => `${x.code}/${x.severity}`).sort();
+      fs
+        .filter((x) => x.severity !== "info")
+        .map((x) => `${x.code}/${x.severity}`)
+        .sort();
     expect([...new Set(serious(got.findings))]).toEqual([...new Set(serious(c.expected.findings))]);
   });
 });
@@ -91,7 +95,10 @@ describe("beregn json: input that cannot be read → exit 2, one line naming the
   test("text in an amount is computed, with an UNREADABLE finding, exit 0", () => {
     const p = write(
       "textamount.json",
-      JSON.stringify({ years: [2025], rows: [{ label: "Effekt", block: "permanent", type: "effect", area: "Service", values: { "2025": "mange" } }] }),
+      JSON.stringify({
+        years: [2025],
+        rows: [{ label: "Effekt", block: "permanent", type: "effect", area: "Service", values: { "2025": "mange" } }],
+      }),
     );
     const r = beregn(["json", p]);
     expect(r.code).toBe(0);
@@ -103,7 +110,11 @@ describe("beregn json: input that cannot be read → exit 2, one line naming the
     const rep = path.join(dir, "rapport.json");
     const r = beregn(["json", path.join(CASES, "2025-BC01.json"), "--json", rep]);
     expect(r.code).toBe(0);
-    const report = JSON.parse(fs.readFileSync(rep, "utf8")) as { file: string; template: string; proposals: { sheet: null; title: string; result: { totals: unknown } }[] }[];
+    const report = JSON.parse(fs.readFileSync(rep, "utf8")) as {
+      file: string;
+      template: string;
+      proposals: { sheet: null; title: string; result: { totals: unknown } }[];
+    }[];
     expect(report).toHaveLength(1);
     expect(report[0]).toMatchObject({ template: "kk-2025", proposals: [{ sheet: null, title: "Samlet ferieløsning i Serviceportalen" }] });
   });

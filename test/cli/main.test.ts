@@ -29,9 +29,16 @@ test("an unexpected error is one line, 'intern fejl', exit 3, no stack", async (
 describe("parseCommand", () => {
   test("commands and options", () => {
     expect(parseCommand(["a.xlsx"])).toMatchObject({ kind: "beregn", file: "a.xlsx", options: { inPlace: false, tabDele: false } });
-    expect(parseCommand(["a.xlsx", "-o", "b.xlsx", "--forslag", "2"])).toMatchObject({ kind: "beregn", options: { output: "b.xlsx", forslag: 2 } });
+    expect(parseCommand(["a.xlsx", "-o", "b.xlsx", "--forslag", "2"])).toMatchObject({
+      kind: "beregn",
+      options: { output: "b.xlsx", forslag: 2 },
+    });
     expect(parseCommand(["valider", "a.xlsx", "mappe"])).toMatchObject({ kind: "valider", paths: ["a.xlsx", "mappe"] });
-    expect(parseCommand(["json", "c.json", "--json", "r.json"])).toMatchObject({ kind: "json", file: "c.json", options: { json: "r.json" } });
+    expect(parseCommand(["json", "c.json", "--json", "r.json"])).toMatchObject({
+      kind: "json",
+      file: "c.json",
+      options: { json: "r.json" },
+    });
     expect(parseCommand([])).toEqual({ kind: "help" });
     expect(parseCommand(["-v"])).toEqual({ kind: "version" });
   });
@@ -39,7 +46,10 @@ describe("parseCommand", () => {
     [["a.xlsx", "--forslag", "0"], '--forslag skal være et helt tal fra 1 (fik "0")'],
     [["a.xlsx", "b.xlsx"], "beregn tager én projektmappe ad gangen (fik 2); brug beregn valider til flere"],
     [["valider"], "beregn valider skal have mindst én fil eller mappe; se beregn --help"],
-    [["valider", "a.xlsx", "-o", "b.xlsx"], "beregn valider skriver ikke i projektmapper: -o, --in-place, --forslag og --tab-dele hører til beregn <fil>"],
+    [
+      ["valider", "a.xlsx", "-o", "b.xlsx"],
+      "beregn valider skriver ikke i projektmapper: -o, --in-place, --forslag og --tab-dele hører til beregn <fil>",
+    ],
     [["json", "a.json", "b.json"], "beregn json skal have netop én JSON-fil; se beregn --help"],
     [["a.xlsx", "-o"], "tilvalget -o, --ud mangler en værdi; se beregn --help"],
   ])("%j → %s", (argv, message) => {

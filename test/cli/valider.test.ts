@@ -24,7 +24,11 @@ describe("beregn valider: unreadable files → one line each, exit 2, nothing wr
   test.each([
     ["tom.xlsx", () => "", "EMPTY filen er tom"],
     ["gammel.xls", () => fakeOle2(["Workbook"]), "LEGACY_XLS gammelt .xls-format; gem som .xlsx"],
-    ["laast.xlsx", () => fakeOle2(["\u0006DataSpaces", "EncryptionInfo", "EncryptedPackage"]), "ENCRYPTED filen er krypteret (adgangskode); fjern adgangskoden"],
+    [
+      "laast.xlsx",
+      () => fakeOle2(["\u0006DataSpaces", "EncryptionInfo", "EncryptedPackage"]),
+      "ENCRYPTED filen er krypteret (adgangskode); fjern adgangskoden",
+    ],
     ["tekst.xlsx", () => "Dette er ikke et regneark", "NOT_XLSX ikke en .xlsx-fil"],
   ])("%s", (name, make, line) => {
     const p = put(name, make());

@@ -45,3 +45,11 @@ describe("readPaybackText", () => {
   ])("reads %j", (t, want) => expect(readPaybackText(t)).toEqual(want));
   it("returns undefined for text that names no years", () => expect(readPaybackText("snart")).toBeUndefined());
 });
+
+describe("units in the cell", () => {
+  it("reads the table's own unit t.kr. and refuses others that would change the amount", () => {
+    expect(value("(1.474) t.kr.")).toBe("-1474");
+    expect(value("1,5 mio. kr.")).toBe("ulæselig: 1,5 mio. kr.");
+    expect(value("1.000 kr.")).toBe("ulæselig: 1.000 kr.");
+  });
+});

@@ -3,7 +3,7 @@
  * largest-remainder rounding of SPEC §4 moved it.
  */
 import Decimal from "decimal.js";
-import { computeFound, explainCell, readWorkbook } from "../../src/workbook";
+import { applyPlanToGrids, computeFound, explainCell, planBeregn, readWorkbook } from "../../src/workbook";
 import { buildCaseWorkbook } from "../../src/workbook/layoutBuilder";
 import { loadCase } from "./helpers";
 
@@ -44,5 +44,25 @@ describe("Tabel A, BC02", () => {
   test("a cell outside the tables has no explanation", () => {
     expect(explainCell(reading, result, "Kvantum", "A1")).toBeUndefined();
     expect(explainCell(reading, result, "Forslag", "G6")).toBeUndefined();
+  });
+});
+
+describe("a table Beregn generated", () => {
+  test("Forslag 4 without stated tables: Tabel A, ØU 2025 on the generated Kvantum is −455 + 25 % × 345", () => {
+    const c = loadCase("2025-F4");
+    const grids0 = buildCaseWorkbook({ ...c, stated: undefined }, "standard").grids;
+    const r0 = readWorkbook(grids0);
+    const res0 = computeFound(r0.proposals[0]);
+    const plan = planBeregn(grids0, r0, 0, res0, { mode: "kvantum", now: new Date("2026-01-01T00:00:00Z") });
+    const after = applyPlanToGrids(grids0, plan.plan);
+    const reading2 = readWorkbook(after);
+    // generated Kvantum: 2.1.1 rows 3–13, Tabel A title 15, header 16, ØU row 17; 2025 in column D
+    const e = explainCell(reading2, computeFound(reading2.proposals[0]), "Kvantum", "D17");
+    expect(e?.table).toBe("Tabel A");
+    expect(e?.unit).toBe("ØU");
+    expect(e?.exact.toString()).toBe("-368.75");
+    expect(e?.shown.toString()).toBe("-369");
+    expect(e?.movedByRounding).toBe(false);
+    expect(e?.parts.map((p) => p.amount.toString()).sort()).toEqual(["-455", "86.25"]);
   });
 });

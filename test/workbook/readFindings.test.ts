@@ -213,3 +213,37 @@ describe("merged, hidden and spaced layouts", () => {
     expect(p.input.rows[1].values["2026"]).toBe(-2000);
   });
 });
+
+describe("merged cells in the optional columns and sub-rows in stated tables", () => {
+  test("a Styringsområde merged down over four rows gives each row its area", () => {
+    // Forslag 4 standard: C6:C9 merged, only C6 holds "Service"
+    let grids = F4();
+    for (const cell of ["C7", "C8", "C9"]) grids = edit(grids, "Forslag", cell, null);
+    grids[0].merges = [...(grids[0].merges ?? []), "C6:C9"];
+    const p = readWorkbook(grids).proposals[0];
+    expect(p.input.rows.slice(0, 4).map((r) => r.area)).toEqual(["Service", "Service", "Service", "Service"]);
+  });
+  test("2018 annex: Besparelse / Omkostninger sub-rows do not end the table", () => {
+    const s = new SheetBuilder("Teknisk")
+      .set(0, 0, "Måltalseffekt – hvis forslaget indarbejdes")
+      .set(1, 0, "Udvalg")
+      .set(1, 2, 2018)
+      .set(1, 3, 2019)
+      .set(2, 0, "Socialudvalget")
+      .set(2, 2, -100)
+      .set(2, 3, -200)
+      .set(3, 1, "Besparelse")
+      .set(3, 2, -150)
+      .set(4, 1, "Omkostninger")
+      .set(4, 2, 50)
+      .set(5, 0, "Beskæftigelses- og Integrationsudvalget")
+      .set(5, 2, -10)
+      .set(6, 0, "I alt")
+      .set(6, 2, -110)
+      .toGrid();
+    const c = loadCase("2018-P6");
+    const grids = [...buildCaseWorkbook(c, "standard").grids, s];
+    const p = readWorkbook(grids).proposals[0];
+    expect(p.input.stated?.kvantum?.A).toEqual({ SU: { "2018": -100, "2019": -200 }, BIU: { "2018": -10 }, Total: { "2018": -110 } });
+  });
+});

@@ -441,3 +441,44 @@ describe("a found table without a row for a unit the result has", () => {
     expect(beregn(after).outcome.cellsWritten).toBe(0);
   });
 });
+
+describe("permanent rows in another styringsområde", () => {
+  test("get their own A–C set on Kvantum, labelled with the område, read back as Beregn's output", () => {
+    const proposal: ProposalInput = {
+      id: "Z",
+      profile: "kk-2025",
+      priceLevel: "2025 p/l",
+      years: [2025, 2026, 2027, 2028],
+      rows: [
+        {
+          label: "Effektivisering af sagsbehandling",
+          block: "permanent",
+          type: "effect",
+          area: "Service",
+          unit: "BIU",
+          values: { "2025": -100, "2026": -100, "2027": -100, "2028": -100 },
+        },
+        {
+          label: "Færre udgifter til forsørgelse",
+          block: "permanent",
+          type: "effect",
+          area: "Overførsler",
+          unit: "BIU",
+          values: { "2025": -400, "2026": -400, "2027": -400, "2028": -400 },
+        },
+        { label: "Projektleder", block: "implementation", area: "Service", unit: "BIU", values: { "2025": 500 } },
+      ],
+    };
+    const { after } = beregn(buildCaseWorkbook(proposal, "standard").grids);
+    const kv = grid(after, "Kvantum");
+    const a = kv.values.findIndex((r) => r[0] === "Tabel A. Måltalseffekt (nettoeffektivisering) – Overførsler");
+    expect(a).toBeGreaterThan(0);
+    // BIU is the eleventh bevilling row: title, header, ØU … BIU
+    expect(kv.values[a + 12][0]).toBe("Beskæftigelses- og Integrationsudvalget");
+    expect(kv.values[a + 12][2]).toBe(-400);
+    const service = kv.values.findIndex((r) => r[0] === "Tabel A. Måltalseffekt (nettoeffektivisering)");
+    expect(kv.values[service + 12][2]).toBe(-100);
+    const ids = (readWorkbook(after).proposals[0].layout as ProposalLayout).tables.map((t) => t.id);
+    expect(ids).toEqual(expect.arrayContaining(["A", "A:Overførsler", "B:Overførsler", "C:Overførsler"]));
+  });
+});

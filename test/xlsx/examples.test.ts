@@ -24,7 +24,10 @@ test("the checked-in examples are what the generator makes (regenerate: npm run 
     for (const f of files) {
       const checkedIn = path.join(EX, path.basename(f));
       expect({ file: path.basename(f), exists: fs.existsSync(checkedIn) }).toEqual({ file: path.basename(f), exists: true });
-      expect({ file: path.basename(f), same: fs.readFileSync(f).equals(fs.readFileSync(checkedIn)) }).toEqual({ file: path.basename(f), same: true });
+      expect({ file: path.basename(f), same: fs.readFileSync(f).equals(fs.readFileSync(checkedIn)) }).toEqual({
+        file: path.basename(f),
+        same: true,
+      });
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

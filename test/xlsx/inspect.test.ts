@@ -151,9 +151,7 @@ describe("inspectFile: zip limits, without unpacking", () => {
   test("too many entries", () => {
     const entries = Array.from({ length: 30 }, (_, i) => ({ name: `xl/x${i}.xml`, data: Buffer.from("<x/>") }));
     const z = makeZip(entries);
-    expect(refusal(() => inspectFile(file("mange.xlsx", z), { maxEntries: 20 })).message).toBe(
-      "afvist: filen har 30 dele; grænsen er 20",
-    );
+    expect(refusal(() => inspectFile(file("mange.xlsx", z), { maxEntries: 20 })).message).toBe("afvist: filen har 30 dele; grænsen er 20");
   });
 
   test("a directory that lies about the size is stopped while unpacking, at the claimed size", async () => {
@@ -229,7 +227,10 @@ describe("inspectFile: parts ExcelJS cannot write back", () => {
 
   test("custom document properties: an empty part (LibreOffice writes one) is fine, a sensitivity label is not", async () => {
     const empty = patchXlsx(await simpleXlsx(), [
-      { name: "docProps/custom.xml", data: '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"/>' },
+      {
+        name: "docProps/custom.xml",
+        data: '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"/>',
+      },
     ]);
     expect(inspectFile(file("tomme-egenskaber.xlsx", empty)).unsupportedParts).toEqual([]);
     const label = patchXlsx(await simpleXlsx(), [

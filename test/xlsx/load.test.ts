@@ -89,10 +89,7 @@ test("applyPlan then reload gives the written cells; the rest is untouched", asy
       {
         sheet: "Kvantum",
         topLeft: "B2",
-        cells: [
-          [{ value: "Tabel A. Måltalseffekt", bold: true }],
-          [{ value: "KS" }, { value: -297 }, { value: "" }],
-        ],
+        cells: [[{ value: "Tabel A. Måltalseffekt", bold: true }], [{ value: "KS" }, { value: -297 }, { value: "" }]],
       },
       { sheet: "_beregn", topLeft: "A1", cells: [[{ value: "stamp" }, { value: 1 }]] },
     ],
@@ -126,7 +123,9 @@ test("applyPlan then reload gives the written cells; the rest is untouched", asy
   expect(wb.getWorksheet("Forslag")!.getCell("C4").font?.bold).not.toBe(true);
   expect(wb.getWorksheet("Kvantum")!.getColumn(2).width).toBe(40);
   // ExcelJS writes fullCalcOnLoad but does not read it back: look in the XML
-  const xml = unzip(fs.readFileSync(q)).find((e) => e.name === "xl/workbook.xml")!.data.toString("utf8");
+  const xml = unzip(fs.readFileSync(q))
+    .find((e) => e.name === "xl/workbook.xml")!
+    .data.toString("utf8");
   expect(xml).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
 });
 
@@ -135,7 +134,11 @@ test("gridsToWorkbook round-trips Grids", async () => {
     {
       name: "Ark",
       visibility: "visible" as const,
-      values: [["Titel", null, null], [2024, "2025", -1.5], [null, 3, null]],
+      values: [
+        ["Titel", null, null],
+        [2024, "2025", -1.5],
+        [null, 3, null],
+      ],
       formulas: [[null], [null], [null, "=1+2"]],
       merges: ["A1:C1"],
       hiddenRows: [2],

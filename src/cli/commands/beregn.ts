@@ -94,7 +94,9 @@ async function beregnFile(file: string, options: Options, io: Output, report: Fi
   await saveWorkbook(loaded.workbook, target);
   report.written = target;
 
-  io.out(`${file}: ${reading.proposals.length} forslag fundet${indices.length < reading.proposals.length ? `, nr. ${indices[0] + 1} beregnet` : ""}`);
+  io.out(
+    `${file}: ${reading.proposals.length} forslag fundet${indices.length < reading.proposals.length ? `, nr. ${indices[0] + 1} beregnet` : ""}`,
+  );
   // findings about the workbook as a whole (ambiguous tables …), once, before the proposals
   for (const f of reading.findings) io.out("  " + findingLine(f));
   for (const l of lines) io.out(l);
