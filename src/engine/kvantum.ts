@@ -221,7 +221,8 @@ function netSaversA(C: Accumulator, n: number): Accumulator {
       continue;
     }
     // no unit saves on net this year: each keeps its own net, so ΣA = ΣC still holds
-    for (const [unit, s] of C.values) if (!s[i].isZero()) A.spread(unitShares(unit), s, "egen nettoændring (ingen nettobesparelse)", "måltal", i);
+    for (const [unit, s] of C.values)
+      if (!s[i].isZero()) A.spread(unitShares(unit), s, "egen nettoændring (ingen nettobesparelse)", "måltal", i);
   }
   return A;
 }

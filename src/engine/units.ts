@@ -112,10 +112,9 @@ export function canonicalUnit(text: string): string | undefined {
   if (raw === "") return undefined;
   const upper = raw.toUpperCase().replace(/\s*\(.*\)$/, "");
   if (CODE_ALIASES[upper]) return CODE_ALIASES[upper];
-  const folded = foldText(raw).replace(/-\s+(?=\p{Ll})/gu, "");
-  // "Beskæftigelses- og Integrationsudval-get" folds to "…udvalget"; keep "- og" intact
-  const norm = folded.replace(/(\p{L})-(\p{Ll})/gu, "$1$2");
-  for (const [re, code] of NAME_PATTERNS) if (re.test(norm) || re.test(folded)) return code;
+  // foldText joins hyphenation ("udval-get", "udval-\nget") but keeps "Kultur- og"
+  const folded = foldText(raw).replace(/(\p{Ll})-(\p{Ll})/gu, "$1$2");
+  for (const [re, code] of NAME_PATTERNS) if (re.test(folded)) return code;
   return undefined;
 }
 

@@ -33,7 +33,7 @@ export type Tabel1Label =
 
 /** The area after a comma or dash: "Samlet varig ændring, Service", "Implementeringsomkostninger – anlæg". */
 function areaSuffix(rest: string): Area | undefined {
-  const m = /^\s*(?:,|–|-)\s*(.+)$/.exec(rest);
+  const m = /^\s*(?:,|–|-)\s*(.+)$/.exec(rest) ?? /^\s*\((.+)\)\s*$/.exec(rest);
   if (!m) return undefined;
   const t = m[1].replace(/\(.*\)\s*$/, "").trim();
   if (t === "drift") return "Service"; // 2016 "Implementeringsomkostninger – drift": running costs are Service

@@ -60,6 +60,8 @@ export interface TableLayout {
   lastRow: number;
   /** On a sheet Beregn made: output, not stated. */
   generated: boolean;
+  /** Titled in the 2018 annex's words ("Måltalseffekt – hvis forslaget indarbejdes"), SPEC §8. */
+  wording2018?: boolean;
 }
 
 export interface ProposalLayout {

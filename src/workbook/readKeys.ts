@@ -6,7 +6,7 @@
 import Decimal from "decimal.js";
 import { readAmount } from "../engine/amountText";
 import type { KeyInput } from "../engine/input";
-import { unitCode as canonicalUnit } from "./unitNames";
+import { canonicalUnit } from "../engine/units";
 import { cellAt, colCount, formatAt, isBlank, loc, locRange, rowCount, textAt } from "./grid";
 import { isTotalLabel, squeeze } from "./labels";
 import type { ReadContext } from "./readContext";

@@ -5,7 +5,7 @@
  * spelling of SPEC §1 (canonicalUnit); the "Total" / "I alt" row as "Total".
  */
 import { readArea } from "../engine/input";
-import { unitCode as canonicalUnit } from "./unitNames";
+import { canonicalUnit } from "../engine/units";
 import type { YearValuesInput } from "../engine/input";
 import { cellAt, colCount, isBlank, loc, locRange, rowCount, textAt } from "./grid";
 import { isTotalLabel, squeeze, yearRun } from "./labels";
@@ -102,7 +102,9 @@ function scanTable(
     if (unit === "Total") break;
   }
   if (unitRows.length === 0) return undefined;
+  const title = textAt(grid, titleRow, titleCol);
   return {
+    wording2018: id !== "admin" && id !== "2.1.1" && !/^tabel\s/.test(squeeze(title)),
     id,
     sheet: grid.name,
     titleRow,

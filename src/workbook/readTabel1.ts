@@ -9,8 +9,8 @@ import type { Area, Block } from "../engine/model";
 import type { RowInput, YearValuesInput } from "../engine/input";
 import { readArea } from "../engine/input";
 import { readAmount } from "../engine/amountText";
-import { unitCode as canonicalUnit } from "./unitNames";
-import { a1, cellAt, colCount, isBlank, loc, locRange, rowCount, textAt } from "./grid";
+import { canonicalUnit } from "../engine/units";
+import { a1, cellAt, colCount, formulaAt, isBlank, loc, locRange, rowCount, textAt } from "./grid";
 import {
   classifyTabel1Label,
   headerRole,
@@ -333,6 +333,17 @@ function readInputRow(
   yearCols.forEach((c, i) => {
     const v = rawAmount(ctx.useInput(grid, r, c));
     ctx.at(`${path}.values.${years[i]}`, grid, r, c);
+    const f = formulaAt(grid, r, c);
+    if (v === null && f !== null) {
+      // a formula never calculated (a file written by a program): its value is unknown, not 0
+      ctx.add(
+        "UNREADABLE",
+        "error",
+        `Cellen har formlen ${f.startsWith("=") ? f : `=${f}`}, men ingen beregnet værdi; regnet som 0. Åbn og gem projektmappen i Excel, så værdien kommer med`,
+        loc(grid.name, r, c),
+      );
+      return;
+    }
     if (v === null) return;
     row.values[String(years[i])] = v;
     const a = readAmount(v);

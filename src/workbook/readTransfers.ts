@@ -5,7 +5,7 @@
  */
 import type { TransferInput } from "../engine/input";
 import { readArea } from "../engine/input";
-import { unitCode as canonicalUnit } from "./unitNames";
+import { canonicalUnit } from "../engine/units";
 import { a1 as cellName, cellAt, colCount, isBlank, rowCount, textAt } from "./grid";
 import { classifyTabel1Label, squeeze, yearRun } from "./labels";
 import { rawAmount, type ReadContext } from "./readContext";

@@ -7,7 +7,7 @@
 import type { Finding, ProfileName } from "../engine/model";
 import type { KeyInput, ProposalInput, TransferInput, YearValuesInput } from "../engine/input";
 import { BEVILLINGER, FORVALTNING_TO_UDVALG, OUTSIDE_TEMPLATE_UNITS, UDVALG } from "../engine/units";
-import { unitCode as canonicalUnit } from "./unitNames";
+import { canonicalUnit } from "../engine/units";
 import type { FoundProposal, WorkbookReading } from "./api";
 import { BEREGN_SHEET, readBeregnSheet, type BeregnData } from "./beregnSheet";
 import { fingerprint } from "./hash";
@@ -210,9 +210,9 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
 /** SPEC §8: 2016 by its labels; 2018 by "Aggregeret", its annex wording, or years before 2020. */
 function profileOf(t1: Tabel1Reading, tables: TableLayout[]): ProfileName {
   if (t1.looks2016) return "kk-2016";
-  if (t1.looks2018) return "kk-2018";
+  if (t1.looks2018 || tables.some((t) => t.wording2018 && !t.generated)) return "kk-2018";
   if (t1.layout.years[0] < 2020) return t1.layout.years[0] <= 2016 ? "kk-2016" : "kk-2018";
-  void tables;
+
   return "kk-2025";
 }
 

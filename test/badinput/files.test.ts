@@ -286,3 +286,20 @@ describe("a protected output sheet through the CLI", () => {
     } else expect(r.code).toBe(2);
   });
 });
+
+describe("beregn json on hostile JSON", () => {
+  test.each([
+    ["not JSON at all", "dette er ikke json"],
+    ["an array", "[1,2,3]"],
+    ["years as text", '{"years":"2025","rows":[]}'],
+    // String(x) throws for an object whose toString is not a function: this must still be one line, exit 2
+    ['a value {"toString": 1}', '{"years":[2025],"rows":[{"label":"R","block":"permanent","values":{"2025":{"toString":1}}}]}'],
+  ])("%s: exit 2, one Danish line, no stack", (name, text) => {
+    const file = path.join(dir, `${name.replace(/\W+/g, "-")}.json`);
+    fs.writeFileSync(file, text);
+    const r = beregn(["json", file]);
+    expectNoStack(r);
+    expect({ code: r.code, lines: r.err.length }).toEqual({ code: 2, lines: 1 });
+    expect(r.err[0]).toMatch(/^fejl: /);
+  });
+});

@@ -117,6 +117,14 @@ export function statedCells(wb: CaseWorkbook): Set<string> {
       const { sheet, row, col } = splitLoc(l);
       for (let c = 0; c < col; c++) out.add(`${sheet}!${a1(row, c)}`);
     }
+    // Tabel 1's computed and payback rows are Beregn's right of their label: the reader takes
+    // the payback from the first filled cell right of the label, wherever the user typed it
+    if (/^stated\.(totals|payback)\./.test(p)) {
+      const { sheet, row } = splitLoc(l);
+      const cells = wb.grids.find((g) => g.name === sheet)?.values[row] ?? [];
+      const label = cells.findIndex((v) => typeof v === "string" && v.trim() !== "");
+      for (let c = label + 1; c < Math.max(cells.length, 40); c++) out.add(`${sheet}!${a1(row, c)}`);
+    }
   }
   return out;
 }
@@ -142,6 +150,9 @@ export function changedInputs(before: Grid[], after: Grid[], allowed: Set<string
   const out: string[] = [];
   for (const [k, v] of a) {
     if (allowed.has(k)) continue;
+    // a stated table's Total row moves down one when Beregn gives a unit its own row (SPEC §4),
+    // also where the user's Total row held no numbers for the builder to map
+    if (/^v:string:(Total|I alt)$/.test(v)) continue;
     if (b.get(k) !== v) out.push(`${k}: ${v} → ${b.get(k) ?? "tom"}`);
   }
   for (const [k, v] of b) {

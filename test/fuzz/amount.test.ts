@@ -7,8 +7,8 @@ import Decimal from "decimal.js";
 import fc from "fast-check";
 import { readAmount, readAmountText, readPaybackText } from "../../src/engine/amountText";
 import { formatAmount } from "../../src/engine/format";
+import { runs, SEED } from "./settings";
 
-const SEED = 20261130;
 const RUNS = 4000;
 
 /** A Decimal an amount cell can hold: up to 1.000 bn t.kr. (far above any budget), up to 4 decimals. */
@@ -59,7 +59,7 @@ describe("readAmount never throws", () => {
           else expect(typeof r.text).toBe("string");
         },
       ),
-      { seed: SEED, numRuns: RUNS },
+      { seed: SEED, numRuns: runs(RUNS) },
     );
   });
 
@@ -75,8 +75,17 @@ describe("readAmount never throws", () => {
         if (r.ok) expect(r.value.isFinite()).toBe(true);
         else expect(r.text).toBe(s);
       }),
-      { seed: SEED, numRuns: RUNS },
+      { seed: SEED, numRuns: runs(RUNS) },
     );
+  });
+
+  test('an object whose toString is not a function (JSON can say {"toString": 1}) is refused, not thrown', () => {
+    // found with FUZZ_SEED=99: readAmount quotes the input with String(input), which throws
+    // "Cannot convert object to primitive value" for such an object (src/engine/amountText.ts)
+    for (const json of ['{"toString": 1}', '{"toString": [], "valueOf": []}', '{"valueOf": {}, "toString": {}}']) {
+      const r = readAmount(JSON.parse(json));
+      expect(r.ok).toBe(false);
+    }
   });
 
   test("readPaybackText never throws either", () => {
@@ -84,7 +93,7 @@ describe("readAmount never throws", () => {
       fc.property(fc.oneof(fc.string(), fc.double(), fc.integer()), (x) => {
         readPaybackText(x as string | number);
       }),
-      { seed: SEED, numRuns: RUNS },
+      { seed: SEED, numRuns: runs(RUNS) },
     );
   });
 });
@@ -97,31 +106,27 @@ describe("Danish amounts round-trip exactly", () => {
         expect(r.ok).toBe(true);
         if (r.ok) expect(r.value.toString()).toBe(d.toString());
       }),
-      { seed: SEED, numRuns: RUNS },
+      { seed: SEED, numRuns: runs(RUNS) },
     );
   });
 
   test("every spelling of the documents (separators, minus signs, parentheses, t.kr.) reads back exactly", () => {
     fc.assert(
-      // "(…) t.kr." has its own test below
-      fc.property(
-        spellingArb.filter((x) => !(x.minus === "paren" && x.unit !== "")),
-        ({ d, sep, minus, pad, unit }) => {
-          const text = spell(d, sep, minus, pad, unit);
-          const r = readAmount(text);
-          if (!r.ok) throw new Error(`"${text}" (${d.toString()}) was not read`);
-          expect(r.value.toString()).toBe(d.isZero() ? "0" : d.toString());
-          // a clean spelling is read without a note: a note means "we guessed"
-          expect(r.note).toBeUndefined();
-        },
-      ),
-      { seed: SEED, numRuns: RUNS },
+      fc.property(spellingArb, ({ d, sep, minus, pad, unit }) => {
+        const text = spell(d, sep, minus, pad, unit);
+        const r = readAmount(text);
+        if (!r.ok) throw new Error(`"${text}" (${d.toString()}) was not read`);
+        expect(r.value.toString()).toBe(d.isZero() ? "0" : d.toString());
+        // a clean spelling is read without a note: a note means "we guessed"
+        expect(r.note).toBeUndefined();
+      }),
+      { seed: SEED, numRuns: runs(RUNS) },
     );
   });
 
   test('a negative in parentheses followed by "t.kr." reads like "-1.474 t.kr." does', () => {
-    // readAmountText strips the unit after testing for the parentheses, so the parenthesised form
-    // with a unit is refused while the minus form with a unit is read (src/engine/amountText.ts)
+    // regression (found by the spelling property): the unit was stripped after the test for
+    // parentheses, so "(1.474) t.kr." was refused while "-1.474 t.kr." was read
     expect(readAmount("-1.474 t.kr.")).toMatchObject({ ok: true });
     const r = readAmount("(1.474) t.kr.");
     expect(r.ok && r.value.toString()).toBe("-1474");
@@ -134,7 +139,7 @@ describe("Danish amounts round-trip exactly", () => {
         expect(r.ok).toBe(true);
         if (r.ok) expect(r.value.toNumber()).toBe(x === 0 ? 0 : x);
       }),
-      { seed: SEED, numRuns: RUNS },
+      { seed: SEED, numRuns: runs(RUNS) },
     );
   });
 
@@ -146,7 +151,7 @@ describe("Danish amounts round-trip exactly", () => {
         const again = readAmount(formatAmount(r.value, 40));
         expect(again.ok && again.value.eq(r.value)).toBe(true);
       }),
-      { seed: SEED, numRuns: RUNS },
+      { seed: SEED, numRuns: runs(RUNS) },
     );
   });
 
@@ -163,7 +168,7 @@ describe("Danish amounts round-trip exactly", () => {
           }
         },
       ),
-      { seed: SEED, numRuns: 500 },
+      { seed: SEED, numRuns: runs(500) },
     );
   });
 });

@@ -8,14 +8,11 @@
  */
 import fc from "fast-check";
 import { InputError } from "../../src/engine";
-import { readArea } from "../../src/engine/input";
-import { canonicalUnit } from "../../src/engine/units";
 import { applyPlanToGrids, computeFound, planBeregn, planUndo, readWorkbook, validateWorkbook } from "../../src/workbook";
 import { buildCaseWorkbook, type CaseLayout } from "../../src/workbook/layoutBuilder";
 import type { CellValue, Grid } from "../../src/workbook/types";
 import { caseIds, loadCase, NOW } from "../badinput/helpers";
-
-const SEED = 20261130;
+import { runs, SEED } from "./settings";
 
 /** Labels and headers the reader looks for (src/workbook/labels.ts, readKeys, readTransfers, readStatedTables). */
 const VOCAB = [
@@ -192,9 +189,10 @@ const mutatedArb = fc
   });
 
 /**
- * Tabel 1's optional columns (Type, Styringsområde, Bevilling, Nøgle, Adm.) and the key and
- * transfer tables, filled with random choices from their own vocabulary and a few unknowns:
- * where a row's placement and credit come from, so where the Kvantum model branches.
+ * Tabel 1's optional columns (Type, Styringsområde, Bevilling, Nøgle, Adm.), filled with random
+ * choices from their own vocabulary and a few unknowns: where a row's placement and credit come
+ * from, so where the Kvantum model branches (this found the kvantum.ts crash on an Overførsler
+ * row with an unknown key within 7 runs).
  */
 const OPTIONAL: Record<string, string[]> = {
   Type: ["Effekt", "Tab", "Drift", "", "Effekttt"],
@@ -234,29 +232,12 @@ const columnsArb = fc
     return grids;
   });
 
-/**
- * The crash the engine fuzz pins down (src/engine/kvantum.ts: a non-Service permanent row whose
- * credit key does not resolve): skipped here, so the runs keep looking for other failures.
- */
-function knownCrash(input: { rows: { block: string; area?: string; key?: string }[]; keys?: Record<string, unknown> }): boolean {
-  return input.rows.some(
-    (r) =>
-      r.block === "permanent" &&
-      r.area !== undefined &&
-      readArea(r.area) !== "Service" &&
-      r.key !== undefined &&
-      canonicalUnit(r.key) === undefined &&
-      !(input.keys && r.key in input.keys),
-  );
-}
-
 /** The reader's contract: findings, never an exception. Then plan, apply and undo on what it found. */
 const seen = { proposals: 0, computed: 0 };
 
 function exercise(grids: Grid[], alsoPlan: boolean): void {
   const reading = readWorkbook(grids);
   if (reading.proposals.length) seen.proposals++;
-  if (process.env.FUZZ_NO_SKIP !== "1") fc.pre(!reading.proposals.some((p) => knownCrash(p.input)));
   for (const f of reading.findings) expect(typeof f.message).toBe("string");
   validateWorkbook(grids);
   if (!alsoPlan) return;
@@ -285,16 +266,16 @@ describe("reader fuzz: no exception escapes", () => {
     seen.proposals = 0;
     fc.assert(
       fc.property(workbookArb, (grids) => exercise(grids, false)),
-      { seed: SEED, numRuns: 2000 },
+      { seed: SEED, numRuns: runs(2000) },
     );
     // the generator must reach past "no Tabel 1 found" often, or the reader's depths go untested
-    expect(seen.proposals).toBeGreaterThan(400);
+    expect(seen.proposals).toBeGreaterThan(runs(400));
   });
 
   test("random sheets: Beregn's plan, its application and Fortryd", () => {
     fc.assert(
       fc.property(workbookArb, (grids) => exercise(grids, true)),
-      { seed: SEED + 1, numRuns: 400 },
+      { seed: SEED + 1, numRuns: runs(400) },
     );
   });
 
@@ -302,17 +283,17 @@ describe("reader fuzz: no exception escapes", () => {
     seen.computed = 0;
     fc.assert(
       fc.property(columnsArb, (grids) => exercise(grids, true)),
-      { seed: SEED + 3, numRuns: 150 },
+      { seed: SEED + 3, numRuns: runs(150) },
     );
-    expect(seen.computed).toBeGreaterThan(75);
+    expect(seen.computed).toBeGreaterThan(runs(75));
   });
 
   test("the document cases, mutated cell by cell, through read, validate, Beregn and Fortryd", () => {
     seen.computed = 0;
     fc.assert(
       fc.property(mutatedArb, (grids) => exercise(grids, true)),
-      { seed: SEED + 2, numRuns: 200 },
+      { seed: SEED + 2, numRuns: runs(200) },
     );
-    expect(seen.computed).toBeGreaterThan(130);
+    expect(seen.computed).toBeGreaterThan(runs(130));
   });
 });

@@ -133,6 +133,8 @@ describe("labels as real sheets write them", () => {
     ["Samlet økonomisk påvirkning", "net"],
     ["Samlet pengestrøm i forslaget", "net"],
     ["Samlet varig driftsændring (brutto)", "permanent"],
+    ["Samlet varig ændring (Overførsler)", "permanentByArea"],
+    ["Samlet varig ændring – EI", "permanentByArea"],
     ["Aggregeret", "aggregated"],
   ])("%j is a computed row (%s)", (text, total) => {
     const c = classifyTabel1Label(text);
@@ -245,5 +247,31 @@ describe("merged cells in the optional columns and sub-rows in stated tables", (
     const grids = [...buildCaseWorkbook(c, "standard").grids, s];
     const p = readWorkbook(grids).proposals[0];
     expect(p.input.stated?.kvantum?.A).toEqual({ SU: { "2018": -100, "2019": -200 }, BIU: { "2018": -10 }, Total: { "2018": -110 } });
+  });
+});
+
+describe("a formula never calculated in an input cell", () => {
+  test("is an UNREADABLE error at its cell, not a silent 0", () => {
+    // Forslag 4 standard: I7 is "Effektivisering TMF" 2026 (−2.000), written as a formula without a value
+    const grids = edit(F4(), "Forslag", "I7", null, "=-2000");
+    const p = readWorkbook(grids).proposals[0];
+    const f = p.findings.find((x) => x.code === "UNREADABLE" && x.location === "Forslag!I7");
+    expect(f?.severity).toBe("error");
+    expect(f?.message).toContain("=-2000");
+  });
+});
+
+describe("profile from the technical annex's wording", () => {
+  test("2025 years but a 2018-worded Kvantum table: kk-2018", () => {
+    const s = new SheetBuilder("Teknisk")
+      .set(0, 0, "Måltalseffekt – hvis forslaget indarbejdes")
+      .set(1, 0, "Udvalg")
+      .set(1, 2, 2025)
+      .set(2, 0, "Teknik- og Miljøudvalget")
+      .set(2, 2, -100)
+      .toGrid();
+    const grids = [...F4().filter((g) => g.name !== "Kvantum"), s];
+    expect(readWorkbook(grids).proposals[0].template).toBe("kk-2018");
+    expect(readWorkbook(F4()).proposals[0].template).toBe("kk-2025");
   });
 });
