@@ -174,7 +174,10 @@ export class PaneController {
   validate = (): Promise<void> =>
     this.act("validerer", async () => {
       const grids = await this.deps.run((ctx) => this.read(ctx));
-      const v = this.deps.backend.validateWorkbook(grids);
+      // the same settings Beregn would use (the profile override applies to Beregn only)
+      const { profile: _profile, ...settings } = this.state.settings;
+      void _profile;
+      const v = this.deps.backend.validateWorkbook(grids, settings);
       this.recognise(grids, v.reading);
       if (v.reading.proposals.length === 0) {
         this.set({ result: undefined, findings: v.findings, error: NO_PROPOSAL });

@@ -41,13 +41,17 @@ export function computeFound(found: FoundProposal, settings?: SettingsInput): Re
   return calculate(proposal, [...findings, ...found.findings]);
 }
 
-export function validateWorkbook(grids: Grid[]): { reading: WorkbookReading; results: Result[]; findings: Finding[] } {
+/** Valider: read, compute every proposal (with `settings` over the workbook's own), add STALE. */
+export function validateWorkbook(
+  grids: Grid[],
+  settings?: SettingsInput,
+): { reading: WorkbookReading; results: Result[]; findings: Finding[] } {
   const reading = readWorkbook(grids);
   const results: Result[] = [];
   const findings: Finding[] = [...reading.findings];
   for (const found of reading.proposals) {
     try {
-      const result = computeFound(found);
+      const result = computeFound(found, settings);
       const stale = staleFinding(reading, found);
       if (stale) result.findings.push(stale);
       results.push(result);

@@ -11,6 +11,7 @@
  *   planUndo(grids): { plan: WritePlan; cellsRestored } | { refused: string }
  *   applyPlanToGrids(grids, plan): Grid[]
  *   templateGrids(): Grid[]
+ *   planSettings(grids, settings, profile?): WritePlan   (the pane's Indstillinger into "_beregn")
  *   explainCell(reading, result, sheet, address): Explanation | undefined
  */
 export * from "./types";
@@ -21,6 +22,7 @@ export { planBeregn, BEREGN_VERSION } from "./writePlan";
 export { planUndo } from "./undo";
 export { applyPlanToGrids } from "./applyPlan";
 export { templateGrids } from "./template";
+export { planSettings } from "./settingsPlan";
 export { explainCell } from "./explain";
 export { BEREGN_SHEET } from "./beregnSheet";
 export { buildCaseGrids, type CaseLayout } from "./layoutBuilder";
