@@ -10,17 +10,32 @@ export type AmountReading = { ok: true; value: Decimal; empty: boolean; note?: s
 const DASHES = /[\u2212\u2013\u2014\u2012\u2010\u2011]/g;
 
 /**
+ * Any input value as text for a message, never throwing: JSON input can hold objects whose
+ * toString is not a function ({"toString": 1}), and String() would throw on them.
+ */
+export function quoteValue(v: unknown): string {
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return String(v);
+  if (v === null || v === undefined) return "";
+  try {
+    return JSON.stringify(v) ?? Object.prototype.toString.call(v);
+  } catch {
+    return Object.prototype.toString.call(v);
+  }
+}
+
+/**
  * Parse a cell value or JSON value as an amount. Numbers pass through exactly as their shortest
  * decimal representation (the value Excel shows); text is read by the Danish conventions.
  */
 export function readAmount(input: unknown): AmountReading {
   if (input === null || input === undefined) return { ok: true, value: new Decimal(0), empty: true };
   if (typeof input === "number") {
-    if (!Number.isFinite(input)) return { ok: false, text: String(input) };
+    if (!Number.isFinite(input)) return { ok: false, text: quoteValue(input) };
     return { ok: true, value: new Decimal(input.toString()), empty: false };
   }
   if (input instanceof Decimal) return { ok: true, value: input, empty: false };
-  if (typeof input !== "string") return { ok: false, text: String(input) };
+  if (typeof input !== "string") return { ok: false, text: quoteValue(input) };
   return readAmountText(input);
 }
 

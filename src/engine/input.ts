@@ -4,7 +4,7 @@
  * InputError naming the field; a value that is not a number is an UNREADABLE finding quoting it.
  */
 import Decimal from "decimal.js";
-import { readAmount } from "./amountText";
+import { quoteValue, readAmount } from "./amountText";
 import type {
   Area,
   Block,
@@ -122,8 +122,9 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
   // years
   if (!Array.isArray(input.years) || input.years.length === 0) throw new InputError("years", "years: skal være en liste med mindst ét år");
   const years = input.years.map((y, i) => {
-    const n = typeof y === "number" ? y : Number(String(y).replace(/\D+$/, "").trim());
-    if (!Number.isInteger(n) || n < 1900 || n > 2200) throw new InputError(`years[${i}]`, `years[${i}]: "${String(y)}" er ikke et årstal`);
+    const n = typeof y === "number" ? y : typeof y === "string" ? Number(y.replace(/\D+$/, "").trim()) : NaN;
+    if (!Number.isInteger(n) || n < 1900 || n > 2200)
+      throw new InputError(`years[${i}]`, `years[${i}]: "${quoteValue(y)}" er ikke et årstal`);
     return n;
   });
   for (let i = 1; i < years.length; i++)
@@ -136,6 +137,9 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
       if (!years.includes(Number(k))) throw new InputError(`${path}.${k}`, `${path}.${k}: året ${k} er ikke blandt forslagets år`);
     return years.map((y) => {
       const raw = v[String(y)];
+      // text that is no number is the user's to fix (a finding); any other JSON type is a malformed file
+      if (raw !== undefined && raw !== null && typeof raw !== "string" && typeof raw !== "number")
+        throw new InputError(`${path}.${y}`, `${path}.${y}: skal være et tal eller en tekst som "-1.474", ikke ${quoteValue(raw)}`);
       const r = readAmount(raw);
       if (!r.ok) {
         findings.push({
@@ -150,7 +154,7 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
         findings.push({
           code: "UNREADABLE",
           severity: "warning",
-          message: `"${String(raw)}" læst som ${r.value.toString()} (${r.note})`,
+          message: `"${quoteValue(raw)}" læst som ${r.value.toString()} (${r.note})`,
           location: locate(`${path}.${y}`),
         });
       return r.value;
@@ -162,6 +166,8 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
     return years.map((y) => {
       if (!(String(y) in v)) return undefined;
       const raw = v[String(y)];
+      if (raw !== null && typeof raw !== "string" && typeof raw !== "number")
+        throw new InputError(`${path}.${y}`, `${path}.${y}: skal være et tal eller en tekst, ikke ${quoteValue(raw)}`);
       const r = readAmount(raw);
       if (!r.ok) {
         findings.push({
@@ -177,7 +183,7 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
   };
 
   const profile = input.profile === undefined ? "kk-2025" : input.profile;
-  if (!isProfileName(profile)) throw new InputError("profile", `profile: "${String(profile)}" er ikke kk-2025, kk-2018 eller kk-2016`);
+  if (!isProfileName(profile)) throw new InputError("profile", `profile: "${quoteValue(profile)}" er ikke kk-2025, kk-2018 eller kk-2016`);
   let settings;
   try {
     settings = resolveSettings(isObj(input.settings) ? (input.settings as SettingsInput) : undefined, profileDefaults(profile));
@@ -202,9 +208,9 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
     }
     let area: Area = "Service";
     let areaGiven = false;
-    if (r.area !== undefined && r.area !== null && String(r.area).trim() !== "") {
-      const a = readArea(String(r.area));
-      if (!a) throw new InputError(`${path}.area`, `${path}.area: "${String(r.area)}" er ikke et styringsområde`);
+    if (r.area !== undefined && r.area !== null && r.area !== "") {
+      const a = typeof r.area === "string" ? readArea(r.area) : undefined;
+      if (!a) throw new InputError(`${path}.area`, `${path}.area: "${quoteValue(r.area)}" er ikke et styringsområde`);
       area = a;
       areaGiven = true;
     }
@@ -261,8 +267,8 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
       const path = `transfers[${i}]`;
       if (!isObj(t) || typeof t.from !== "string" || typeof t.to !== "string")
         throw new InputError(path, `${path}: skal have "from" og "to"`);
-      const area = t.area === undefined ? "Service" : readArea(String(t.area));
-      if (!area) throw new InputError(`${path}.area`, `${path}.area: "${String(t.area)}" er ikke et styringsområde`);
+      const area = t.area === undefined ? "Service" : typeof t.area === "string" ? readArea(t.area) : undefined;
+      if (!area) throw new InputError(`${path}.area`, `${path}.area: "${quoteValue(t.area)}" er ikke et styringsområde`);
       transfers.push({
         label: typeof t.label === "string" ? t.label : `Bevillingsflyt ${t.from} → ${t.to}`,
         from: t.from,
@@ -304,7 +310,10 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
       const p: { service?: string; total?: string } = {};
       for (const f of ["service", "total"] as const) {
         const v = st.payback[f];
-        if (v !== undefined && v !== null) p[f] = String(v);
+        if (v === undefined || v === null) continue;
+        if (typeof v !== "string" && typeof v !== "number")
+          throw new InputError(`stated.payback.${f}`, `stated.payback.${f}: skal være tekst som "4 år (2028)" eller et tal`);
+        p[f] = String(v);
       }
       stated.payback = p;
     }

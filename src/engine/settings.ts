@@ -5,6 +5,7 @@
  */
 import Decimal from "decimal.js";
 import type { ProfileName, Settings } from "./model";
+import { quoteValue } from "./amountText";
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   // SPEC §3: 2 % reproduces 41 of 48 stated paybacks; fitted, unverified.
@@ -79,7 +80,7 @@ export function resolveSettings(input: SettingsInput | undefined, base: Settings
       if (!d.isFinite()) throw new Error();
       return d;
     } catch {
-      throw new SettingsError(`settings.${field}`, `settings.${field}: "${String(v)}" er ikke et tal`);
+      throw new SettingsError(`settings.${field}`, `settings.${field}: "${quoteValue(v)}" er ikke et tal`);
     }
   };
   if (input.discountRate !== undefined) {

@@ -64,3 +64,20 @@ describe("parseProposal", () => {
     expect(p.proposal.rows.map((r) => r.type)).toEqual(["drift", "effect"]);
   });
 });
+
+describe("values of the wrong JSON type", () => {
+  it.each([
+    [{ toString: 1 }, "rows[0].values.2025"],
+    [[1], "rows[0].values.2025"],
+    [true, "rows[0].values.2025"],
+  ])("refuses %j in a number position naming the field (a malformed file, not a cell to fix)", (bad, field) => {
+    let err: unknown;
+    try {
+      parseProposal({ years: [2025], rows: [{ label: "R", block: "permanent", values: { "2025": bad } }] });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as InputError).field).toBe(field);
+  });
+});
