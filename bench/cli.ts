@@ -132,8 +132,14 @@ export async function benchCli(files = 200, rounds = 3): Promise<Table> {
       title: `CLI: beregn valider over ${files} projektmapper mod ExcelJS alene`,
       header: ["måling", "CPU ms i alt", "CPU ms pr. fil", "væg-ms i alt", "forhold (CPU)"],
       rows: [
-        ["ExcelJS readFile alene", fmt(eCpu), (eCpu / files).toFixed(1), fmt(eWall), "1,00"],
-        ["beregn valider (runValider)", fmt(vCpu), (vCpu / files).toFixed(1), fmt(vWall), (vCpu / eCpu).toFixed(2).replace(".", ",")],
+        ["ExcelJS readFile alene", fmt(eCpu), (eCpu / files).toFixed(1).replace(".", ","), fmt(eWall), "1,00"],
+        [
+          "beregn valider (runValider)",
+          fmt(vCpu),
+          (vCpu / files).toFixed(1).replace(".", ","),
+          fmt(vWall),
+          (vCpu / eCpu).toFixed(2).replace(".", ","),
+        ],
         ...[
           ["  heraf: loadWorkbook (kontrol, udpakning, ExcelJS, Grids)", h],
           ["  heraf: validateWorkbook på de indlæste Grids", k],
@@ -142,7 +148,7 @@ export async function benchCli(files = 200, rounds = 3): Promise<Table> {
           return [
             name as string,
             fmt(cpu),
-            (cpu / files).toFixed(1),
+            (cpu / files).toFixed(1).replace(".", ","),
             fmt(median((xs as Sample[]).map((s) => s.wallMs))),
             (cpu / eCpu).toFixed(2).replace(".", ","),
           ];

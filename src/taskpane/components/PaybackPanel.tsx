@@ -20,8 +20,10 @@ export function PaybackPanel({ result }: { result: Result }) {
   const styles = useStyles();
   const { service, total } = result.payback;
   const limit = result.proposal.settings.paybackLimitYears;
-  // null: the profile has no investment pool limit (2016, 2018)
-  const over = limit !== null && service?.years != null && service.years > limit;
+  // the engine decides (PAYBACK_OVER_LIMIT): it warns only when the breach holds at 0 % too,
+  // since the 2 % rate is fitted (SPEC §3); null limit: the profile has no pool rule (2016, 2018)
+  const over = result.findings.some((f) => f.code === "PAYBACK_OVER_LIMIT");
+  const overAtRateOnly = !over && limit !== null && service !== null && (service.years === null || service.years > limit);
   const rule = (service ?? total)?.rule;
   const chart = total ?? service;
   return (
@@ -41,6 +43,7 @@ export function PaybackPanel({ result }: { result: Result }) {
         {rule ? `Regel: ${rule}` : "Ingen investering: tilbagebetalingstid gælder ikke"}
         {limit !== null ? ` · grænse ${limit} år` : ""}
         {over ? " (overskredet: kræver særskilt politisk prioritering)" : ""}
+        {overAtRateOnly ? " (over grænsen med diskontering, inden for den udiskonteret: ingen advarsel)" : ""}
       </Caption1>
       {chart && (
         <CumulativeChart
