@@ -52,7 +52,7 @@ export interface WritePlan {
   /** Sheets to create (or, when they exist and are the add-in's own, to clear first). */
   sheets: { name: string; visibility: SheetVisibility; clear: boolean }[];
   writes: RangeWrite[];
-  /** Column widths for created sheets (characters), optional. */
+  /** Column widths for created sheets (characters), optional; `column` is 0-based. */
   columnWidths?: { sheet: string; column: number; width: number }[];
   /**
    * Sheets to delete after the writes (planUndo removes the sheets Beregn created). Optional:
