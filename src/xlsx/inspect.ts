@@ -89,6 +89,15 @@ export function inspectFile(path: string, limits?: Partial<FileLimits>): Inspect
         has("word/document.xml") ? "ikke en .xlsx-fil (et Word-dokument)" : "ikke en .xlsx-fil (ingen projektmappe i zip-filen)",
       );
 
+    const sheetXml = entries
+      .filter((e) => /^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/i.test(e.name))
+      .reduce((sum, e) => sum + e.uncompressedSize, 0);
+    if (sheetXml > lim.maxSheetXmlBytes)
+      throw new FileRefusal(
+        "TOO_LARGE",
+        `afvist: arkene fylder ${mb(sheetXml)} MB udpakket; grænsen er ${mb(lim.maxSheetXmlBytes)} MB (så mange celler kan ikke indlæses i hukommelsen)`,
+      );
+
     const unsupported = partsByName(names);
     const text = (e: ZipEntry): string | undefined =>
       e.uncompressedSize <= MAX_INSPECTED_PART ? extractEntry(read, st.size, e).toString("utf8") : undefined;

@@ -10,6 +10,13 @@ export interface FileLimits {
   /** Uncompressed / compressed, for the whole zip and for each large entry. */
   maxCompressionRatio: number;
   maxEntries: number;
+  /**
+   * Σ uncompressed sizes of the worksheet and shared-string parts. ExcelJS holds a loaded sheet in
+   * about 17 bytes of memory per byte of its XML (measured: 120 MB of sheet XML took 2,0 GB), so
+   * a file inside every zip limit can still exhaust a 2 GB heap and die with a V8 crash instead
+   * of a Danish line. 40 MB of sheet XML is far beyond any proposal (a 10.000-row one is ~2 MB).
+   */
+  maxSheetXmlBytes: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<FileLimits> = Object.freeze({
@@ -17,6 +24,7 @@ export const DEFAULT_LIMITS: Readonly<FileLimits> = Object.freeze({
   maxUncompressedBytes: 200 * 1024 * 1024,
   maxCompressionRatio: 100,
   maxEntries: 10_000,
+  maxSheetXmlBytes: 40 * 1024 * 1024,
 });
 
 /**

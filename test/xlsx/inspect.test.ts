@@ -112,6 +112,19 @@ describe("inspectFile: zip limits, without unpacking", () => {
     expect(ms).toBeLessThan(1000);
   });
 
+  test("sheets too large for ExcelJS's memory are refused before loading, inside every zip limit", () => {
+    // 60 MB of sheet XML claimed at a plausible 6:1 ratio (10 MB compressed): within 200 MB and
+    // 100:1, but ExcelJS would need ~1 GB of heap (limits.ts, maxSheetXmlBytes 40 MB)
+    const big = makeZip([
+      { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
+      { name: "xl/workbook.xml", data: Buffer.from("<workbook/>") },
+      { name: "xl/worksheets/sheet1.xml", data: Buffer.from("x"), claimUncompressed: 60 * 2 ** 20, claimCompressed: 10 * 2 ** 20 },
+    ]);
+    const r = refusal(() => inspectFile(file("store-ark.xlsx", big), { maxCompressionRatio: 1e9 }));
+    expect(r.code).toBe("TOO_LARGE");
+    expect(r.message).toBe("afvist: arkene fylder 60,0 MB udpakket; grænsen er 40,0 MB (så mange celler kan ikke indlæses i hukommelsen)");
+  });
+
   test("compression ratio above the limit", () => {
     // 20 MB of zeros deflate to ~20 kB: ratio ~1000:1, under the size limit
     const zeros = Buffer.alloc(20 * 1024 * 1024);
