@@ -41,13 +41,17 @@ export function computeFound(found: FoundProposal, settings?: SettingsInput): Re
   return calculate(proposal, [...findings, ...found.findings]);
 }
 
-/** Valider: read, compute every proposal (with `settings` over the workbook's own), add STALE. */
+/**
+ * Valider: read, compute every proposal (with `settings` over the workbook's own), add STALE.
+ * `results[i]` belongs to `reading.proposals[i]`; undefined where that proposal cannot be
+ * computed (its STRUCTURE finding says why).
+ */
 export function validateWorkbook(
   grids: Grid[],
   settings?: SettingsInput,
-): { reading: WorkbookReading; results: Result[]; findings: Finding[] } {
+): { reading: WorkbookReading; results: (Result | undefined)[]; findings: Finding[] } {
   const reading = readWorkbook(grids);
-  const results: Result[] = [];
+  const results: (Result | undefined)[] = [];
   const findings: Finding[] = [...reading.findings];
   for (const found of reading.proposals) {
     try {
@@ -58,6 +62,7 @@ export function validateWorkbook(
       findings.push(...result.findings);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
+      results.push(undefined);
       findings.push({
         code: "STRUCTURE",
         severity: "error",

@@ -41,6 +41,6 @@ describe("planSettings", () => {
   it("lets Valider compute with settings over the workbook's own", () => {
     const grids = buildCaseGrids(loadCase("2025-F4"), "standard");
     const { results } = validateWorkbook(grids, { discountRate: "0" });
-    expect(results[0].payback.service).toMatchObject({ years: 6, breakEvenYear: 2029 });
+    expect(results[0]!.payback.service).toMatchObject({ years: 6, breakEvenYear: 2029 });
   });
 });

@@ -47,7 +47,7 @@ describe.each(EXAMPLES.map((e) => [e.file, e] as const))("%s read from .xlsx and
     const { reading, results } = validateWorkbook(grids);
     expect(reading.proposals).toHaveLength(1);
     expect(results).toHaveLength(1);
-    const got = resultToJson(results[0]) as unknown as {
+    const got = resultToJson(results[0]!) as unknown as {
       totals: Record<string, unknown>;
       payback: { service: { years: number; breakEvenYear: number } | null; total: { years: number; breakEvenYear: number } | null };
       kvantum: Record<string, unknown> | null;

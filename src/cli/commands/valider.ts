@@ -3,9 +3,9 @@
  * "fil:ark!celle: alvorlighed KODE besked", so editors and CI can jump to the cell.
  * Exit 2 when a file cannot be read, else 1 when any finding is an error, else 0.
  */
-import { InputError, resultToJson } from "../../engine";
+import { resultToJson } from "../../engine";
 import type { Finding } from "../../engine/model";
-import { computeFound, validateWorkbook } from "../../workbook";
+import { validateWorkbook } from "../../workbook";
 import { FileRefusal, loadWorkbook } from "../../xlsx";
 import type { Options } from "../args";
 import { EXIT } from "../errors";
@@ -44,20 +44,12 @@ export async function runValider(paths: string[], options: Options, io: Output):
     const { reading, results, findings } = validateWorkbook(loaded.grids);
     report.template = reading.proposals[0]?.template ?? null;
     report.findings = reading.findings;
-    // validateWorkbook leaves out a proposal that cannot be computed; pair by index only when none was
-    if (results.length === reading.proposals.length)
-      reading.proposals.forEach((found, i) =>
-        report.proposals.push({ sheet: found.sheet, title: results[i].proposal.title, result: resultToJson(results[i]) }),
-      );
-    else
-      for (const found of reading.proposals) {
-        try {
-          const r = computeFound(found, reading.settings);
-          report.proposals.push({ sheet: found.sheet, title: r.proposal.title, result: resultToJson(r) });
-        } catch (e) {
-          if (!(e instanceof InputError)) throw e;
-        }
-      }
+    // the JSON report only when asked for: resultToJson is a fair share of Valider's time
+    if (options.json)
+      reading.proposals.forEach((found, i) => {
+        const r = results[i];
+        if (r) report.proposals.push({ sheet: found.sheet, title: r.proposal.title, result: resultToJson(r) });
+      });
     for (const f of findings) io.out(validationLine(file, f));
     all.push(...findings);
   }
