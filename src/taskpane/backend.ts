@@ -12,7 +12,10 @@ import type { Grid, WritePlan } from "../workbook/types";
 export interface WorkbookBackend {
   readWorkbook(grids: Grid[]): WorkbookReading;
   computeFound(found: FoundProposal, settings?: SettingsInput): Result;
-  validateWorkbook(grids: Grid[], settings?: SettingsInput): { reading: WorkbookReading; results: (Result | undefined)[]; findings: Finding[] };
+  validateWorkbook(
+    grids: Grid[],
+    settings?: SettingsInput,
+  ): { reading: WorkbookReading; results: (Result | undefined)[]; findings: Finding[] };
   planBeregn(grids: Grid[], reading: WorkbookReading, proposalIndex: number, result: Result, options: PlanOptions): PlanOutcome;
   planUndo(grids: Grid[]): { plan: WritePlan; cellsRestored?: number } | { refused: string };
   templateGrids(): Grid[];
