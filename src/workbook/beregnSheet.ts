@@ -39,7 +39,7 @@ export interface BeregnData {
   undo: UndoEntry[];
 }
 
-const SETTING_KEYS: (keyof SettingsInput)[] = [
+export const SETTING_KEYS: (keyof SettingsInput)[] = [
   "discountRate",
   "paybackLimitYears",
   "maaltalPolicy",

@@ -5,17 +5,8 @@
  */
 import { profileDefaults, resolveSettings, type SettingsInput } from "../engine/settings";
 import type { ProfileName } from "../engine/model";
-import { BEREGN_SHEET, beregnSheetCells, readBeregnSheet, type BeregnData } from "./beregnSheet";
+import { BEREGN_SHEET, beregnSheetCells, readBeregnSheet, SETTING_KEYS, type BeregnData } from "./beregnSheet";
 import type { Grid, WritePlan } from "./types";
-
-const KEYS: (keyof SettingsInput)[] = [
-  "discountRate",
-  "paybackLimitYears",
-  "maaltalPolicy",
-  "tabel211Basis",
-  "roundingTolerance",
-  "hoursPerYear",
-];
 
 /**
  * A plan that rewrites "_beregn" with these settings as the workbook's overrides. A value of the
@@ -25,7 +16,7 @@ export function planSettings(grids: Grid[], settings: SettingsInput, profile: Pr
   resolveSettings(settings, profileDefaults(profile)); // validate, so a bad value is never saved
   const data: BeregnData = readBeregnSheet(grids) ?? { ownSheets: [], undo: [] };
   const overrides: SettingsInput = {};
-  for (const k of KEYS) {
+  for (const k of SETTING_KEYS) {
     const v = settings[k];
     if (v !== undefined && v !== null && String(v).trim() !== "") (overrides as Record<string, unknown>)[k] = String(v);
   }
