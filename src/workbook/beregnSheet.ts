@@ -6,6 +6,7 @@
  * those cells and refuse when one was edited since.
  */
 import type { SettingsInput } from "../engine/settings";
+import type { Settings } from "../engine/model";
 import type { Stamp } from "./api";
 import { findGrid, rowCount, textAt, cellAt } from "./grid";
 import type { Grid, WriteCell } from "./types";
@@ -48,6 +49,18 @@ export const SETTING_KEYS: (keyof SettingsInput)[] = [
   "hoursPerYear",
 ];
 const STAMP_KEYS: (keyof Stamp)[] = ["version", "profile", "time", "fingerprint", "proposalSheet"];
+
+/** Settings as text for the sheet (SPEC §9); null (no payback limit) as "". */
+export function settingsText(s: Settings): Record<keyof SettingsInput, string> {
+  return {
+    discountRate: s.discountRate.toString(),
+    paybackLimitYears: s.paybackLimitYears === null ? "" : String(s.paybackLimitYears),
+    maaltalPolicy: s.maaltalPolicy,
+    tabel211Basis: s.tabel211Basis,
+    roundingTolerance: String(s.roundingTolerance),
+    hoursPerYear: s.hoursPerYear.toString(),
+  };
+}
 
 /** A cell as text, whatever type the host gave it (Excel may turn "0.02" into a number). */
 function str(grid: Grid, r: number, c: number): string {

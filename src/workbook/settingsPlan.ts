@@ -5,7 +5,7 @@
  */
 import { profileDefaults, resolveSettings, type SettingsInput } from "../engine/settings";
 import type { ProfileName } from "../engine/model";
-import { BEREGN_SHEET, beregnSheetCells, readBeregnSheet, SETTING_KEYS, type BeregnData } from "./beregnSheet";
+import { BEREGN_SHEET, beregnSheetCells, readBeregnSheet, SETTING_KEYS, settingsText, type BeregnData } from "./beregnSheet";
 import type { Grid, WritePlan } from "./types";
 
 /**
@@ -21,17 +21,7 @@ export function planSettings(grids: Grid[], settings: SettingsInput, profile: Pr
     if (v !== undefined && v !== null && String(v).trim() !== "") (overrides as Record<string, unknown>)[k] = String(v);
   }
   data.settings = overrides;
-  if (!data.defaults) {
-    const d = profileDefaults(profile);
-    data.defaults = {
-      discountRate: d.discountRate.toString(),
-      paybackLimitYears: d.paybackLimitYears === null ? "" : String(d.paybackLimitYears),
-      maaltalPolicy: d.maaltalPolicy,
-      tabel211Basis: d.tabel211Basis,
-      roundingTolerance: String(d.roundingTolerance),
-      hoursPerYear: d.hoursPerYear.toString(),
-    };
-  }
+  data.defaults ??= settingsText(profileDefaults(profile));
   return {
     sheets: [{ name: BEREGN_SHEET, visibility: "veryHidden", clear: true }],
     writes: [{ sheet: BEREGN_SHEET, topLeft: "A1", cells: beregnSheetCells(data) }],

@@ -7,10 +7,9 @@
 import type { Finding } from "../engine/model";
 import type { Result } from "../engine/result";
 import { PROFILES, profileDefaults, type SettingsInput } from "../engine/settings";
-import type { Settings } from "../engine/model";
 import type { PlanOptions, PlanOutcome, WorkbookReading } from "./api";
 import { CellBlock } from "./blocks";
-import { BEREGN_SHEET, beregnSheetCells, readBeregnSheet, type OwnSheet, type UndoEntry } from "./beregnSheet";
+import { BEREGN_SHEET, beregnSheetCells, readBeregnSheet, settingsText, type OwnSheet, type UndoEntry } from "./beregnSheet";
 import { a1, cellAt, findGrid, formatAt, formulaAt, parseA1, parseRange, splitLocation } from "./grid";
 import { encodeContent, fingerprint, normaliseFormula } from "./hash";
 import { kontrolSheet } from "./kontrol";
@@ -22,18 +21,6 @@ import { tabel1InputCells, writeTabel1, type OwnsFormula } from "./writeTabel1";
 import { generateSheet, resultTables, writeInPlace, type TableSpec } from "./writeTables";
 
 export const BEREGN_VERSION = "0.1.0";
-
-/** Settings as text (SPEC §9); null (no payback limit) as "". */
-function settingsText(s: Settings): Record<keyof SettingsInput, string> {
-  return {
-    discountRate: s.discountRate.toString(),
-    paybackLimitYears: s.paybackLimitYears === null ? "" : String(s.paybackLimitYears),
-    maaltalPolicy: s.maaltalPolicy,
-    tabel211Basis: s.tabel211Basis,
-    roundingTolerance: String(s.roundingTolerance),
-    hoursPerYear: s.hoursPerYear.toString(),
-  };
-}
 
 /**
  * What "_beregn" keeps: the settings that differ from the profile's defaults (set in the sheet
