@@ -3,17 +3,23 @@
  * (DESIGN.md): sheets added, cleared and hidden, every block written as 2-D arrays. Excel applies
  * a batch in order and keeps what ran before a failing operation, so everything that can be
  * refused (a protected sheet, a sheet that does not exist) is refused before anything is queued.
+ *
+ * Only a plan whose request would exceed one sync's budget (payload.ts; Excel on the web refuses
+ * requests over 5 MB) is sent in several syncs, as few as the budget allows, in the plan's order;
+ * a single block too large for one request is cut into bands of whole rows. A 12.000-row
+ * proposal's plan is about 0,9 MB: still one sync.
  */
 import type { Grid, RangeWrite, WriteCell, WritePlan } from "../workbook/types";
 import { cellAddress, columnLetters, parseCell, rangeAddress, splitSheet } from "./address";
 import { HostError, protectedSheetError, toHostError } from "./errors";
-import { rectangles } from "./rectangles";
+import { SYNC_BUDGET_BYTES } from "./payload";
+import { rectangles, type Rect } from "./rectangles";
 import { toExcelVisibility } from "./readGrids";
 
 export interface ApplyOptions {
   /**
    * Payload above which the plan is sent in several batches. Excel on the web refuses requests
-   * over 5 MB; the estimate is the JSON of the written arrays, so keep a margin.
+   * over 5 MB; the estimate is the JSON of the written arrays, so keep a margin (payload.ts).
    */
   maxBatchBytes?: number;
 }
@@ -61,15 +67,41 @@ interface QueuedWrite {
   queue: (ws: Excel.Worksheet) => void;
 }
 
-/** The range writes of one RangeWrite: content, number formats and bold, each in rectangles. */
-export function blockWrites(w: RangeWrite): QueuedWrite[] {
+/** A range write's request bytes besides its array: the operation, the range, the address. */
+const WRITE_OVERHEAD = 100;
+
+/** A rectangle's bytes at most `max` per piece: bands of whole rows (one row may be more). */
+function bands<T>(rect: Rect, matrix: T[][], max: number): { rect: Rect; matrix: T[][]; bytes: number }[] {
+  const whole = JSON.stringify(matrix).length;
+  if (whole <= max) return [{ rect, matrix, bytes: whole }];
+  const out: { rect: Rect; matrix: T[][]; bytes: number }[] = [];
+  let start = 0;
+  let bytes = 2;
+  for (let r = 0; r < matrix.length; r++) {
+    const rowBytes = JSON.stringify(matrix[r]).length + 1;
+    if (r > start && bytes + rowBytes > max) {
+      out.push({ rect: { ...rect, row: rect.row + start, rows: r - start }, matrix: matrix.slice(start, r), bytes });
+      start = r;
+      bytes = 2;
+    }
+    bytes += rowBytes;
+  }
+  out.push({ rect: { ...rect, row: rect.row + start, rows: matrix.length - start }, matrix: start ? matrix.slice(start) : matrix, bytes });
+  return out;
+}
+
+/**
+ * The range writes of one RangeWrite: content, number formats and bold, each in rectangles. A
+ * rectangle whose array is over `maxBytes` (only in a huge plan) becomes several writes of whole
+ * rows, so that applyPlan can send it in syncs under Excel's request limit.
+ */
+export function blockWrites(w: RangeWrite, maxBytes = SYNC_BUDGET_BYTES): QueuedWrite[] {
   const origin = parseCell(w.topLeft);
   if (!origin) throw new HostError("general", `Ugyldig celleadresse i skriveplanen: »${w.topLeft}« på arket »${w.sheet}«.`);
   const cells = w.cells;
   const rowLen = (r: number) => cells[r]?.length ?? 0;
   const at = (r: number, c: number) => cells[r]?.[c] ?? null;
-  const addr = (rect: { row: number; col: number; rows: number; cols: number }) =>
-    rangeAddress({ row: origin.row + rect.row, col: origin.col + rect.col }, rect.rows, rect.cols);
+  const addr = (rect: Rect) => rangeAddress({ row: origin.row + rect.row, col: origin.col + rect.col }, rect.rows, rect.cols);
   const out: QueuedWrite[] = [];
 
   // formats first: Excel reads what is written in the light of the cell's format ("@" keeps text)
@@ -80,14 +112,16 @@ export function blockWrites(w: RangeWrite): QueuedWrite[] {
       for (let c = 0; c < rect.cols; c++) row.push(at(rect.row + r, rect.col + c)!.numberFormat as string);
       matrix.push(row);
     }
-    const address = addr(rect);
-    out.push({
-      bytes: JSON.stringify(matrix).length + address.length + 40,
-      cells: 0,
-      queue: (ws) => {
-        ws.getRange(address).numberFormat = matrix;
-      },
-    });
+    for (const band of bands(rect, matrix, maxBytes - WRITE_OVERHEAD)) {
+      const address = addr(band.rect);
+      out.push({
+        bytes: band.bytes + address.length + WRITE_OVERHEAD,
+        cells: 0,
+        queue: (ws) => {
+          ws.getRange(address).numberFormat = band.matrix;
+        },
+      });
+    }
   }
 
   for (const rect of rectangles(cells.length, rowLen, (r, c) => content(at(r, c)) !== undefined)) {
@@ -97,15 +131,17 @@ export function blockWrites(w: RangeWrite): QueuedWrite[] {
       for (let c = 0; c < rect.cols; c++) row.push(content(at(rect.row + r, rect.col + c)) as string | number | boolean);
       matrix.push(row);
     }
-    const address = addr(rect);
-    out.push({
-      bytes: JSON.stringify(matrix).length + address.length + 40,
-      cells: rect.rows * rect.cols,
-      // `formulas` takes formulas and constants alike, so a mixed block is one write
-      queue: (ws) => {
-        ws.getRange(address).formulas = matrix;
-      },
-    });
+    for (const band of bands(rect, matrix, maxBytes - WRITE_OVERHEAD)) {
+      const address = addr(band.rect);
+      out.push({
+        bytes: band.bytes + address.length + WRITE_OVERHEAD,
+        cells: band.rect.rows * band.rect.cols,
+        // `formulas` takes formulas and constants alike, so a mixed block is one write
+        queue: (ws) => {
+          ws.getRange(address).formulas = band.matrix;
+        },
+      });
+    }
   }
 
   // bold is one value per range in Office.js: one set of rectangles per value
@@ -113,7 +149,7 @@ export function blockWrites(w: RangeWrite): QueuedWrite[] {
     for (const rect of rectangles(cells.length, rowLen, (r, c) => at(r, c)?.bold === bold)) {
       const address = addr(rect);
       out.push({
-        bytes: address.length + 40,
+        bytes: address.length + WRITE_OVERHEAD,
         cells: 0,
         queue: (ws) => {
           ws.getRange(address).format.font.bold = bold;
@@ -175,12 +211,12 @@ export async function applyPlan(
       `Arkene ${locked.map((s) => `»${s.name}«`).join(", ")} er beskyttet, så Beregn kan ikke skrive i dem. Fjern beskyttelsen (Gennemse › Fjern arkbeskyttelse), og prøv igen. Intet er ændret.`,
     );
 
+  const limit = options.maxBatchBytes ?? SYNC_BUDGET_BYTES;
   // Build every write before queuing anything: a bad address must not leave half a batch.
-  const perSheet = plan.writes.map((w) => ({ sheet: w.sheet, writes: blockWrites(w) }));
+  const perSheet = plan.writes.map((w) => ({ sheet: w.sheet, writes: blockWrites(w, limit) }));
   const bytes = perSheet.reduce((n, s) => n + s.writes.reduce((m, w) => m + w.bytes, 0), 0);
   const cells = perSheet.reduce((n, s) => n + s.writes.reduce((m, w) => m + w.cells, 0), 0);
   const ranges = perSheet.reduce((n, s) => n + s.writes.length, 0);
-  const limit = options.maxBatchBytes ?? 4_000_000;
 
   const sheets = context.workbook.worksheets;
   const handles = new Map<string, Excel.Worksheet>();
@@ -197,10 +233,13 @@ export async function applyPlan(
   let pending = 0;
   // Once a write sync has been sent, a failure may have left part of it applied
   let sent = false;
+  // and once one has gone through (a plan split in several), the workbook has changed for sure
+  let applied = false;
   const flush = async () => {
     sent = true;
     await context.sync();
     syncs++;
+    applied = true;
     pending = 0;
   };
   try {
@@ -239,7 +278,7 @@ export async function applyPlan(
     }
     await flush();
   } catch (err) {
-    throw toHostError(err, sent);
+    throw toHostError(err, sent, applied);
   }
   return { syncs, ranges, cells, bytes };
 }

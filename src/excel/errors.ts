@@ -36,9 +36,11 @@ export function protectedSheetError(sheet: string): HostError {
 /**
  * Maps any error thrown by Excel.run / context.sync to a HostError with a Danish message.
  * `partial` says whether writes may already have been applied (a failing batch keeps the
- * operations before the failing one), so the message can say so honestly.
+ * operations before the failing one), so the message can say so honestly. `earlierApplied` says
+ * that an earlier sync of the same write already went through (a huge plan sent in several,
+ * applyPlan.ts): then even a batch Excel refuses whole leaves the workbook changed.
  */
-export function toHostError(err: unknown, partial = false): HostError {
+export function toHostError(err: unknown, partial = false, earlierApplied = false): HostError {
   if (err instanceof HostError) return err;
   const e = (err ?? {}) as OfficeErrorLike;
   const code = typeof e.code === "string" ? e.code : typeof e.debugInfo?.code === "string" ? e.debugInfo.code : "";
@@ -50,7 +52,7 @@ export function toHostError(err: unknown, partial = false): HostError {
   // Excel refuses these batches whole: nothing of them was applied
   const whole = (kind: HostErrorKind) => kind === "editMode" || kind === "tooLarge";
   const mk = (kind: HostErrorKind, msg: string) =>
-    new HostError(kind, msg + (whole(kind) ? " Intet er ændret." : after), code || undefined, text);
+    new HostError(kind, msg + (whole(kind) && !earlierApplied ? " Intet er ændret." : after), code || undefined, text);
 
   // Excel refuses every API call while a cell is being edited; newer builds say so by code,
   // older ones only by text.

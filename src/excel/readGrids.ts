@@ -1,6 +1,6 @@
 /**
  * Reading the open workbook into Grids (src/workbook/types.ts) with a fixed number of
- * context.sync calls whatever its size (DESIGN.md: at most 3).
+ * context.sync calls (DESIGN.md: at most 3) unless a sheet is too large for one response.
  *
  *   sync 1  the sheets: name, visibility, protection
  *   sync 2  "full":  every sheet's used range, with values, formulas and number formats
@@ -12,9 +12,17 @@
  * proposal workbook and keeps Beregn at 3 syncs in all (2 reads + 1 write); a catalogue with many
  * sheets, or sheets of raw data, is probed first so its payload stays under Excel on the web's
  * 5 MB limit.
+ *
+ * Step 3 is planned from the sizes step 2 gave: when the sheets that matter are estimated over
+ * one sync's budget (payload.ts), they are read in row chunks, as many chunks per sync as the
+ * budget holds, so a huge proposal (12.000 rows, plus the Kontrol and "_beregn" of the last
+ * Beregn) takes ceil(bytes / budget) syncs instead of one refused one. Only then: DESIGN.md's
+ * "split only when a table is huge".
  */
 import type { CellValue, Grid, SheetVisibility } from "../workbook/types";
+import { rangeAddress } from "./address";
 import { toHostError } from "./errors";
+import { CELL_BYTES_PER_PROPERTY, isPayloadLimitError, SYNC_BUDGET_BYTES } from "./payload";
 
 export type ReadStrategy = "auto" | "full" | "probe";
 
@@ -28,6 +36,19 @@ export interface ReadOptions {
   probeWords?: string[];
   /** Whether worksheet.findAllOrNullObject (ExcelApi 1.9) may be used; detected when omitted. */
   findAll?: boolean;
+  /** Response bytes one sync of step 3 is planned to carry at most (payload.ts). */
+  maxSyncBytes?: number;
+  /** Estimated response bytes per cell and loaded property, before any was measured. */
+  cellBytes?: number;
+}
+
+/** Which syncs a read made, for tests and the log. */
+export interface ReadReport {
+  syncs: number;
+  /** Syncs of step 3 (0 when nothing needed reading in full, 1 unless a sheet was split). */
+  dataSyncs: number;
+  /** Step-3 syncs Excel refused as too large (then retried in smaller chunks). */
+  refused: number;
 }
 
 /** The labels the workbook layer recognises tables by (DESIGN.md), reduced to distinctive words. */
@@ -43,7 +64,14 @@ export const DEFAULT_PROBE_WORDS = [
   "Kvantum",
 ];
 
-/** Sheets the add-in itself writes: always read, since undo and stale checks live there. */
+/**
+ * Sheets the add-in itself writes: always read, and read whole. "_beregn" holds the settings, the
+ * stamp and the undo data. "Kontrol" and "Kvantum" are rewritten whole by each Beregn
+ * (clear: true), but their old contents still matter: planUndo refuses unless sheetHash of each
+ * sheet Beregn made equals the hash "_beregn" stored (src/workbook/undo.ts), planBeregn counts
+ * their changed cells so a repeated Beregn says "Ingen celler ændret" (writePlan.ts), and the
+ * tables on Kvantum are what "Forklar" and the rewrite find (readWorkbook.ts).
+ */
 const OWN_SHEETS = new Set(["_beregn", "kontrol", "kvantum"]);
 
 export function fromExcelVisibility(v: string): SheetVisibility {
@@ -72,18 +100,24 @@ interface SheetInfo {
 }
 
 /** Reads every sheet of the workbook as a Grid anchored at A1. */
-export async function readGrids(context: Excel.RequestContext, options: ReadOptions = {}): Promise<Grid[]> {
+export async function readGrids(context: Excel.RequestContext, options: ReadOptions = {}, report?: ReadReport): Promise<Grid[]> {
+  const r = report ?? { syncs: 0, dataSyncs: 0, refused: 0 };
+  Object.assign(r, { syncs: 0, dataSyncs: 0, refused: 0 });
   try {
-    return await readGridsUnmapped(context, options);
+    return await readGridsUnmapped(context, options, r);
   } catch (err) {
     throw toHostError(err);
   }
 }
 
-async function readGridsUnmapped(context: Excel.RequestContext, options: ReadOptions): Promise<Grid[]> {
+async function readGridsUnmapped(context: Excel.RequestContext, options: ReadOptions, report: ReadReport): Promise<Grid[]> {
+  const sync = async () => {
+    report.syncs++;
+    await context.sync();
+  };
   const collection = context.workbook.worksheets;
   collection.load("items/name,items/visibility,items/protection/protected");
-  await context.sync(); // 1
+  await sync(); // 1
   const sheets: SheetInfo[] = collection.items.map((ws) => ({
     ws,
     name: ws.name,
@@ -101,7 +135,7 @@ async function readGridsUnmapped(context: Excel.RequestContext, options: ReadOpt
       return r;
     });
     try {
-      await context.sync(); // 2
+      await sync(); // 2
       return sheets.map((s, i) => toGrid(s, ranges[i].isNullObject ? null : ranges[i]));
     } catch (err) {
       // A few sheets, but one of them huge (raw data): Excel on the web refuses a response over
@@ -125,7 +159,7 @@ async function readGridsUnmapped(context: Excel.RequestContext, options: ReadOpt
       : [];
     return { range, hits };
   });
-  await context.sync(); // 2 (3 after a refused full read)
+  await sync(); // 2 (3 after a refused full read)
 
   const wanted = sheets.map((s, i) => {
     const { range, hits } = sized[i];
@@ -135,13 +169,118 @@ async function readGridsUnmapped(context: Excel.RequestContext, options: ReadOpt
     // without findAll there is nothing cheap to decide by: read it
     return !findAll || hits.some((h) => !h.isNullObject);
   });
-  if (wanted.some(Boolean)) {
-    sized.forEach((x, i) => {
-      if (wanted[i]) x.range.load("values,formulas,numberFormat");
-    });
-    await context.sync(); // 3 (4)
+  const targets: ChunkTarget[] = [];
+  sized.forEach(({ range }, i) => {
+    if (wanted[i])
+      targets.push({
+        index: i,
+        ws: sheets[i].ws,
+        rowIndex: range.rowIndex,
+        columnIndex: range.columnIndex,
+        rowCount: range.rowCount,
+        columnCount: range.columnCount,
+      });
+  });
+  const data = await readInChunks(context, targets, options, report, sync); // 3 (4), or more when huge
+  return sheets.map((s, i) => toGrid(s, data.get(i) ?? null));
+}
+
+/** A used range to read in full: its position, and the sheet to ask for its rows. */
+interface ChunkTarget {
+  index: number;
+  ws: Excel.Worksheet;
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+/** What toGrid needs of a range: a loaded Excel.Range, or the rows of one read in chunks. */
+export interface RangeData {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+  values: unknown[][];
+  formulas: unknown[][];
+  numberFormat: unknown[][];
+}
+
+const PROPS = ["values", "formulas", "numberFormat"] as const;
+
+/**
+ * Reads the targets' used ranges in full, in as few syncs as the budget allows: one sync when
+ * everything is estimated to fit (the common case, and exactly the read before chunking existed),
+ * else consecutive row chunks packed into syncs in sheet order. The estimate starts at
+ * `cellBytes` per cell and property and is replaced per sheet by what its chunks measured, so a
+ * text-heavy sheet (Kontrol's messages) gets smaller chunks after its first. A sync Excel refuses
+ * as too large anyway is retried with the estimate of its sheets quadrupled (each retry asks for
+ * about a quarter; the next measurement corrects an overshoot); only a single row over the limit
+ * is given up on.
+ */
+async function readInChunks(
+  context: Excel.RequestContext,
+  targets: ChunkTarget[],
+  options: ReadOptions,
+  report: ReadReport,
+  sync: () => Promise<void>,
+): Promise<Map<number, RangeData>> {
+  const budget = options.maxSyncBytes ?? SYNC_BUDGET_BYTES;
+  const initial = (options.cellBytes ?? CELL_BYTES_PER_PROPERTY) * PROPS.length;
+  const state = targets.map((t) => ({
+    t,
+    next: 0,
+    rate: initial,
+    measured: { bytes: 0, cells: 0 },
+    rows: { values: [] as unknown[][], formulas: [] as unknown[][], numberFormat: [] as unknown[][] },
+  }));
+  let todo = state.filter((s) => s.t.rowCount > 0 && s.t.columnCount > 0);
+  while (todo.length) {
+    // one sync: whole sheets while they fit, then the rows of the next that fit (at least one row)
+    const batch: { s: (typeof state)[number]; rows: number; range: Excel.Range }[] = [];
+    let left = budget;
+    for (const s of todo) {
+      const rowBytes = s.t.columnCount * s.rate;
+      const remaining = s.t.rowCount - s.next;
+      const rows = Math.min(remaining, Math.max(batch.length ? 0 : 1, Math.floor(left / rowBytes)));
+      if (rows === 0) break;
+      const range = s.t.ws.getRange(rangeAddress({ row: s.t.rowIndex + s.next, col: s.t.columnIndex }, rows, s.t.columnCount));
+      range.load("values,formulas,numberFormat");
+      batch.push({ s, rows, range });
+      left -= rows * rowBytes;
+      if (rows < remaining) break;
+    }
+    try {
+      report.dataSyncs++;
+      await sync();
+    } catch (err) {
+      // Excel answers nothing of a refused sync: ask again for less
+      const single = batch.length === 1 && batch[0].rows === 1;
+      if (!isPayloadLimitError(err) || single) throw err;
+      report.refused++;
+      for (const b of batch) b.s.rate *= 4;
+      continue;
+    }
+    for (const { s, rows, range } of batch) {
+      let bytes = 0;
+      for (const p of PROPS) {
+        const m = range[p] as unknown[][];
+        bytes += JSON.stringify(m).length;
+        for (const row of m) s.rows[p].push(row);
+      }
+      s.next += rows;
+      s.measured.bytes += bytes;
+      s.measured.cells += rows * s.t.columnCount;
+      s.rate = Math.max(1, s.measured.bytes / s.measured.cells);
+    }
+    todo = todo.filter((s) => s.next < s.t.rowCount);
   }
-  return sheets.map((s, i) => (wanted[i] ? toGrid(s, sized[i].range) : toGrid(s, null)));
+  return new Map(
+    state.map(({ t, rows }) => [
+      t.index,
+      { rowIndex: t.rowIndex, columnIndex: t.columnIndex, rowCount: t.rowCount, columnCount: t.columnCount, ...rows },
+    ]),
+  );
 }
 
 function toCellValue(v: unknown): CellValue {
@@ -151,7 +290,7 @@ function toCellValue(v: unknown): CellValue {
 }
 
 /** A used range → a Grid anchored at A1: rows above and columns left of it are padded with null. */
-export function toGrid(sheet: Omit<SheetInfo, "ws">, range: Excel.Range | null): Grid {
+export function toGrid(sheet: Omit<SheetInfo, "ws">, range: RangeData | Excel.Range | null): Grid {
   const grid: Grid = {
     name: sheet.name,
     visibility: sheet.visibility,
