@@ -26,6 +26,22 @@ export function paybackText(p: PaybackResult | null, withYear: boolean): string 
 }
 
 /** "D7:D9,D11" for rows 6,7,8,10 in column D; a gap of blank, non-table rows is bridged. */
+/**
+ * Excel refuses a formula over 8.192 characters and a function with more than 255 arguments; a
+ * by-area total over thousands of interleaved rows would break both. Such a cell gets the
+ * engine's value instead (still right, but it will not follow later edits).
+ */
+export const MAX_FORMULA_LENGTH = 8192;
+export const MAX_SUM_ARGUMENTS = 255;
+
+/** "SUM(C5:C9,C12)" over the rows, or undefined when Excel could not take it. */
+function sumOf(rows: number[], col: number, bridgeable: (r: number) => boolean): string | undefined {
+  const list = ranges(rows, col, bridgeable);
+  const args = list.split(",").length;
+  const formula = `SUM(${list})`;
+  return args > MAX_SUM_ARGUMENTS || formula.length + 1 > MAX_FORMULA_LENGTH ? undefined : formula;
+}
+
 function ranges(rows: number[], col: number, bridgeable: (r: number) => boolean): string {
   const sorted = [...new Set(rows)].sort((a, b) => a - b);
   const parts: string[] = [];
@@ -96,7 +112,8 @@ export function writeTabel1(grid: Grid, found: FoundProposal, result: Result, ow
   const sumCell = (rs: number[], c: number, fallback: Decimal): WriteCell => {
     if (rs.length === 0) return amountCell(0);
     if (textNumberIn(rs, c)) return valueCell(fallback); // Excel's SUM would skip numbers typed as text
-    return { formula: `=SUM(${ranges(rs, c, bridgeable(c))})`, numberFormat: AMOUNT_FORMAT };
+    const sum = sumOf(rs, c, bridgeable(c));
+    return sum ? { formula: `=${sum}`, numberFormat: AMOUNT_FORMAT } : valueCell(fallback);
   };
   const find = (total: ComputedRowLayout["total"]) => layout.computed.find((x) => x.total === total);
   const permTotal = find("permanent");
@@ -126,9 +143,11 @@ export function writeTabel1(grid: Grid, found: FoundProposal, result: Result, ow
           const perm = counted("permanent");
           const impl = counted("implementation");
           const part = (total: ComputedRowLayout | undefined, rs: number[]) =>
-            total ? a1(total.row, c) : rs.length ? `SUM(${ranges(rs, c, bridgeable(c))})` : "";
-          const terms = [part(permTotal, perm), part(implTotal, impl)].filter((t) => t !== "");
+            total ? a1(total.row, c) : rs.length ? sumOf(rs, c, bridgeable(c)) : "";
+          const parts = [part(permTotal, perm), part(implTotal, impl)];
+          const terms = parts.filter((t) => t !== "");
           if (terms.length === 0) cell = amountCell(0);
+          else if (parts.includes(undefined)) cell = valueCell(fallback);
           else if ((!permTotal && textNumberIn(perm, c)) || (!implTotal && textNumberIn(impl, c))) cell = valueCell(fallback);
           else cell = { formula: `=${terms.join("+")}`, numberFormat: AMOUNT_FORMAT };
           break;
