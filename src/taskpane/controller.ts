@@ -1,7 +1,7 @@
 /**
  * The task pane's actions and state, with every Office call in here and none in the components
  * (DESIGN.md: the hosts translate, the layer decides, the UI presents). Each action is one
- * Excel.run: read (≤ 3 syncs), compute, write (1 sync).
+ * Excel.run: read (≤ 3 syncs; more only for a sheet over 5 MB, read in chunks), compute, write (1 sync).
  */
 import type { Finding, ProfileName, Result } from "../engine";
 import type { SettingsInput } from "../engine/settings";
