@@ -17,7 +17,8 @@ export function benchEngine(): Table {
         calculate(p.proposal, p.findings);
       });
       const perCell = t.medianMs / (nYears * nRows);
-      rows.push([String(nYears), String(nRows), "11", t.medianMs.toFixed(3), String(t.runs), (perCell * 1000).toFixed(2)]);
+      const da = (x: number, d: number) => x.toFixed(d).replace(".", ",");
+      rows.push([String(nYears), String(nRows), "11", da(t.medianMs, 3), String(t.runs), da(perCell * 1000, 2)]);
     }
   }
   return {
