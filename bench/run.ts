@@ -5,14 +5,14 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { benchEngine } from "./engine";
+import { benchEngine, benchEngineCases } from "./engine";
 import { markdownTable, type Table } from "./timing";
 
 async function main() {
   const tables: Table[] = [];
   const only = process.argv.slice(2);
   const want = (name: string) => only.length === 0 || only.includes(name);
-  if (want("engine")) tables.push(benchEngine());
+  if (want("engine")) tables.push(benchEngine(), benchEngineCases());
   const extra = path.join(__dirname, "extra.js");
   if (fs.existsSync(extra)) {
     // benchmarks of the hosts (CLI, add-in), registered by bench/extra.ts

@@ -4,7 +4,10 @@
  * miss their totals (2025 BC01's TMU 123 in a column summing to 881 against 880).
  */
 import Decimal from "decimal.js";
-import { roundHalfAwayFromZero, sum } from "./series";
+import { roundHalfAwayFromZero, sum, ZERO } from "./series";
+
+const ONE = new Decimal(1);
+const MINUS_ONE = new Decimal(-1);
 
 /**
  * Round one column of exact values.
@@ -14,9 +17,17 @@ import { roundHalfAwayFromZero, sum } from "./series";
  * Returns the shown cells (same order) and the shown total T.
  */
 export function roundColumn(exact: Decimal[]): { shown: Decimal[]; total: Decimal } {
+  // whole t.kr. already (most columns of most proposals): nothing to distribute
+  if (exact.every((x) => x.isInteger())) {
+    const shown = exact.map((x) => (x.isZero() ? ZERO : x));
+    return { shown, total: sum(shown) };
+  }
   const total = roundHalfAwayFromZero(sum(exact));
   // trunc(−0,6) is −0: normalise, or "-0" leaks into JSON and cells
-  const trunc = exact.map((x) => (x.trunc().isZero() ? new Decimal(0) : x.trunc()));
+  const trunc = exact.map((x) => {
+    const t = x.trunc();
+    return t.isZero() ? ZERO : t;
+  });
   const shown = [...trunc];
   let k = total.minus(sum(trunc)).toNumber(); // a small whole count of cells, not an amount
   if (k === 0) return { shown, total };
@@ -29,7 +40,7 @@ export function roundColumn(exact: Decimal[]): { shown: Decimal[]; total: Decima
     if (byAbs !== 0) return byAbs;
     return a.i - b.i;
   });
-  const step = new Decimal(up ? 1 : -1);
+  const step = up ? ONE : MINUS_ONE;
   // |k| never exceeds the number of cells: |Σ r_i| < n, and rounding moves the total by < 1.
   for (let j = 0; k !== 0; j++) {
     const cell = order[j % order.length].i;
