@@ -16,28 +16,9 @@ export interface RangeRef {
   end: CellRef;
 }
 
-/** 0 → "A", 25 → "Z", 26 → "AA". */
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** "A" → 0, "AA" → 26. */
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-export function cellAddress(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
-}
+// One addressing for the whole project: the workbook layer's (0-based row and column).
+export { colName as columnLetters, colIndex as columnIndex, a1 as cellAddress } from "../workbook/grid";
+import { a1 as cellAddress, colIndex as columnIndex } from "../workbook/grid";
 
 export function rangeAddress(start: CellRef, rows: number, cols: number): string {
   const a = cellAddress(start.row, start.col);
