@@ -14,19 +14,13 @@ import { applyPlan, loadWorkbook, saveWorkbook } from "../../src/xlsx";
 import { asExcelContext, FakeWorkbook } from "../fakes/officeFake";
 import { ROOT, removeDir, tmpDir } from "../cli/cliHelpers";
 import { build, caseIds, NOW } from "./helpers";
+import { trimTrailing } from "../helpers/grids";
 
 /** A workbook's content as compared here: per sheet, trailing blanks trimmed; sheets by name. */
 function content(grids: Grid[]): Record<string, unknown> {
   // "" and Excel's "General" are what an empty cell and an unformatted cell look like to a user
-  const tidy = <T>(m: (T | null | undefined)[][] | undefined) => {
-    const rows = (m ?? []).map((r) => {
-      const x = (r ?? []).map((v) => (v === undefined || v === "" || v === "General" ? null : v));
-      while (x.length && x[x.length - 1] === null) x.pop();
-      return x;
-    });
-    while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
-    return rows;
-  };
+  const tidy = <T>(m: (T | null | undefined)[][] | undefined) =>
+    trimTrailing(m, (v) => v === null || v === undefined || v === "" || v === "General");
   const out: Record<string, unknown> = {};
   // the user's sheets first, Beregn's internal sheet last: the first difference shown is the one a user sees
   const order = (n: string) => (n === "_beregn" ? "~" : "") + n;

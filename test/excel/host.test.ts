@@ -6,18 +6,11 @@ import { applyPlan, getSelectedCell, readGrids, selectCell, HostError } from "..
 import type { Grid, WritePlan } from "../../src/workbook/types";
 import { asExcelContext, FakeOfficeError, FakeWorkbook } from "../fakes/officeFake";
 import { dataGrid, tabel1Grid } from "../fakes/proposalGrids";
+import { trimTrailing } from "../helpers/grids";
 
 /** Grids compared cell by cell with trailing nulls ignored (readGrids pads, toGrids trims). */
 function norm(grids: Grid[]) {
-  const trim = <T>(m: (T | null)[][] | undefined) => {
-    const rows = (m ?? []).map((r) => {
-      const row = [...r];
-      while (row.length && (row[row.length - 1] === null || row[row.length - 1] === undefined)) row.pop();
-      return row;
-    });
-    while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
-    return rows;
-  };
+  const trim = <T>(m: (T | null)[][] | undefined) => trimTrailing(m);
   return grids.map((g) => ({
     name: g.name,
     visibility: g.visibility,

@@ -12,6 +12,7 @@ import type { Grid, WritePlan } from "../../src/workbook/types";
 import { generateProposal } from "../../bench/generate";
 import { asExcelContext, FakeWorkbook, type FakeRequestContext } from "../fakes/officeFake";
 import { tabel1Grid } from "../fakes/proposalGrids";
+import { trimTrailing } from "../helpers/grids";
 
 const NOW = new Date("2026-01-01T00:00:00Z");
 
@@ -63,15 +64,7 @@ function beregn(fake: FakeWorkbook): Promise<BeregnRun> {
 
 /** Grids compared with trailing nulls ignored (readGrids pads to the used range, toGrids trims). */
 function norm(grids: Grid[]) {
-  const trim = <T>(m: (T | null)[][] | undefined) => {
-    const rows = (m ?? []).map((r) => {
-      const row = [...r];
-      while (row.length && (row[row.length - 1] === null || row[row.length - 1] === undefined)) row.pop();
-      return row;
-    });
-    while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
-    return rows;
-  };
+  const trim = <T>(m: (T | null)[][] | undefined) => trimTrailing(m);
   return grids.map((g) => ({ name: g.name, values: trim(g.values), formulas: trim(g.formulas), numberFormats: trim(g.numberFormats) }));
 }
 

@@ -10,6 +10,7 @@ import { buildCaseWorkbook, type CaseLayout, type CaseWorkbook } from "../../src
 import type { CellValue, Grid } from "../../src/workbook/types";
 import { caseIds, changedInputs, inputRowKeys, loadCase, NOW, splitLoc, statedCells } from "../badinput/helpers";
 import { runs, SEED } from "./settings";
+import { trimTrailing } from "../helpers/grids";
 
 const valueArb: fc.Arbitrary<CellValue> = fc.oneof(
   { weight: 5, arbitrary: fc.integer({ min: -5000, max: 5000 }) },
@@ -53,15 +54,7 @@ function beregn(grids: Grid[]): Grid[] {
 
 /** Values and formulas per sheet, trailing blanks trimmed, "" as blank. */
 function content(grids: Grid[]): string {
-  const tidy = <T>(m: (T | null | undefined)[][] | undefined) => {
-    const rows = (m ?? []).map((r) => {
-      const x = (r ?? []).map((v) => (v === undefined || v === "" ? null : v));
-      while (x.length && x[x.length - 1] === null) x.pop();
-      return x;
-    });
-    while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
-    return rows;
-  };
+  const tidy = <T>(m: (T | null | undefined)[][] | undefined) => trimTrailing(m, (v) => v === null || v === undefined || v === "");
   const sorted = [...grids].sort((a, b) => a.name.localeCompare(b.name));
   return JSON.stringify(sorted.map((g) => [g.name, g.visibility, tidy(g.values), tidy(g.formulas)]));
 }

@@ -6,6 +6,7 @@ import { readAmount } from "../../src/engine/amountText";
 import type { ProposalInput, YearValuesInput } from "../../src/engine/input";
 import { cellAt, formulaAt, parseA1 } from "../../src/workbook/grid";
 import type { CellValue, Grid } from "../../src/workbook/types";
+import { trimTrailing } from "../helpers/grids";
 
 export function loadCase(id: string): ProposalInput {
   const file = path.join(__dirname, "..", "fixtures", "cases", `${id}.json`);
@@ -58,15 +59,7 @@ export function formulaOf(grids: Grid[], sheet: string, address: string): string
 
 /** A grid's content without trailing blanks, for comparing workbooks. */
 export function content(grids: Grid[]): Record<string, { values: CellValue[][]; formulas: (string | null)[][] }> {
-  const tidy = <T>(m: (T | null)[][]) => {
-    const rows = m.map((r) => {
-      const x = (r ?? []).map((v) => (v === undefined ? null : v));
-      while (x.length && x[x.length - 1] === null) x.pop();
-      return x;
-    });
-    while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
-    return rows;
-  };
+  const tidy = <T>(m: (T | null)[][]) => trimTrailing(m);
   const out: Record<string, { values: CellValue[][]; formulas: (string | null)[][] }> = {};
   for (const g of grids) out[g.name] = { values: tidy(g.values), formulas: tidy(g.formulas ?? []) };
   return out;
