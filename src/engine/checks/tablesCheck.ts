@@ -154,10 +154,6 @@ function rowsNotSumming(proposal: Proposal, title: string, path: string, t: Norm
   return out;
 }
 
-function tableLocation(proposal: Proposal, path: string): string {
-  return proposal.locate(path);
-}
-
 export function checkKvantum(proposal: Proposal, kvantum: KvantumResult | null): Finding[] {
   const stated = proposal.stated.kvantum;
   if (!stated || !kvantum) return [];
@@ -196,7 +192,7 @@ export function checkKvantum(proposal: Proposal, kvantum: KvantumResult | null):
         code: "KVANTUM_IDENTITY",
         severity: "error",
         message: `${TITLES.B} ${formatYears(bad.map((i) => proposal.years[i]))}: rækkerne summerer ikke til 0; bevillingsflyt mellem udvalg skal gå lige op`,
-        location: tableLocation(proposal, "stated.kvantum.B"),
+        location: proposal.locate("stated.kvantum.B"),
       });
   }
   if (A && B && C) {
@@ -240,7 +236,7 @@ export function checkKvantum(proposal: Proposal, kvantum: KvantumResult | null):
             code: "KVANTUM_MISSING",
             severity: "warning",
             message: `${TITLES[name]} er tom, men måltalseffekten (A) og den bevillingsmæssige effekt (C) er forskellige (varig drift, bevillingsflyt eller effekt krediteret andre end dem, der realiserer den); udfyld den, evt. med Teknisk beregningsark`,
-            location: tableLocation(proposal, `stated.kvantum.${name}`),
+            location: proposal.locate(`stated.kvantum.${name}`),
           });
   }
   const udvalgWithInvestment = new Set<string>();
@@ -255,7 +251,7 @@ export function checkKvantum(proposal: Proposal, kvantum: KvantumResult | null):
           code: "KVANTUM_MISSING",
           severity: "warning",
           message: `${TITLES[name]} er tom, men investeringerne falder på flere udvalg (${[...udvalgWithInvestment].join(", ")})`,
-          location: tableLocation(proposal, `stated.kvantum.${name}`),
+          location: proposal.locate(`stated.kvantum.${name}`),
         });
     }
   return findings;
