@@ -8,13 +8,21 @@
  * requests over 5 MB) is sent in several syncs, as few as the budget allows, in the plan's order;
  * a single block too large for one request is cut into bands of whole rows. A 12.000-row
  * proposal's plan is about 0,9 MB: still one sync.
+ *
+ * Sheets are touched as Microsoft documents Excel: a sheet's visibility is set only when it
+ * changes (setting it clears the user's undo history on Windows and Mac, "Undo capabilities in
+ * Excel add-ins"); a very hidden sheet is made Hidden before it is deleted (Worksheet.delete
+ * fails with InvalidOperation on a VeryHidden sheet); a plan that adds, deletes, hides or shows
+ * a sheet is refused up front when the workbook's structure is protected, instead of failing
+ * half-way after our own sheets were cleared.
  */
-import type { Grid, RangeWrite, WriteCell, WritePlan } from "../workbook/types";
+import type { Grid, RangeWrite, SheetVisibility, WriteCell, WritePlan } from "../workbook/types";
 import { cellAddress, columnLetters, parseCell, rangeAddress, splitSheet } from "./address";
 import { HostError, protectedSheetError, toHostError } from "./errors";
-import { SYNC_BUDGET_BYTES } from "./payload";
+import { SYNC_BUDGET_BYTES, utf8Length } from "./payload";
 import { rectangles, type Rect } from "./rectangles";
-import { toExcelVisibility } from "./readGrids";
+import { rememberWorkbookState, toExcelVisibility, workbookStateOf } from "./readGrids";
+import { isGroupedRun, UngroupedRunNeeded } from "./run";
 
 export interface ApplyOptions {
   /**
@@ -38,6 +46,8 @@ export interface ApplyReport {
 export interface SheetState {
   name: string;
   protected?: boolean;
+  /** As read; unknown means the host sets the plan's visibility whatever it was. */
+  visibility?: SheetVisibility;
 }
 
 /** A cell's content as Office.js takes it in `formulas`: a formula, or a constant ("" clears). */
@@ -72,13 +82,13 @@ const WRITE_OVERHEAD = 100;
 
 /** A rectangle's bytes at most `max` per piece: bands of whole rows (one row may be more). */
 function bands<T>(rect: Rect, matrix: T[][], max: number): { rect: Rect; matrix: T[][]; bytes: number }[] {
-  const whole = JSON.stringify(matrix).length;
+  const whole = utf8Length(JSON.stringify(matrix));
   if (whole <= max) return [{ rect, matrix, bytes: whole }];
   const out: { rect: Rect; matrix: T[][]; bytes: number }[] = [];
   let start = 0;
   let bytes = 2;
   for (let r = 0; r < matrix.length; r++) {
-    const rowBytes = JSON.stringify(matrix[r]).length + 1;
+    const rowBytes = utf8Length(JSON.stringify(matrix[r])) + 1;
     if (r > start && bytes + rowBytes > max) {
       out.push({ rect: { ...rect, row: rect.row + start, rows: r - start }, matrix: matrix.slice(start, r), bytes });
       start = r;
@@ -160,13 +170,23 @@ export function blockWrites(w: RangeWrite, maxBytes = SYNC_BUDGET_BYTES): Queued
   return out;
 }
 
-/** Loads sheet names and protection: only when the caller has no Grids from this read. */
+/** Loads sheet names, visibility and protection: only when the caller has no Grids from this read. */
 async function loadSheetStates(context: Excel.RequestContext): Promise<SheetState[]> {
   const ws = context.workbook.worksheets;
-  ws.load("items/name,items/protection/protected");
+  ws.load("items/name,items/visibility,items/protection/protected");
+  const protection = context.workbook.protection;
+  protection.load("protected");
   await context.sync();
-  return ws.items.map((s) => ({ name: s.name, protected: s.protection.protected }));
+  rememberWorkbookState(context, { structureProtected: protection.protected });
+  return ws.items.map((s) => ({
+    name: s.name,
+    protected: s.protection.protected,
+    visibility: s.visibility === "VeryHidden" ? "veryHidden" : s.visibility === "Hidden" ? "hidden" : "visible",
+  }));
 }
+
+export const STRUCTURE_PROTECTED =
+  "Projektmappens struktur er beskyttet, så Beregn kan ikke tilføje, skjule eller slette ark. Fjern beskyttelsen (Gennemse › Beskyt projektmappe), og prøv igen. Intet er ændret.";
 
 /**
  * Applies the plan. Pass the Grids (or sheet states) of the read this plan was made from: then it
@@ -211,6 +231,31 @@ export async function applyPlan(
       `Arkene ${locked.map((s) => `»${s.name}«`).join(", ")} er beskyttet, så Beregn kan ikke skrive i dem. Fjern beskyttelsen (Gennemse › Fjern arkbeskyttelse), og prøv igen. Intet er ændret.`,
     );
 
+  // What the plan does to the workbook's structure: sheets added, shown or hidden, deleted
+  const visibilityChanges = plan.sheets.filter((s) => {
+    const state = existing.get(s.name.toLowerCase());
+    return state ? state.visibility !== s.visibility : s.visibility !== "visible"; // a new sheet is visible
+  });
+  const deletes = (plan.deleteSheets ?? []).filter((n) => existing.has(n.toLowerCase()) || created.has(n.toLowerCase()));
+  if (created.size || visibilityChanges.length || deletes.length) {
+    let wb = workbookStateOf(context, before);
+    if (!wb) {
+      try {
+        const protection = context.workbook.protection;
+        protection.load("protected");
+        await context.sync();
+        syncs++;
+        wb = { structureProtected: protection.protected };
+        rememberWorkbookState(context, wb);
+      } catch (err) {
+        throw toHostError(err);
+      }
+    }
+    if (wb.structureProtected) throw new HostError("protected", STRUCTURE_PROTECTED);
+  }
+  // Excel cannot group these into one undo step (UndoNotSupported): the runner runs again ungrouped
+  if ((visibilityChanges.length || deletes.length) && isGroupedRun(context)) throw new UngroupedRunNeeded();
+
   const limit = options.maxBatchBytes ?? SYNC_BUDGET_BYTES;
   // Build every write before queuing anything: a bad address must not leave half a batch.
   const perSheet = plan.writes.map((w) => ({ sheet: w.sheet, writes: blockWrites(w, limit) }));
@@ -254,7 +299,7 @@ export async function applyPlan(
         ws = sheets.add(s.name);
         handles.set(key, ws);
       }
-      ws.visibility = toExcelVisibility(s.visibility);
+      if (visibilityChanges.includes(s)) ws.visibility = toExcelVisibility(s.visibility);
     }
     for (const cw of plan.columnWidths ?? []) {
       const col = columnLetters(cw.column);
@@ -270,10 +315,14 @@ export async function applyPlan(
       }
     }
     // sheets to delete go last: planUndo removes the sheets Beregn made, after restoring cells
-    for (const name of plan.deleteSheets ?? []) {
+    for (const name of deletes) {
       const key = name.toLowerCase();
-      if (!existing.has(key) && !created.has(key)) continue; // already gone: nothing to undo
-      sheet(name).delete();
+      const ws = sheet(name);
+      // Worksheet.delete fails with InvalidOperation on a VeryHidden sheet: make it Hidden first
+      const planned = plan.sheets.find((s) => s.name.toLowerCase() === key)?.visibility;
+      const now = planned ?? existing.get(key)?.visibility;
+      if (now === undefined || now === "veryHidden") ws.visibility = "Hidden";
+      ws.delete();
       handles.delete(key);
     }
     await flush();
@@ -287,7 +336,10 @@ export async function applyPlan(
 export async function selectCell(context: Excel.RequestContext, sheetName: string, address: string): Promise<void> {
   try {
     const ws = context.workbook.worksheets.getItem(sheetName);
+    // activate, sync, then select: a select on a sheet activated in the same batch is not
+    // reliable in Excel on Windows
     ws.activate();
+    await context.sync();
     ws.getRange(address).select();
     await context.sync();
   } catch (err) {
@@ -295,10 +347,13 @@ export async function selectCell(context: Excel.RequestContext, sheetName: strin
   }
 }
 
-/** The selected cell's sheet and address (the top-left cell of the selection): "Forklar". */
+/**
+ * The active cell's sheet and address: "Forklar". getActiveCell (ExcelApi 1.7) rather than
+ * getSelectedRange, which throws when the selection is several areas (Ctrl+click).
+ */
 export async function getSelectedCell(context: Excel.RequestContext): Promise<{ sheet: string; address: string }> {
   try {
-    const range = context.workbook.getSelectedRange();
+    const range = context.workbook.getActiveCell();
     range.load("address");
     await context.sync();
     const { sheet, local } = splitSheet(range.address);
@@ -310,10 +365,14 @@ export async function getSelectedCell(context: Excel.RequestContext): Promise<{ 
   }
 }
 
-/** Deletes a sheet (undo of "Indsæt skabelon"). */
+/** Deletes a sheet (undo of "Indsæt skabelon"); a very hidden one is made Hidden first (Worksheet.delete). */
 export async function deleteSheet(context: Excel.RequestContext, name: string): Promise<void> {
   try {
-    context.workbook.worksheets.getItem(name).delete();
+    const ws = context.workbook.worksheets.getItem(name);
+    ws.load("visibility");
+    await context.sync();
+    if (ws.visibility === "VeryHidden") ws.visibility = "Hidden";
+    ws.delete();
     await context.sync();
   } catch (err) {
     throw toHostError(err);
