@@ -123,7 +123,6 @@ function operationMessage(operation: string, text: string): string | undefined {
     return `Excel kunne ikke skjule eller vise et ark (${text}). Er projektmappens struktur beskyttet (Gennemse › Beskyt projektmappe)?`;
   if (/Worksheets\.add/i.test(operation))
     return `Excel kunne ikke oprette et ark (${text}). Er projektmappens struktur beskyttet (Gennemse › Beskyt projektmappe)?`;
-  if (/Range\.select|Worksheet\.activate/i.test(operation))
-    return `Excel kunne ikke vise cellen (${text}). Ligger den på et skjult ark?`;
+  if (/Range\.select|Worksheet\.activate/i.test(operation)) return `Excel kunne ikke vise cellen (${text}). Ligger den på et skjult ark?`;
   return undefined;
 }

@@ -258,8 +258,7 @@ async function readSheets(context: Excel.RequestContext, options: ReadOptions, r
   return sheets.map((s, i) => toGrid(s, data.get(i) ?? null));
 }
 
-const TOO_MANY_CELLS =
-  "Et ark er for stort til at læse på én gang (Excel læser højst 5.000.000 celler ad gangen). Intet er ændret.";
+const TOO_MANY_CELLS = "Et ark er for stort til at læse på én gang (Excel læser højst 5.000.000 celler ad gangen). Intet er ændret.";
 
 /**
  * The merged areas of each sheet's used range, loaded in the same sync as the step that reads

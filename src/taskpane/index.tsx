@@ -31,7 +31,9 @@ function say(text: string): void {
 // office.js comes from Microsoft's CDN (taskpane.html); blocked by a proxy or offline, the pane
 // would otherwise wait on "Indlæser …" for ever
 if (typeof Office === "undefined" || typeof Office.onReady !== "function")
-  say("Beregn kunne ikke hente Office.js fra Microsoft. Tjek netværksforbindelsen (eller om en proxy blokerer appsforoffice.microsoft.com), og åbn Beregn igen.");
+  say(
+    "Beregn kunne ikke hente Office.js fra Microsoft. Tjek netværksforbindelsen (eller om en proxy blokerer appsforoffice.microsoft.com), og åbn Beregn igen.",
+  );
 else
   void Office.onReady((info) => {
     if (info.host === Office.HostType.Excel) mount();

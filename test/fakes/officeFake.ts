@@ -514,8 +514,7 @@ class FakeWorkbookProxy {
 }
 
 function structureLocked(fake: FakeWorkbook, op: string): void {
-  if (fake.structureProtected)
-    throw new FakeOfficeError("AccessDenied", "The workbook is protected: its structure can't be changed.", op);
+  if (fake.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook is protected: its structure can't be changed.", op);
 }
 
 class FakeWorksheetCollection extends Proxy {
@@ -854,7 +853,11 @@ export class FakeRange extends Proxy {
       if (cellData && cellCount > CELL_LIMIT) {
         // "Resource limits …": more than 5.000.000 cells in one read fails on every platform
         if (this.ctx.fake.cellLimitFailure === "throw")
-          throw new FakeOfficeError("RangeExceedsLimit", "The cell count in the range has exceeded the maximum supported number.", "Range.load");
+          throw new FakeOfficeError(
+            "RangeExceedsLimit",
+            "The cell count in the range has exceeded the maximum supported number.",
+            "Range.load",
+          );
         overLimit = true;
       } else if (cellData && cellCount > MATERIALISE_LIMIT)
         throw new Error(`the fake does not materialise ${cellCount} cells; ask for less`);
@@ -984,7 +987,11 @@ export class FakeRange extends Proxy {
       const t = this.target();
       const inside = t.sheet.merges.filter((m) => m.r0 <= t.box.r1 && m.r1 >= t.box.r0 && m.c0 <= t.box.c1 && m.c1 >= t.box.c0);
       if (inside.length > 512)
-        throw new FakeOfficeError("GeneralException", "There was an internal error while processing the request.", "Range.getMergedAreasOrNullObject");
+        throw new FakeOfficeError(
+          "GeneralException",
+          "There was an internal error while processing the request.",
+          "Range.getMergedAreasOrNullObject",
+        );
       return inside.length ? { sheet: t.sheet, addresses: inside.map(boxAddress) } : null;
     });
   }
@@ -1128,7 +1135,8 @@ export function officeGlobals(fake: FakeWorkbook): OfficeGlobals {
       },
     },
     Excel: {
-      run: <T>(a: FakeRunOptions | ((ctx: FakeRequestContext) => Promise<T>), b?: (ctx: FakeRequestContext) => Promise<T>) => fake.run(a, b),
+      run: <T>(a: FakeRunOptions | ((ctx: FakeRequestContext) => Promise<T>), b?: (ctx: FakeRequestContext) => Promise<T>) =>
+        fake.run(a, b),
       SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
       ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
       ErrorCodes: { invalidOperationInCellEditMode: "InvalidOperationInCellEditMode" },
