@@ -6,7 +6,7 @@
  *   sync 2  "full":  every sheet's used range, with values, formulas and number formats
  *           "probe": every sheet's used-range size, plus a search for the labels the reader
  *                    looks for (one findAll per word), so large sheets without them are skipped
- *           both: the used range's merged areas (ExcelApi 1.13), so a Styringsområde merged
+ *           both: each sheet's merged areas (ExcelApi 1.13), so a Styringsområde merged
  *                 down over rows reads as in the xlsx host
  *   sync 3  "probe" only: the used ranges of the sheets that matter, in full
  *
@@ -261,7 +261,7 @@ async function readSheets(context: Excel.RequestContext, options: ReadOptions, r
 const TOO_MANY_CELLS = "Et ark er for stort til at læse på én gang (Excel læser højst 5.000.000 celler ad gangen). Intet er ændret.";
 
 /**
- * The merged areas of each sheet's used range, loaded in the same sync as the step that reads
+ * The merged areas of each sheet, loaded in the same sync as the step that reads
  * the range (no extra sync for an ordinary workbook). getMergedAreasOrNullObject fails the whole
  * sync when a range has more than 512 merged areas: the step is then sent again without merges,
  * and each sheet's merges are asked for in a sync of its own, so only the sheet over the limit
@@ -277,8 +277,9 @@ class MergeRead {
       await sync();
       return items;
     }
-    const areas = items.map((item) => {
-      const a = rangeOf(item).getMergedAreasOrNullObject();
+    // the whole sheet, not the used range: a method on an empty sheet's null-object range would fail the sync
+    const areas = sheets.map((s) => {
+      const a = s.ws.getRange().getMergedAreasOrNullObject();
       a.load("address");
       return a;
     });
@@ -305,7 +306,7 @@ class MergeRead {
     this.done = true;
     for (let i = 0; i < sheets.length; i++) {
       if (ranges[i].isNullObject) continue;
-      const a = ranges[i].getMergedAreasOrNullObject();
+      const a = sheets[i].ws.getRange().getMergedAreasOrNullObject();
       a.load("address");
       try {
         await sync();

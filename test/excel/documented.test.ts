@@ -8,7 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import { applyPlan, getSelectedCell, HostError, makeExcelRun, readGrids, selectCell, toHostError, type ExcelApi } from "../../src/excel";
 import type { ProposalInput } from "../../src/engine/input";
-import { buildCaseGrids, computeFound, planBeregn, planUndo, readWorkbook } from "../../src/workbook";
+import { buildCaseGrids, computeFound, planBeregn, planUndo, readWorkbook, validateWorkbook } from "../../src/workbook";
 import type { Grid, WritePlan } from "../../src/workbook/types";
 import { gridsToWorkbook, loadWorkbook } from "../../src/xlsx";
 import { loadCase } from "../helpers/cases";
@@ -150,6 +150,19 @@ describe("3. merged cells (Range.getMergedAreasOrNullObject, ExcelApi 1.13)", ()
     // without the merged areas (what the host read before) the rows below each top cell lose their area
     const blind = await fake.run((ctx) => readGrids(asExcelContext(ctx), { merges: false }));
     expect(areas(readWorkbook(blind))).not.toEqual(areas(xlsx));
+  });
+
+  test("merges cost no extra sync, also with an empty sheet (whose used range is a null object)", async () => {
+    const fake = FakeWorkbook.fromGrids([
+      { ...tabel1Grid(), merges: ["B3:H3"] },
+      { name: "Tom", visibility: "visible", values: [], formulas: [] },
+    ]);
+    fake.resetStats();
+    const grids = await fake.run((ctx) => readGrids(asExcelContext(ctx)));
+    expect(fake.stats.syncs).toBe(2);
+    expect(grids[0].merges).toEqual(["B3:H3"]);
+    expect(grids[1].merges).toBeUndefined();
+    expect(grids[1].mergesUnread).toBeUndefined();
   });
 
   test("more than 512 merged areas: the fake fails as documented, the host reads the rest and says so", async () => {
@@ -355,6 +368,18 @@ describe("9. the fake as Excel is", () => {
     await wb.xlsx.writeFile(path.join(dir, "d.xlsx"));
     const xlsx = (await loadWorkbook(path.join(dir, "d.xlsx"))).grids;
     expect(xlsx[0].values[0]).toEqual(office[0].values[0]);
+  });
+
+  test("a date typed in an amount cell reads through Office.js as through the xlsx host: UNREADABLE quoting the date", async () => {
+    const grids = caseGrids();
+    const reading = readWorkbook(grids);
+    const [sheet, cell] = reading.proposals[0].locations["rows[0].values.2026"].split("!");
+    const fake = FakeWorkbook.fromGrids(grids);
+    // as Excel holds a typed date: the serial number, with a date format
+    fake.sheet(sheet)!.set(Number(cell.slice(1)) - 1, cell.charCodeAt(0) - 65, { value: 45658, numberFormat: "dd-mm-yyyy" });
+    const office = await fake.run((ctx) => readGrids(asExcelContext(ctx)));
+    const findings = validateWorkbook(office).findings.filter((f) => f.location === `${sheet}!${cell}`);
+    expect(findings.map((f) => `${f.code} ${f.message}`)).toContain('UNREADABLE "2025-01-01" er ikke et tal; regnet som 0, ret cellen');
   });
 
   test("request sizes are UTF-8: a plan of Danish text under 5 MB in characters but over in bytes is split", async () => {

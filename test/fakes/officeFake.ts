@@ -944,7 +944,7 @@ export class FakeRange extends Proxy {
     return this.value<string[][]>("numberFormat");
   }
   set numberFormat(m: string[][]) {
-    this.matrix("Range.numberFormat", m, (t, r, c, v) => t.sheet.set(r, c, { numberFormat: v === "General" ? null : v }));
+    this.matrix("Range.numberFormat", m, (t, r, c, v) => t.sheet.set(r, c, { numberFormat: v === "General" || v === "" ? null : v }));
   }
 
   clear(applyTo: string = "All"): void {
