@@ -59,7 +59,8 @@ export function makeExcelRun(api: ExcelApi): <T>(batch: Batch<T>) => Promise<T> 
         return batch(context);
       });
     } catch (err) {
-      if (!(err instanceof UngroupedRunNeeded)) throw err;
+      // by name too: Excel.run may hand back the batch's error as a copy
+      if (!(err instanceof UngroupedRunNeeded) && (err as { name?: unknown })?.name !== "UngroupedRunNeeded") throw err;
     }
     return api.run(options, batch);
   };

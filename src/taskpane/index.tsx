@@ -23,9 +23,15 @@ function mount(): void {
   createRoot(container).render(<App controller={controller} />);
 }
 
+/** A line in place of "Indlæser Beregn …", in its style (taskpane.html). */
 function say(text: string): void {
   const container = document.getElementById("container");
-  if (container) container.textContent = text;
+  if (!container) return;
+  const p = document.createElement("p");
+  p.style.fontFamily = '"Segoe UI", sans-serif';
+  p.style.padding = "12px";
+  p.textContent = text;
+  container.replaceChildren(p);
 }
 
 // office.js comes from Microsoft's CDN (taskpane.html); blocked by a proxy or offline, the pane
