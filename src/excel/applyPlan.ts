@@ -22,7 +22,7 @@ import { HostError, protectedSheetError, toHostError } from "./errors";
 import { SYNC_BUDGET_BYTES, utf8Length } from "./payload";
 import { rectangles, type Rect } from "./rectangles";
 import { rememberWorkbookState, toExcelVisibility, workbookStateOf } from "./readGrids";
-import { isGroupedRun, UngroupedRunNeeded } from "./run";
+import { runInfoOf } from "./run";
 
 export interface ApplyOptions {
   /**
@@ -253,8 +253,6 @@ export async function applyPlan(
     }
     if (wb.structureProtected) throw new HostError("protected", STRUCTURE_PROTECTED);
   }
-  // Excel cannot group these into one undo step (UndoNotSupported): the runner runs again ungrouped
-  if ((visibilityChanges.length || deletes.length) && isGroupedRun(context)) throw new UngroupedRunNeeded();
 
   const limit = options.maxBatchBytes ?? SYNC_BUDGET_BYTES;
   // Build every write before queuing anything: a bad address must not leave half a batch.
@@ -263,6 +261,30 @@ export async function applyPlan(
   const cells = perSheet.reduce((n, s) => n + s.writes.reduce((m, w) => m + w.cells, 0), 0);
   const ranges = perSheet.reduce((n, s) => n + s.writes.length, 0);
 
+  // One undo step where Excel can group it (ExcelApi 1.20): a run of its own with mergeUndoGroup,
+  // unless the plan hides, shows or deletes a sheet, which Excel cannot group (UndoNotSupported)
+  const run = runInfoOf(context);
+  const write = (ctx: Excel.RequestContext) =>
+    writePlan(ctx, plan, perSheet, existing, created, visibilityChanges, deletes, limit).then((n) => {
+      syncs += n;
+    });
+  if (run?.undoGroup && !visibilityChanges.length && !deletes.length) await run.api.run({ ...run.options, mergeUndoGroup: true }, write);
+  else await write(context);
+  return { syncs, ranges, cells, bytes };
+}
+
+/** Queues and sends the plan's operations; returns the syncs it made. */
+async function writePlan(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  perSheet: { sheet: string; writes: QueuedWrite[] }[],
+  existing: Map<string, SheetState>,
+  created: Set<string>,
+  visibilityChanges: WritePlan["sheets"],
+  deletes: string[],
+  limit: number,
+): Promise<number> {
+  let syncs = 0;
   const sheets = context.workbook.worksheets;
   const handles = new Map<string, Excel.Worksheet>();
   const sheet = (name: string): Excel.Worksheet => {
@@ -329,7 +351,7 @@ export async function applyPlan(
   } catch (err) {
     throw toHostError(err, sent, applied);
   }
-  return { syncs, ranges, cells, bytes };
+  return syncs;
 }
 
 /** Selects a cell (or range) and brings its sheet to the front: "Gå til celle". */

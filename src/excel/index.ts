@@ -25,5 +25,5 @@ export {
   type SheetState,
 } from "./applyPlan";
 export { HostError, toHostError, protectedSheetError, type HostErrorKind } from "./errors";
-export { makeExcelRun, officeExcelApi, isGroupedRun, UngroupedRunNeeded, type ExcelApi, type BeregnRunOptions } from "./run";
+export { makeExcelRun, officeExcelApi, runInfoOf, type ExcelApi, type BeregnRunOptions, type RunInfo } from "./run";
 export * from "./address";

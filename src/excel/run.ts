@@ -3,12 +3,14 @@
  *  - `delayForCellEdit: true` (ExcelApi 1.11): a batch sent while the user is typing in a cell
  *    waits until the cell is left, instead of failing with InvalidOperationInCellEditMode;
  *  - `mergeUndoGroup: true` (ExcelApi 1.20, "Undo capabilities in Excel add-ins"): everything a
- *    run writes is one step of Excel's own undo (Ctrl+Z). A grouped batch that calls an API
+ *    write does is one step of Excel's own undo (Ctrl+Z). A grouped batch that calls an API
  *    without undo support throws UndoNotSupported, and Beregn's plans may set a sheet's
- *    visibility or delete a sheet (both without undo support): applyPlan refuses such a plan in
- *    a grouped run before it queues anything (UngroupedRunNeeded), and the run is made again
- *    without the group. Only reads can have happened by then, so running again is safe.
+ *    visibility or delete a sheet (both without undo support). Whether a plan does is known only
+ *    once it is made, inside the run, after the read: so the action's run is not grouped, and
+ *    applyPlan sends a plan that neither hides nor deletes a sheet in a grouped run of its own
+ *    (runInfoOf). The write is the same one sync either way; only its undo differs.
  */
+
 /** The RunOptions Beregn sets; the rest of Excel.RunOptions is left at its default. */
 export interface BeregnRunOptions {
   delayForCellEdit?: boolean;
@@ -23,19 +25,19 @@ export interface ExcelApi {
   isSetSupported(name: string, version: string): boolean;
 }
 
-/** The contexts of grouped runs, so applyPlan knows not to queue what cannot be grouped. */
-const grouped = new WeakSet<object>();
-
-export function isGroupedRun(context: Excel.RequestContext): boolean {
-  return grouped.has(context);
+/** How the run a context belongs to was made, for applyPlan's grouped write. */
+export interface RunInfo {
+  api: ExcelApi;
+  options: BeregnRunOptions;
+  /** ExcelApi 1.20: a write may be grouped into one undo step. */
+  undoGroup: boolean;
 }
 
-/** Thrown by applyPlan in a grouped run, before anything is queued: run it again ungrouped. */
-export class UngroupedRunNeeded extends Error {
-  constructor() {
-    super("the plan hides or deletes a sheet, which Excel cannot group into one undo step");
-    this.name = "UngroupedRunNeeded";
-  }
+const runs = new WeakMap<object, RunInfo>();
+
+/** The run a context belongs to, when makeExcelRun made it (not in tests that use a bare context). */
+export function runInfoOf(context: Excel.RequestContext): RunInfo | undefined {
+  return runs.get(context);
 }
 
 /** Office.js as the task pane has it (window.Excel, window.Office). */
@@ -46,22 +48,16 @@ export function officeExcelApi(): ExcelApi {
   };
 }
 
-/** An Excel.run for the controller: the supported options, and the ungrouped rerun. */
+/** An Excel.run for the controller, with the options this Excel supports. */
 export function makeExcelRun(api: ExcelApi): <T>(batch: Batch<T>) => Promise<T> {
-  const delay = api.isSetSupported("ExcelApi", "1.11");
-  const undoGroup = api.isSetSupported("ExcelApi", "1.20");
-  return async <T>(batch: Batch<T>): Promise<T> => {
-    const options: BeregnRunOptions = delay ? { delayForCellEdit: true } : {};
-    if (!undoGroup) return api.run(options, batch);
-    try {
-      return await api.run({ ...options, mergeUndoGroup: true }, (context) => {
-        grouped.add(context);
-        return batch(context);
-      });
-    } catch (err) {
-      // by name too: Excel.run may hand back the batch's error as a copy
-      if (!(err instanceof UngroupedRunNeeded) && (err as { name?: unknown })?.name !== "UngroupedRunNeeded") throw err;
-    }
-    return api.run(options, batch);
+  const info: RunInfo = {
+    api,
+    options: api.isSetSupported("ExcelApi", "1.11") ? { delayForCellEdit: true } : {},
+    undoGroup: api.isSetSupported("ExcelApi", "1.20"),
   };
+  return <T>(batch: Batch<T>): Promise<T> =>
+    api.run(info.options, (context) => {
+      runs.set(context, info);
+      return batch(context);
+    });
 }
