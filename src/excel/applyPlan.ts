@@ -8,13 +8,21 @@
  * requests over 5 MB) is sent in several syncs, as few as the budget allows, in the plan's order;
  * a single block too large for one request is cut into bands of whole rows. A 12.000-row
  * proposal's plan is about 0,9 MB: still one sync.
+ *
+ * Sheets are touched as Microsoft documents Excel: a sheet's visibility is set only when it
+ * changes (setting it clears the user's undo history on Windows and Mac, "Undo capabilities in
+ * Excel add-ins"); a very hidden sheet is made Hidden before it is deleted (Worksheet.delete
+ * fails with InvalidOperation on a VeryHidden sheet); a plan that adds, deletes, hides or shows
+ * a sheet is refused up front when the workbook's structure is protected, instead of failing
+ * half-way after our own sheets were cleared.
  */
-import type { Grid, RangeWrite, WriteCell, WritePlan } from "../workbook/types";
+import type { Grid, RangeWrite, SheetVisibility, WriteCell, WritePlan } from "../workbook/types";
 import { cellAddress, columnLetters, parseCell, rangeAddress, splitSheet } from "./address";
 import { HostError, protectedSheetError, toHostError } from "./errors";
-import { SYNC_BUDGET_BYTES } from "./payload";
+import { SYNC_BUDGET_BYTES, utf8Length } from "./payload";
 import { rectangles, type Rect } from "./rectangles";
-import { toExcelVisibility } from "./readGrids";
+import { rememberWorkbookState, toExcelVisibility, workbookStateOf } from "./readGrids";
+import { runInfoOf } from "./run";
 
 export interface ApplyOptions {
   /**
@@ -38,6 +46,8 @@ export interface ApplyReport {
 export interface SheetState {
   name: string;
   protected?: boolean;
+  /** As read; unknown means the host sets the plan's visibility whatever it was. */
+  visibility?: SheetVisibility;
 }
 
 /** A cell's content as Office.js takes it in `formulas`: a formula, or a constant ("" clears). */
@@ -72,13 +82,13 @@ const WRITE_OVERHEAD = 100;
 
 /** A rectangle's bytes at most `max` per piece: bands of whole rows (one row may be more). */
 function bands<T>(rect: Rect, matrix: T[][], max: number): { rect: Rect; matrix: T[][]; bytes: number }[] {
-  const whole = JSON.stringify(matrix).length;
+  const whole = utf8Length(JSON.stringify(matrix));
   if (whole <= max) return [{ rect, matrix, bytes: whole }];
   const out: { rect: Rect; matrix: T[][]; bytes: number }[] = [];
   let start = 0;
   let bytes = 2;
   for (let r = 0; r < matrix.length; r++) {
-    const rowBytes = JSON.stringify(matrix[r]).length + 1;
+    const rowBytes = utf8Length(JSON.stringify(matrix[r])) + 1;
     if (r > start && bytes + rowBytes > max) {
       out.push({ rect: { ...rect, row: rect.row + start, rows: r - start }, matrix: matrix.slice(start, r), bytes });
       start = r;
@@ -160,13 +170,23 @@ export function blockWrites(w: RangeWrite, maxBytes = SYNC_BUDGET_BYTES): Queued
   return out;
 }
 
-/** Loads sheet names and protection: only when the caller has no Grids from this read. */
+/** Loads sheet names, visibility and protection: only when the caller has no Grids from this read. */
 async function loadSheetStates(context: Excel.RequestContext): Promise<SheetState[]> {
   const ws = context.workbook.worksheets;
-  ws.load("items/name,items/protection/protected");
+  ws.load("items/name,items/visibility,items/protection/protected");
+  const protection = context.workbook.protection;
+  protection.load("protected");
   await context.sync();
-  return ws.items.map((s) => ({ name: s.name, protected: s.protection.protected }));
+  rememberWorkbookState(context, { structureProtected: protection.protected });
+  return ws.items.map((s) => ({
+    name: s.name,
+    protected: s.protection.protected,
+    visibility: s.visibility === "VeryHidden" ? "veryHidden" : s.visibility === "Hidden" ? "hidden" : "visible",
+  }));
 }
+
+export const STRUCTURE_PROTECTED =
+  "Projektmappens struktur er beskyttet, så Beregn kan ikke tilføje, skjule eller slette ark. Fjern beskyttelsen (Gennemse › Beskyt projektmappe), og prøv igen. Intet er ændret.";
 
 /**
  * Applies the plan. Pass the Grids (or sheet states) of the read this plan was made from: then it
@@ -211,6 +231,29 @@ export async function applyPlan(
       `Arkene ${locked.map((s) => `»${s.name}«`).join(", ")} er beskyttet, så Beregn kan ikke skrive i dem. Fjern beskyttelsen (Gennemse › Fjern arkbeskyttelse), og prøv igen. Intet er ændret.`,
     );
 
+  // What the plan does to the workbook's structure: sheets added, shown or hidden, deleted
+  const visibilityChanges = plan.sheets.filter((s) => {
+    const state = existing.get(s.name.toLowerCase());
+    return state ? state.visibility !== s.visibility : s.visibility !== "visible"; // a new sheet is visible
+  });
+  const deletes = (plan.deleteSheets ?? []).filter((n) => existing.has(n.toLowerCase()) || created.has(n.toLowerCase()));
+  if (created.size || visibilityChanges.length || deletes.length) {
+    let wb = workbookStateOf(context, before);
+    if (!wb) {
+      try {
+        const protection = context.workbook.protection;
+        protection.load("protected");
+        await context.sync();
+        syncs++;
+        wb = { structureProtected: protection.protected };
+        rememberWorkbookState(context, wb);
+      } catch (err) {
+        throw toHostError(err);
+      }
+    }
+    if (wb.structureProtected) throw new HostError("protected", STRUCTURE_PROTECTED);
+  }
+
   const limit = options.maxBatchBytes ?? SYNC_BUDGET_BYTES;
   // Build every write before queuing anything: a bad address must not leave half a batch.
   const perSheet = plan.writes.map((w) => ({ sheet: w.sheet, writes: blockWrites(w, limit) }));
@@ -218,6 +261,30 @@ export async function applyPlan(
   const cells = perSheet.reduce((n, s) => n + s.writes.reduce((m, w) => m + w.cells, 0), 0);
   const ranges = perSheet.reduce((n, s) => n + s.writes.length, 0);
 
+  // One undo step where Excel can group it (ExcelApi 1.20): a run of its own with mergeUndoGroup,
+  // unless the plan hides, shows or deletes a sheet, which Excel cannot group (UndoNotSupported)
+  const run = runInfoOf(context);
+  const write = (ctx: Excel.RequestContext) =>
+    writePlan(ctx, plan, perSheet, existing, created, visibilityChanges, deletes, limit).then((n) => {
+      syncs += n;
+    });
+  if (run?.undoGroup && !visibilityChanges.length && !deletes.length) await run.api.run({ ...run.options, mergeUndoGroup: true }, write);
+  else await write(context);
+  return { syncs, ranges, cells, bytes };
+}
+
+/** Queues and sends the plan's operations; returns the syncs it made. */
+async function writePlan(
+  context: Excel.RequestContext,
+  plan: WritePlan,
+  perSheet: { sheet: string; writes: QueuedWrite[] }[],
+  existing: Map<string, SheetState>,
+  created: Set<string>,
+  visibilityChanges: WritePlan["sheets"],
+  deletes: string[],
+  limit: number,
+): Promise<number> {
+  let syncs = 0;
   const sheets = context.workbook.worksheets;
   const handles = new Map<string, Excel.Worksheet>();
   const sheet = (name: string): Excel.Worksheet => {
@@ -254,7 +321,7 @@ export async function applyPlan(
         ws = sheets.add(s.name);
         handles.set(key, ws);
       }
-      ws.visibility = toExcelVisibility(s.visibility);
+      if (visibilityChanges.includes(s)) ws.visibility = toExcelVisibility(s.visibility);
     }
     for (const cw of plan.columnWidths ?? []) {
       const col = columnLetters(cw.column);
@@ -270,24 +337,31 @@ export async function applyPlan(
       }
     }
     // sheets to delete go last: planUndo removes the sheets Beregn made, after restoring cells
-    for (const name of plan.deleteSheets ?? []) {
+    for (const name of deletes) {
       const key = name.toLowerCase();
-      if (!existing.has(key) && !created.has(key)) continue; // already gone: nothing to undo
-      sheet(name).delete();
+      const ws = sheet(name);
+      // Worksheet.delete fails with InvalidOperation on a VeryHidden sheet: make it Hidden first
+      const planned = plan.sheets.find((s) => s.name.toLowerCase() === key)?.visibility;
+      const now = planned ?? existing.get(key)?.visibility;
+      if (now === undefined || now === "veryHidden") ws.visibility = "Hidden";
+      ws.delete();
       handles.delete(key);
     }
     await flush();
   } catch (err) {
     throw toHostError(err, sent, applied);
   }
-  return { syncs, ranges, cells, bytes };
+  return syncs;
 }
 
 /** Selects a cell (or range) and brings its sheet to the front: "Gå til celle". */
 export async function selectCell(context: Excel.RequestContext, sheetName: string, address: string): Promise<void> {
   try {
     const ws = context.workbook.worksheets.getItem(sheetName);
+    // activate, sync, then select: a select on a sheet activated in the same batch is not
+    // reliable in Excel on Windows
     ws.activate();
+    await context.sync();
     ws.getRange(address).select();
     await context.sync();
   } catch (err) {
@@ -295,10 +369,13 @@ export async function selectCell(context: Excel.RequestContext, sheetName: strin
   }
 }
 
-/** The selected cell's sheet and address (the top-left cell of the selection): "Forklar". */
+/**
+ * The active cell's sheet and address: "Forklar". getActiveCell (ExcelApi 1.7) rather than
+ * getSelectedRange, which throws when the selection is several areas (Ctrl+click).
+ */
 export async function getSelectedCell(context: Excel.RequestContext): Promise<{ sheet: string; address: string }> {
   try {
-    const range = context.workbook.getSelectedRange();
+    const range = context.workbook.getActiveCell();
     range.load("address");
     await context.sync();
     const { sheet, local } = splitSheet(range.address);
@@ -310,10 +387,14 @@ export async function getSelectedCell(context: Excel.RequestContext): Promise<{ 
   }
 }
 
-/** Deletes a sheet (undo of "Indsæt skabelon"). */
+/** Deletes a sheet (undo of "Indsæt skabelon"); a very hidden one is made Hidden first (Worksheet.delete). */
 export async function deleteSheet(context: Excel.RequestContext, name: string): Promise<void> {
   try {
-    context.workbook.worksheets.getItem(name).delete();
+    const ws = context.workbook.worksheets.getItem(name);
+    ws.load("visibility");
+    await context.sync();
+    if (ws.visibility === "VeryHidden") ws.visibility = "Hidden";
+    ws.delete();
     await context.sync();
   } catch (err) {
     throw toHostError(err);

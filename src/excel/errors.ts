@@ -54,10 +54,19 @@ export function toHostError(err: unknown, partial = false, earlierApplied = fals
   const mk = (kind: HostErrorKind, msg: string) =>
     new HostError(kind, msg + (whole(kind) && !earlierApplied ? " Intet er ændret." : after), code || undefined, text);
 
-  // Excel refuses every API call while a cell is being edited; newer builds say so by code,
-  // older ones only by text.
-  if (code === "InvalidOperationInCellEditMode" || /edit mode|redigeringstilstand/i.test(text)) {
+  // Excel refuses every API call while a cell is being edited: InvalidOperationInCellEditMode
+  // ("Error handling with the application-specific JavaScript APIs"), or on older builds an
+  // InvalidOperation whose text says so. Only the text decides for InvalidOperation: the same
+  // code also means "not allowed for this object" (deleting a very hidden sheet, Worksheet.delete).
+  const editText = /cell edit mode|edit cell mode|edit mode|redigeringstilstand/i.test(text);
+  if (code === "InvalidOperationInCellEditMode" || ((code === "InvalidOperation" || code === "") && editText)) {
     return mk("editMode", "Excel er i gang med at redigere en celle. Tryk Enter eller Esc i cellen, og prøv igen.");
+  }
+  const operation = typeof e.debugInfo?.errorLocation === "string" ? e.debugInfo.errorLocation : "";
+  if (code === "InvalidOperation" || code === "AccessDenied") {
+    // the failing operation says what went wrong better than the code does
+    const byOperation = operationMessage(operation, text);
+    if (byOperation) return mk("general", byOperation);
   }
   switch (code) {
     case "AccessDenied":
@@ -84,6 +93,10 @@ export function toHostError(err: unknown, partial = false, earlierApplied = fals
     case "ActivityLimitReached":
     case "RequestAborted":
       return mk("busy", "Excel var optaget eller afbrød forespørgslen. Vent et øjeblik, og prøv igen.");
+    case "RangeExceedsLimit":
+      return mk("tooLarge", "Et område er for stort til at læse på én gang (Excel læser højst 5.000.000 celler ad gangen).");
+    case "UndoNotSupported":
+      return mk("unsupported", "Excel kunne ikke samle Beregns ændringer i ét fortryd-trin i Excel.");
     case "ApiNotFound":
     case "NotImplemented":
     case "UnsupportedOperation":
@@ -97,4 +110,19 @@ export function toHostError(err: unknown, partial = false, earlierApplied = fals
     default:
       return mk("general", `Der opstod en fejl i Excel${code ? ` (${code})` : ""}: ${text}`);
   }
+}
+
+/**
+ * An InvalidOperation or AccessDenied in words for the operation that failed (debugInfo's
+ * errorLocation, e.g. "Worksheet.delete"), or undefined when the operation says nothing more.
+ */
+function operationMessage(operation: string, text: string): string | undefined {
+  if (/Worksheet\.delete/i.test(operation))
+    return `Excel kunne ikke slette et ark (${text}). Er projektmappens struktur beskyttet, eller er det projektmappens eneste synlige ark?`;
+  if (/Worksheet\.visibility/i.test(operation))
+    return `Excel kunne ikke skjule eller vise et ark (${text}). Er projektmappens struktur beskyttet (Gennemse › Beskyt projektmappe)?`;
+  if (/Worksheets\.add/i.test(operation))
+    return `Excel kunne ikke oprette et ark (${text}). Er projektmappens struktur beskyttet (Gennemse › Beskyt projektmappe)?`;
+  if (/Range\.select|Worksheet\.activate/i.test(operation)) return `Excel kunne ikke vise cellen (${text}). Ligger den på et skjult ark?`;
+  return undefined;
 }

@@ -12,8 +12,8 @@ export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
 /**
  * What one sync is planned to carry at most: a third under the limit, since the sizes are
- * estimates (JSON length in UTF-16 units, while Excel counts UTF-8 bytes with its own envelope
- * around each value; "æ" is 2 bytes) and a read is planned before its contents are known.
+ * estimates (the UTF-8 length of the JSON, while Excel adds its own envelope around each value)
+ * and a read is planned before its contents are known.
  */
 export const SYNC_BUDGET_BYTES = 3_500_000;
 
@@ -30,4 +30,29 @@ export function isPayloadLimitError(err: unknown): boolean {
   const e = (err ?? {}) as { code?: unknown; debugInfo?: { code?: unknown } };
   const code = typeof e.code === "string" ? e.code : e.debugInfo?.code;
   return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded";
+}
+
+/**
+ * Excel's 5.000.000-cell limit on one read, on every platform ("Resource limits and performance
+ * optimization for Office Add-ins"): RangeExceedsLimit.
+ */
+export function isReadLimitError(err: unknown): boolean {
+  const e = (err ?? {}) as { code?: unknown; debugInfo?: { code?: unknown } };
+  const code = typeof e.code === "string" ? e.code : e.debugInfo?.code;
+  return code === "RangeExceedsLimit";
+}
+
+/** The UTF-8 length of a string: what a request or response of it weighs ("æ" is 2 bytes). */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }

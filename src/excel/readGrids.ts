@@ -2,11 +2,21 @@
  * Reading the open workbook into Grids (src/workbook/types.ts) with a fixed number of
  * context.sync calls (DESIGN.md: at most 3) unless a sheet is too large for one response.
  *
- *   sync 1  the sheets: name, visibility, protection
+ *   sync 1  the sheets: name, visibility, protection; the workbook's structure protection
  *   sync 2  "full":  every sheet's used range, with values, formulas and number formats
  *           "probe": every sheet's used-range size, plus a search for the labels the reader
  *                    looks for (one findAll per word), so large sheets without them are skipped
+ *           both: each sheet's merged areas (ExcelApi 1.13), so a Styringsområde merged
+ *                 down over rows reads as in the xlsx host
  *   sync 3  "probe" only: the used ranges of the sheets that matter, in full
+ *
+ * Excel reads at most 5.000.000 cells at once on every platform ("Resource limits and
+ * performance optimization for Office Add-ins"): `values` then comes back null, or the sync
+ * throws RangeExceedsLimit. "auto" then reads as the probe does, in row chunks, as it does for Excel on
+ * the web's 5 MB response limit. findAll does not search hidden sheets, so a large hidden sheet
+ * is read rather than skipped. More than 512 merged areas in one range make
+ * getMergedAreasOrNullObject fail: that sheet's merges are then left out and the Grid says so
+ * (mergesUnread), which the workbook layer reports as a finding.
  *
  * "auto" (the default) reads in full when the workbook has few sheets, which is the common
  * proposal workbook and keeps Beregn at 3 syncs in all (2 reads + 1 write); a catalogue with many
@@ -21,8 +31,8 @@
  */
 import type { CellValue, Grid, SheetVisibility } from "../workbook/types";
 import { rangeAddress } from "./address";
-import { toHostError } from "./errors";
-import { CELL_BYTES_PER_PROPERTY, isPayloadLimitError, SYNC_BUDGET_BYTES } from "./payload";
+import { HostError, toHostError } from "./errors";
+import { CELL_BYTES_PER_PROPERTY, isPayloadLimitError, isReadLimitError, SYNC_BUDGET_BYTES, utf8Length } from "./payload";
 
 export type ReadStrategy = "auto" | "full" | "probe";
 
@@ -36,6 +46,8 @@ export interface ReadOptions {
   probeWords?: string[];
   /** Whether worksheet.findAllOrNullObject (ExcelApi 1.9) may be used; detected when omitted. */
   findAll?: boolean;
+  /** Whether range.getMergedAreasOrNullObject (ExcelApi 1.13) may be used; detected when omitted. */
+  merges?: boolean;
   /** Response bytes one sync of step 3 is planned to carry at most (payload.ts). */
   maxSyncBytes?: number;
   /** Estimated response bytes per cell and loaded property, before any was measured. */
@@ -84,12 +96,49 @@ export function toExcelVisibility(v: SheetVisibility): "Visible" | "Hidden" | "V
   return v === "veryHidden" ? "VeryHidden" : v === "hidden" ? "Hidden" : "Visible";
 }
 
-function supportsFindAll(): boolean {
+function supports(version: string): boolean {
   const office = (globalThis as { Office?: typeof Office }).Office;
   const req = office?.context?.requirements;
   // Outside Excel (tests against the fake) there is no requirement set to ask: assume support.
   if (!req || typeof req.isSetSupported !== "function") return true;
-  return req.isSetSupported("ExcelApi", "1.9");
+  return req.isSetSupported("ExcelApi", version);
+}
+
+/** What the first sync learned of the workbook, for applyPlan in the same Excel.run. */
+export interface WorkbookState {
+  /** Structure protection: sheets cannot be added, deleted, hidden or shown. */
+  structureProtected: boolean;
+}
+
+const workbookStates = new WeakMap<object, WorkbookState>();
+
+/**
+ * The workbook state readGrids found, by the context it read in or by the Grids it returned (a
+ * plan applied in a later Excel.run with the Grids it was made from, as the Grids' own sheet
+ * protection is).
+ */
+export function workbookStateOf(context: Excel.RequestContext, grids?: object): WorkbookState | undefined {
+  return workbookStates.get(context) ?? (grids ? workbookStates.get(grids) : undefined);
+}
+
+export function rememberWorkbookState(key: object, state: WorkbookState): void {
+  workbookStates.set(key, state);
+}
+
+/** "Forslag!B5:B7,Forslag!C5:C7" (RangeAreas.address) → ["B5:B7", "C5:C7"]; commas inside a quoted sheet name kept. */
+export function mergeAddresses(address: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let quoted = false;
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === "," && !quoted) {
+      out.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  if (cur) out.push(cur);
+  return out.map((a) => a.slice(a.lastIndexOf("!") + 1).replace(/\$/g, "")).filter(Boolean);
 }
 
 interface SheetInfo {
@@ -97,6 +146,9 @@ interface SheetInfo {
   name: string;
   visibility: SheetVisibility;
   protected: boolean;
+  /** Merged areas of the used range; undefined when they could not be read. */
+  merges?: string[];
+  mergesUnread?: boolean;
 }
 
 /** Reads every sheet of the workbook as a Grid anchored at A1. */
@@ -111,13 +163,23 @@ export async function readGrids(context: Excel.RequestContext, options: ReadOpti
 }
 
 async function readGridsUnmapped(context: Excel.RequestContext, options: ReadOptions, report: ReadReport): Promise<Grid[]> {
+  const grids = await readSheets(context, options, report);
+  const state = workbookStateOf(context);
+  if (state) rememberWorkbookState(grids, state);
+  return grids;
+}
+
+async function readSheets(context: Excel.RequestContext, options: ReadOptions, report: ReadReport): Promise<Grid[]> {
   const sync = async () => {
     report.syncs++;
     await context.sync();
   };
   const collection = context.workbook.worksheets;
   collection.load("items/name,items/visibility,items/protection/protected");
+  const protection = context.workbook.protection;
+  protection.load("protected");
   await sync(); // 1
+  rememberWorkbookState(context, { structureProtected: protection.protected });
   const sheets: SheetInfo[] = collection.items.map((ws) => ({
     ws,
     name: ws.name,
@@ -127,47 +189,58 @@ async function readGridsUnmapped(context: Excel.RequestContext, options: ReadOpt
 
   const strategy = options.strategy ?? "auto";
   const probe = strategy === "probe" || (strategy === "auto" && sheets.length > (options.probeAboveSheets ?? 6));
+  const merges = new MergeRead(options.merges ?? supports("1.13"));
 
   if (!probe) {
-    const ranges = sheets.map((s) => {
-      const r = s.ws.getUsedRangeOrNullObject();
-      r.load("address,rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat");
-      return r;
-    });
+    const queue = () =>
+      sheets.map((s) => {
+        const r = s.ws.getUsedRangeOrNullObject();
+        r.load("address,rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat");
+        return r;
+      });
+    let ranges: Excel.Range[] = [];
+    let read = false;
     try {
-      await sync(); // 2
-      return sheets.map((s, i) => toGrid(s, ranges[i].isNullObject ? null : ranges[i]));
+      ranges = await merges.withStep(sheets, queue, (r) => r, sync); // 2
+      read = true;
     } catch (err) {
       // A few sheets, but one of them huge (raw data): Excel on the web refuses a response over
-      // 5 MB. "auto" then probes after all (2 more syncs, in this rare case only).
-      if (strategy !== "auto" || (err as { code?: unknown }).code !== "ResponsePayloadSizeLimitExceeded") throw err;
+      // 5 MB, every Excel a read over 5.000.000 cells. "auto" then probes after all (2 more
+      // syncs, in this rare case only).
+      if (strategy !== "auto" || !(isPayloadLimitError(err) || isReadLimitError(err))) throw err;
     }
+    // over 5.000.000 cells Excel may also answer with `values` null instead of an error
+    if (read && !ranges.some((r) => !r.isNullObject && r.values === null))
+      return sheets.map((s, i) => toGrid(s, ranges[i].isNullObject ? null : ranges[i]));
+    if (read && strategy !== "auto") throw new HostError("tooLarge", TOO_MANY_CELLS);
   }
 
-  const findAll = options.findAll ?? supportsFindAll();
+  const findAll = options.findAll ?? supports("1.9");
   const words = options.probeWords ?? DEFAULT_PROBE_WORDS;
   const small = options.smallSheetCells ?? 20_000;
-  const sized = sheets.map((s) => {
-    const range = s.ws.getUsedRangeOrNullObject();
-    range.load("address,rowIndex,columnIndex,rowCount,columnCount");
-    const hits = findAll
-      ? words.map((w) => {
-          const found = s.ws.findAllOrNullObject(w, { completeMatch: false, matchCase: false });
-          found.load("areaCount");
-          return found;
-        })
-      : [];
-    return { range, hits };
-  });
-  await sync(); // 2 (3 after a refused full read)
+  const queueSizes = () =>
+    sheets.map((s) => {
+      const range = s.ws.getUsedRangeOrNullObject();
+      range.load("address,rowIndex,columnIndex,rowCount,columnCount");
+      const hits = findAll
+        ? words.map((w) => {
+            const found = s.ws.findAllOrNullObject(w, { completeMatch: false, matchCase: false });
+            found.load("areaCount");
+            return found;
+          })
+        : [];
+      return { range, hits };
+    });
+  const sized = await merges.withStep(sheets, queueSizes, (x) => x.range, sync); // 2 (3 after a refused full read)
 
   const wanted = sheets.map((s, i) => {
     const { range, hits } = sized[i];
     if (range.isNullObject) return false;
     if (OWN_SHEETS.has(s.name.toLowerCase())) return true;
     if (range.rowCount * range.columnCount <= small) return true;
-    // without findAll there is nothing cheap to decide by: read it
-    return !findAll || hits.some((h) => !h.isNullObject);
+    // without findAll there is nothing cheap to decide by, and findAll does not search a
+    // hidden sheet: read it
+    return !findAll || s.visibility !== "visible" || hits.some((h) => !h.isNullObject);
   });
   const targets: ChunkTarget[] = [];
   sized.forEach(({ range }, i) => {
@@ -183,6 +256,66 @@ async function readGridsUnmapped(context: Excel.RequestContext, options: ReadOpt
   });
   const data = await readInChunks(context, targets, options, report, sync); // 3 (4), or more when huge
   return sheets.map((s, i) => toGrid(s, data.get(i) ?? null));
+}
+
+const TOO_MANY_CELLS = "Et ark er for stort til at læse på én gang (Excel læser højst 5.000.000 celler ad gangen). Intet er ændret.";
+
+/**
+ * The merged areas of each sheet, loaded in the same sync as the step that reads
+ * the range (no extra sync for an ordinary workbook). getMergedAreasOrNullObject fails the whole
+ * sync when a range has more than 512 merged areas: the step is then sent again without merges,
+ * and each sheet's merges are asked for in a sync of its own, so only the sheet over the limit
+ * goes without (mergesUnread). The rare case costs 1 + one sync per sheet with content.
+ */
+class MergeRead {
+  private done = false;
+  constructor(private readonly enabled: boolean) {}
+
+  async withStep<T>(sheets: SheetInfo[], queue: () => T[], rangeOf: (item: T) => Excel.Range, sync: () => Promise<void>): Promise<T[]> {
+    const items = queue();
+    if (!this.enabled || this.done) {
+      await sync();
+      return items;
+    }
+    // the whole sheet, not the used range: a method on an empty sheet's null-object range would fail the sync
+    const areas = sheets.map((s) => {
+      const a = s.ws.getRange().getMergedAreasOrNullObject();
+      a.load("address");
+      return a;
+    });
+    try {
+      await sync();
+    } catch (err) {
+      // a limit error is the step's own (too large): the caller handles it
+      if (isPayloadLimitError(err) || isReadLimitError(err)) throw err;
+      // a failed sync answers nothing: the step again, without the merges, then each sheet's
+      const again = queue();
+      await sync();
+      await this.onePerSync(sheets, again.map(rangeOf), sync);
+      return again;
+    }
+    this.done = true;
+    areas.forEach((a, i) => {
+      if (rangeOf(items[i]).isNullObject) return;
+      sheets[i].merges = a.isNullObject ? [] : mergeAddresses(a.address);
+    });
+    return items;
+  }
+
+  private async onePerSync(sheets: SheetInfo[], ranges: Excel.Range[], sync: () => Promise<void>): Promise<void> {
+    this.done = true;
+    for (let i = 0; i < sheets.length; i++) {
+      if (ranges[i].isNullObject) continue;
+      const a = sheets[i].ws.getRange().getMergedAreasOrNullObject();
+      a.load("address");
+      try {
+        await sync();
+        sheets[i].merges = a.isNullObject ? [] : mergeAddresses(a.address);
+      } catch {
+        sheets[i].mergesUnread = true;
+      }
+    }
+  }
 }
 
 /** A used range to read in full: its position, and the sheet to ask for its rows. */
@@ -256,7 +389,7 @@ async function readInChunks(
     } catch (err) {
       // Excel answers nothing of a refused sync: ask again for less
       const single = batch.length === 1 && batch[0].rows === 1;
-      if (!isPayloadLimitError(err) || single) throw err;
+      if (!(isPayloadLimitError(err) || isReadLimitError(err)) || single) throw err;
       report.refused++;
       for (const b of batch) b.s.rate *= 4;
       continue;
@@ -265,7 +398,7 @@ async function readInChunks(
       let bytes = 0;
       for (const p of PROPS) {
         const m = range[p] as unknown[][];
-        bytes += JSON.stringify(m).length;
+        bytes += utf8Length(JSON.stringify(m));
         for (const row of m) s.rows[p].push(row);
       }
       s.next += rows;
@@ -299,6 +432,8 @@ export function toGrid(sheet: Omit<SheetInfo, "ws">, range: RangeData | Excel.Ra
     numberFormats: [],
     protected: sheet.protected,
   };
+  if (sheet.merges?.length) grid.merges = sheet.merges;
+  if (sheet.mergesUnread) grid.mergesUnread = true;
   if (!range) return grid;
   const top = range.rowIndex;
   const left = range.columnIndex;

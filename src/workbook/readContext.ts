@@ -4,7 +4,7 @@
  */
 import type { Finding, FindingCode, Severity } from "../engine/model";
 import { encodeContent } from "./hash";
-import { cellAt, formulaAt, loc, shownAt } from "./grid";
+import { cellAt, formatAt, formulaAt, isDateFormat, loc, serialDateText, shownAt } from "./grid";
 import { isPlaceholder } from "./labels";
 import type { CellValue, Grid } from "./types";
 
@@ -22,10 +22,15 @@ export class ReadContext {
     this.locations[path] = loc(grid.name, row, col);
   }
 
-  /** Record an input cell (for the fingerprint) and return its raw value. */
+  /**
+   * Record an input cell (for the fingerprint) and return its raw value; a date (a serial number
+   * with a date format, as both hosts give it) as its date text, so an amount position quotes it
+   * as not a number instead of reading 45.658.
+   */
   useInput(grid: Grid, row: number, col: number, merged = false): CellValue {
     const v = merged ? shownAt(grid, row, col) : cellAt(grid, row, col);
     this.inputCells.set(loc(grid.name, row, col), encodeContent(v, formulaAt(grid, row, col)));
+    if (typeof v === "number" && !formulaAt(grid, row, col) && isDateFormat(formatAt(grid, row, col))) return serialDateText(v);
     return v;
   }
 

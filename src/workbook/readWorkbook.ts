@@ -47,6 +47,13 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
   for (const grid of grids) {
     const name = grid.name.toLowerCase();
     if (name === BEREGN_SHEET) continue;
+    if (grid.mergesUnread)
+      findings.push({
+        code: "STRUCTURE",
+        severity: "warning",
+        message: `Beregn kunne ikke læse de flettede celler på arket »${grid.name}« (Excel giver højst 512 flettede områder ad gangen). En celle, der er flettet over flere rækker (fx Styringsområde), læses kun i sin øverste række; ophæv unødvendige fletninger, eller skriv værdien i hver række.`,
+        location: grid.name,
+      });
     const isOwn = own.has(name);
     const isKontrol = name === KONTROL_SHEET.toLowerCase() || (isOwn && name.startsWith(KONTROL_SHEET.toLowerCase()));
     if (isKontrol) continue; // findings text ("Tabel A … ") is not a table

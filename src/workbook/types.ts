@@ -21,6 +21,11 @@ export interface Grid {
   numberFormats?: (string | null)[][];
   /** Merged ranges as A1 addresses ("B3:D3"). */
   merges?: string[];
+  /**
+   * The host could not read the sheet's merged ranges (Excel's getMergedAreasOrNullObject fails
+   * above 512 areas): `merges` is missing, and a value merged down over rows reads in its first row only.
+   */
+  mergesUnread?: boolean;
   /** 0-based indices of hidden rows. */
   hiddenRows?: number[];
   /** Sheet protection is on. */

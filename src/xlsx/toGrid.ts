@@ -6,10 +6,13 @@
 import ExcelJS from "exceljs";
 import type { CellValue, Grid, SheetVisibility } from "../workbook/types";
 
-/** "2025-03-01" for a date, the full ISO time only when the cell has a time of day. */
-function dateText(d: Date): string {
-  const iso = d.toISOString();
-  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.slice(0, 19);
+/**
+ * A date as Excel's serial number (days since 1899-12-30, the time of day as the fraction), which
+ * is what Office.js gives in `values` for a date cell: both hosts give the workbook layer the
+ * same Grid, and the layer decides how to show it. ExcelJS reads dates as UTC.
+ */
+export function excelSerial(d: Date): number {
+  return (d.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
 }
 
 type RawValue = ExcelJS.CellValue | ExcelJS.CellFormulaValue["result"] | undefined;
@@ -19,7 +22,7 @@ export function plainValue(v: RawValue): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === "number") return Number.isFinite(v) ? v : null;
   if (typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : dateText(v);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : excelSerial(v);
   if (typeof v === "object") {
     if ("richText" in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join("");
     if ("error" in v) return String(v.error);

@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { execFileSync } from "child_process";
+import { contentModelErrors } from "./manifestSchema";
 
 const ROOT = path.join(__dirname, "..", "..");
 const XML = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
@@ -93,6 +94,34 @@ describe("manifest.xml", () => {
     }
   });
 
+  test("every element fits the schema's content model: allowed children, in order, the required ones", () => {
+    expect(contentModelErrors(XML)).toEqual([]);
+  });
+
+  test("the content model refuses what Microsoft's schema refuses", () => {
+    // RequestedWidth belongs to a content add-in's DefaultSettings, not a task pane's
+    const width = XML.replace("</SourceLocation>", "").replace(
+      /(<SourceLocation [^>]*\/>)/,
+      "$1\n    <RequestedWidth>320</RequestedWidth>",
+    );
+    expect(contentModelErrors(width)).toEqual([
+      expect.stringMatching(
+        /^\/OfficeApp\/DefaultSettings: <RequestedWidth> .* is not expected here; the schema allows, in order: SourceLocation$/,
+      ),
+    ]);
+    // order: Permissions must come after DefaultSettings
+    const order = XML.replace("<Permissions>ReadWriteDocument</Permissions>", "").replace(
+      "<DefaultSettings>",
+      "<Permissions>ReadWriteDocument</Permissions>\n  <DefaultSettings>",
+    );
+    expect(contentModelErrors(order)).toContain("/OfficeApp: <DefaultSettings> is required");
+    // required: a Button without Supertip
+    const noTip = XML.replace(/<Supertip>[\s\S]*?<\/Supertip>/, "");
+    expect(contentModelErrors(noTip)).toContain(
+      "/OfficeApp/VersionOverrides/Hosts/Host/DesktopFormFactor/ExtensionPoint/OfficeTab/Group/Control: <Supertip> is required",
+    );
+  });
+
   test("a ribbon button on the Home tab shows the task pane", () => {
     expect(XML).toMatch(/<OfficeTab id="TabHome">[\s\S]*<Group id="Beregn.Group">[\s\S]*<Action xsi:type="ShowTaskpane">/);
   });
@@ -108,6 +137,29 @@ describe("manifest.xml", () => {
     const support = new URL(attr("SupportUrl")!);
     const copy = config.plugins.find((p) => Array.isArray(p.patterns))!;
     expect(copy.patterns!.map((p) => p.to)).toContain(support.pathname.slice(1));
+  });
+
+  test("the manifest the build writes for ADDIN_URL=https://x/beregn/ fits the content model too", async () => {
+    const config = await webpackConfig({}, { mode: "production" });
+    const copy = config.plugins.find((p) => Array.isArray(p.patterns))!;
+    const pattern = copy.patterns!.find((p) => p.to === "manifest.xml") as unknown as { transform: (c: Buffer) => string };
+    const prev = process.env.ADDIN_URL;
+    process.env.ADDIN_URL = "https://x/beregn/";
+    try {
+      // the production config reads ADDIN_URL when it is made
+      const built = await webpackConfig({}, { mode: "production" });
+      const bp = built.plugins.find((p) => Array.isArray(p.patterns))!.patterns!.find((p) => p.to === "manifest.xml") as unknown as {
+        transform: (c: Buffer) => string;
+      };
+      const out = bp.transform(Buffer.from(XML));
+      expect(out).toMatch(/<SourceLocation DefaultValue="https:\/\/x\/beregn\/taskpane\.html"\/>/);
+      expect(out).not.toMatch(/localhost/);
+      expect(contentModelErrors(out)).toEqual([]);
+    } finally {
+      if (prev === undefined) delete process.env.ADDIN_URL;
+      else process.env.ADDIN_URL = prev;
+    }
+    expect(pattern.transform(Buffer.from(XML))).toBe(XML); // the dev build leaves it as it is
   });
 
   test("a production build for another URL rewrites every localhost URL", () => {

@@ -4,10 +4,13 @@
  *  - nothing happens until context.sync(): operations are queued and run in order;
  *  - reading a property that was not load()-ed and sync()-ed throws PropertyNotLoaded;
  *  - a failing operation rejects the sync, and the operations before it stay applied;
- *  - a request over 5 MB is refused whole (RequestPayloadSizeLimitExceeded);
- *  - writing to a protected sheet is AccessDenied; while a cell is edited every sync fails.
- * It counts syncs and bytes (the JSON of each queued operation) so tests can hold the host to
- * DESIGN.md's budgets. Plain TypeScript with no Node APIs, so it also runs in the browser
+ *  - on Excel on the web (platform "web") a request or response over 5 MB is refused whole;
+ *  - a range of more than 5.000.000 cells cannot be read (RangeExceedsLimit, or `values` null);
+ *  - writing to a protected sheet is AccessDenied; while a cell is edited every sync fails
+ *    unless the run asked for delayForCellEdit;
+ *  - the rest of test/fakes/README.md's table, each row with the page that documents it.
+ * It counts syncs and bytes (UTF-8 of the JSON of each queued operation) so tests can hold the
+ * host to DESIGN.md's budgets. Plain TypeScript with no Node APIs, so it also runs in the browser
  * (officeFakeBrowser.ts).
  */
 import type { CellValue, Grid } from "../../src/workbook/types";
@@ -46,6 +49,8 @@ function notLoaded(prop: string): FakeOfficeError {
 
 export class FakeSheet {
   cells: (FakeCell | undefined)[][] = [];
+  /** Merged areas; only the top-left cell of each holds content. */
+  merges: Box[] = [];
   columnWidths = new Map<number, number>();
   /** Content changed since formulas were last computed: Excel recalculates before it answers. */
   dirty = false;
@@ -107,15 +112,78 @@ export interface InjectedFailure {
 
 const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
+/** "Resource limits and performance optimization for Office Add-ins": a range read is limited to 5.000.000 cells. */
+export const CELL_LIMIT = 5_000_000;
+
+/** Excel on the web, on Windows, on Mac: the payload limit is the web's only. */
+export type FakePlatform = "web" | "windows" | "mac";
+
+/** The UTF-8 length of a string: Excel counts request and response bytes as sent. */
+export function utf8Bytes(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Excel.RunOptions as Beregn uses them (ExcelApi 1.11 and 1.20). */
+export interface FakeRunOptions {
+  delayForCellEdit?: boolean;
+  mergeUndoGroup?: boolean;
+}
+
+/**
+ * The APIs of "Undo capabilities in Excel add-ins" (Unsupported APIs) that Beregn calls: on
+ * Windows and Mac they clear the user's undo history, and grouped they throw UndoNotSupported.
+ */
+const UNDO_UNSUPPORTED = new Set(["Worksheet.visibility", "Worksheet.delete"]);
+
 export class FakeWorkbook {
   sheets: FakeSheet[] = [];
   selection: { sheet: string; address: string } = { sheet: "", address: "A1" };
   activeSheet = "";
+  /** The sheet the running batch activated (reset at each sync). */
+  activatedInBatch: string | undefined;
   stats: FakeStats = { syncs: 0, bytesSent: 0, bytesReceived: 0, batches: [] };
   /** While true every sync fails as Excel does when a cell is being edited. */
   editMode = false;
+  /** Excel on the web (payload limit), Windows or Mac. */
+  platform: FakePlatform = "web";
+  /** The highest ExcelApi requirement set this Excel supports (officeGlobals' isSetSupported). */
+  apiVersion = "1.20";
+  /** How a read over CELL_LIMIT cells fails: thrown RangeExceedsLimit, or `values` null. */
+  cellLimitFailure: "throw" | "null" = "throw";
+  /** Workbook structure protection (Gennemse › Beskyt projektmappe). */
+  structureProtected = false;
+  /** A multi-area selection: getSelectedRange throws, getActiveCell still answers. */
+  multiSelection = false;
+  /** The user's undo stack: one entry per ungrouped operation that changes the workbook, one per group. */
+  undoSteps = 0;
+  /** An API without undo support ran outside the web: Excel cleared the user's undo history. */
+  undoCleared = false;
   private failure: InjectedFailure | undefined;
   private batchReceived = 0;
+  private waiters: (() => void)[] = [];
+
+  /** Ends cell edit mode: batches that waited (delayForCellEdit) run now. */
+  endEdit(): void {
+    this.editMode = false;
+    const w = this.waiters;
+    this.waiters = [];
+    for (const f of w) f();
+  }
+
+  /** Resolves when cell edit mode ends. */
+  whenNotEditing(): Promise<void> {
+    return this.editMode ? new Promise((resolve) => this.waiters.push(resolve)) : Promise.resolve();
+  }
 
   static fromGrids(grids: readonly Grid[]): FakeWorkbook {
     const wb = new FakeWorkbook();
@@ -136,6 +204,14 @@ export class FakeWorkbook {
           const numberFormat = g.numberFormats?.[r]?.[c] ?? null;
           if (value !== null || formula !== null || numberFormat !== null) s.set(r, c, { value, formula, numberFormat });
         }
+      }
+      for (const m of g.merges ?? []) {
+        const box = parseA1(m);
+        if (!box) throw new Error(`bad merge ${m}`);
+        s.merges.push(box);
+        // Excel keeps a merged area's content in its top-left cell only
+        for (let r = box.r0; r <= box.r1; r++)
+          for (let c = box.c0; c <= box.c1; c++) if ((r !== box.r0 || c !== box.c0) && s.get(r, c)) s.cells[r][c] = undefined;
       }
       wb.sheets.push(s);
     }
@@ -173,6 +249,7 @@ export class FakeWorkbook {
         grid.formulas.push(f);
         grid.numberFormats!.push(n);
       }
+      if (s.merges.length) grid.merges = s.merges.map(boxAddress);
       return grid;
     });
   }
@@ -198,43 +275,65 @@ export class FakeWorkbook {
     this.stats = { syncs: 0, bytesSent: 0, bytesReceived: 0, batches: [] };
   }
 
-  context(): FakeRequestContext {
-    return new FakeRequestContext(this);
+  context(options: FakeRunOptions = {}): FakeRequestContext {
+    return new FakeRequestContext(this, options);
   }
 
-  /** Excel.run: the batch's queued operations that were not synced are synced at the end. */
-  async run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
-    const ctx = this.context();
+  /**
+   * Excel.run(batch) or Excel.run(options, batch): the batch's queued operations that were not
+   * synced are synced at the end. A grouped run (mergeUndoGroup) is one step of the user's undo.
+   */
+  async run<T>(
+    a: FakeRunOptions | ((context: FakeRequestContext) => Promise<T>),
+    b?: (context: FakeRequestContext) => Promise<T>,
+  ): Promise<T> {
+    const options = typeof a === "function" ? {} : a;
+    const batch = typeof a === "function" ? a : b!;
+    const ctx = new FakeRequestContext(this, options);
     const result = await batch(ctx);
     if (ctx.pendingCount > 0) await ctx.sync();
+    if (options.mergeUndoGroup && ctx.changed) this.undoSteps++;
     return result;
   }
 
   /** Runs one batch; called by FakeRequestContext.sync. */
-  execute(ops: Op[]): void {
+  async execute(ops: Op[], options: FakeRunOptions, ctx: FakeRequestContext): Promise<void> {
+    // RunOptions.delayForCellEdit: the batch waits until the user leaves the cell
+    if (this.editMode && ops.length > 0 && options.delayForCellEdit) await this.whenNotEditing();
     this.batchReceived = 0;
+    this.activatedInBatch = undefined;
     const bytes = ops.reduce((n, op) => n + op.bytes, 0);
     this.stats.syncs++;
     this.stats.batches.push(bytes);
     this.stats.bytesSent += bytes;
     if (this.editMode && ops.length > 0)
-      throw new FakeOfficeError("InvalidOperationInCellEditMode", "The operation failed because Excel is in cell edit mode.");
-    if (bytes > PAYLOAD_LIMIT)
+      throw new FakeOfficeError(
+        "InvalidOperationInCellEditMode",
+        "The operation isn't available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by selecting another cell, and then try again.",
+      );
+    if (this.platform === "web" && bytes > PAYLOAD_LIMIT)
       throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
     const failure = this.failure && ops.length > this.failure.atOp ? this.failure : undefined;
     if (failure) this.failure = undefined;
     ops.forEach((op, i) => {
       if (failure && i === failure.atOp) throw new FakeOfficeError(failure.code, failure.message, op.name);
+      if (options.mergeUndoGroup && UNDO_UNSUPPORTED.has(op.name))
+        throw new FakeOfficeError("UndoNotSupported", "The operation doesn't support undo and can't be grouped.", op.name);
       op.run();
+      if (op.changes) {
+        ctx.changed = true;
+        if (!options.mergeUndoGroup) this.undoSteps++;
+        if (UNDO_UNSUPPORTED.has(op.name) && this.platform !== "web") this.undoCleared = true;
+      }
     });
   }
 
   /** Counts a loaded value; a response over 5 MB fails as Excel on the web does. */
   noteReceived(value: unknown): void {
-    const n = JSON.stringify(value ?? null).length;
+    const n = utf8Bytes(JSON.stringify(value ?? null));
     this.stats.bytesReceived += n;
     this.batchReceived += n;
-    if (this.batchReceived > PAYLOAD_LIMIT)
+    if (this.platform === "web" && this.batchReceived > PAYLOAD_LIMIT)
       throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.", "Range.load");
   }
 }
@@ -301,12 +400,19 @@ interface Op {
   name: string;
   bytes: number;
   run: () => void;
+  /** The operation changes the workbook (an entry on the user's undo stack). */
+  changes: boolean;
 }
 
 export class FakeRequestContext {
   private queue: Op[] = [];
   readonly workbook: FakeWorkbookProxy;
-  constructor(readonly fake: FakeWorkbook) {
+  /** Something in this run changed the workbook. */
+  changed = false;
+  constructor(
+    readonly fake: FakeWorkbook,
+    readonly options: FakeRunOptions = {},
+  ) {
     this.workbook = new FakeWorkbookProxy(this);
   }
 
@@ -315,7 +421,8 @@ export class FakeRequestContext {
   }
 
   enqueue(name: string, args: unknown, run: () => void): void {
-    this.queue.push({ name, bytes: JSON.stringify({ name, args: args ?? null }).length, run });
+    const changes = !/\.load$|^Range\.select$|^Worksheet\.activate$/.test(name);
+    this.queue.push({ name, bytes: utf8Bytes(JSON.stringify({ name, args: args ?? null })), run, changes });
   }
 
   async sync(): Promise<void> {
@@ -323,7 +430,7 @@ export class FakeRequestContext {
     this.queue = [];
     // Office.js answers asynchronously; keep callers honest about awaiting
     await Promise.resolve();
-    this.fake.execute(ops);
+    await this.fake.execute(ops, this.options, this);
   }
 
   /** Excel.RequestContext's trackedObjects: a no-op here. */
@@ -363,20 +470,51 @@ abstract class Proxy {
   }
 }
 
+/** Workbook.protection (ExcelApi 1.7): `protected` is the structure protection. */
+class FakeWorkbookProtection extends Proxy {
+  load(arg?: unknown): this {
+    const paths = loadPaths(arg);
+    this.ctx.enqueue("WorkbookProtection.load", paths, () => this.store("protected", this.ctx.fake.structureProtected));
+    return this;
+  }
+  get protected(): boolean {
+    return this.value<boolean>("protected");
+  }
+}
+
 class FakeWorkbookProxy {
   readonly worksheets: FakeWorksheetCollection;
+  readonly protection: FakeWorkbookProtection;
   constructor(readonly ctx: FakeRequestContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
+    this.protection = new FakeWorkbookProtection(ctx);
   }
+  /** Workbook.getSelectedRange: throws when the selection is several areas (Ctrl+click). */
   getSelectedRange(): FakeRange {
     return new FakeRange(this.ctx, () => {
       const f = this.ctx.fake;
+      if (f.multiSelection)
+        throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation.", "Workbook.getSelectedRange");
       const s = f.sheet(f.selection.sheet);
       const box = parseA1(f.selection.address);
       if (!s || !box) throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation.");
       return { sheet: s, box };
     });
   }
+  /** Workbook.getActiveCell (ExcelApi 1.7): the active cell, whatever the selection's shape. */
+  getActiveCell(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const f = this.ctx.fake;
+      const s = f.sheet(f.selection.sheet);
+      const box = parseA1(f.selection.address);
+      if (!s || !box) throw new FakeOfficeError("InvalidSelection", "The current selection is invalid for this operation.");
+      return { sheet: s, box: { r0: box.r0, c0: box.c0, r1: box.r0, c1: box.c0 } };
+    });
+  }
+}
+
+function structureLocked(fake: FakeWorkbook, op: string): void {
+  if (fake.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook is protected: its structure can't be changed.", op);
 }
 
 class FakeWorksheetCollection extends Proxy {
@@ -400,6 +538,7 @@ class FakeWorksheetCollection extends Proxy {
     let created: FakeSheet | undefined;
     const fake = this.ctx.fake;
     this.ctx.enqueue("Worksheets.add", { name }, () => {
+      structureLocked(fake, "Worksheets.add");
       const n = name ?? `Ark${fake.sheets.length + 1}`;
       if (fake.sheet(n))
         throw new FakeOfficeError("ItemAlreadyExists", "A resource with the same name or identifier already exists.", "Worksheets.add");
@@ -490,6 +629,7 @@ export class FakeWorksheet extends Proxy {
   set visibility(v: ExcelVisibility) {
     this.ctx.enqueue("Worksheet.visibility", v, () => {
       const s = this.must();
+      structureLocked(this.ctx.fake, "Worksheet.visibility");
       if (v !== "Visible" && this.ctx.fake.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0)
         throw new FakeOfficeError(
           "InvalidOperation",
@@ -511,6 +651,7 @@ export class FakeWorksheet extends Proxy {
       if (s.visibility !== "Visible")
         throw new FakeOfficeError("InvalidOperation", "This operation is not permitted for the current object.", "Worksheet.activate");
       this.ctx.fake.activeSheet = s.name;
+      this.ctx.fake.activatedInBatch = s.name;
     });
   }
 
@@ -518,6 +659,15 @@ export class FakeWorksheet extends Proxy {
     this.ctx.enqueue("Worksheet.delete", null, () => {
       const s = this.must();
       const fake = this.ctx.fake;
+      structureLocked(fake, "Worksheet.delete");
+      // Worksheet.delete: "If the worksheet's visibility is set to VeryHidden, the delete
+      // operation will fail with an InvalidOperation exception."
+      if (s.visibility === "VeryHidden")
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          "This operation is not permitted for the current object: a very hidden worksheet can't be deleted.",
+          "Worksheet.delete",
+        );
       if (fake.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0)
         throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.", "Worksheet.delete");
       fake.sheets = fake.sheets.filter((x) => x !== s);
@@ -561,6 +711,8 @@ export class FakeWorksheet extends Proxy {
   findAllOrNullObject(text: string, criteria: { completeMatch?: boolean; matchCase?: boolean }): FakeRangeAreas {
     return new FakeRangeAreas(this.ctx, () => {
       const s = this.must();
+      // Excel's find searches the visible sheets only: a hidden sheet has no hits
+      if (s.visibility !== "Visible") return null;
       if (s.dirty) recalc(s);
       const hits: string[] = [];
       const needle = criteria.matchCase ? text : text.toLowerCase();
@@ -680,7 +832,9 @@ export class FakeRange extends Proxy {
           `The number of rows or columns in the input array doesn't match the size or dimensions of the range.`,
           name,
         );
-      for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) each(t, t.box.r0 + r, t.box.c0 + c, m[r][c]);
+      // null in a 2-D array leaves that cell as it is (Range.values, formulas, numberFormat)
+      for (let r = 0; r < rows; r++)
+        for (let c = 0; c < cols; c++) if (m[r][c] !== null && m[r][c] !== undefined) each(t, t.box.r0 + r, t.box.c0 + c, m[r][c]);
       t.sheet.dirty = true;
     });
   }
@@ -693,11 +847,20 @@ export class FakeRange extends Proxy {
       if (!t) return;
       const { sheet, box } = t;
       if (sheet.dirty) recalc(sheet);
-      if (
-        (box.r1 - box.r0 + 1) * (box.c1 - box.c0 + 1) > MATERIALISE_LIMIT &&
-        paths.some((p) => ["values", "formulas", "numberFormat"].includes(p))
-      )
-        throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.", "Range.load");
+      const cellCount = (box.r1 - box.r0 + 1) * (box.c1 - box.c0 + 1);
+      const cellData = paths.some((p) => ["values", "formulas", "numberFormat"].includes(p));
+      let overLimit = false;
+      if (cellData && cellCount > CELL_LIMIT) {
+        // "Resource limits …": more than 5.000.000 cells in one read fails on every platform
+        if (this.ctx.fake.cellLimitFailure === "throw")
+          throw new FakeOfficeError(
+            "RangeExceedsLimit",
+            "The cell count in the range has exceeded the maximum supported number.",
+            "Range.load",
+          );
+        overLimit = true;
+      } else if (cellData && cellCount > MATERIALISE_LIMIT)
+        throw new Error(`the fake does not materialise ${cellCount} cells; ask for less`);
       const grid = <T>(f: (cell: FakeCell | undefined) => T): T[][] => {
         const out: T[][] = [];
         for (let r = box.r0; r <= box.r1; r++) {
@@ -713,22 +876,13 @@ export class FakeRange extends Proxy {
             this.store(p, `${sheetPrefix(sheet.name)}!${boxAddress(box)}`);
             break;
           case "values":
-            this.store(
-              p,
-              grid((cell) => cell?.value ?? ""),
-            );
+            this.store(p, overLimit ? null : grid((cell) => cell?.value ?? ""));
             break;
           case "formulas":
-            this.store(
-              p,
-              grid((cell) => cell?.formula ?? cell?.value ?? ""),
-            );
+            this.store(p, overLimit ? null : grid((cell) => cell?.formula ?? cell?.value ?? ""));
             break;
           case "numberFormat":
-            this.store(
-              p,
-              grid((cell) => cell?.numberFormat ?? "General"),
-            );
+            this.store(p, overLimit ? null : grid((cell) => cell?.numberFormat ?? "General"));
             break;
           case "rowIndex":
             this.store(p, box.r0);
@@ -790,7 +944,7 @@ export class FakeRange extends Proxy {
     return this.value<string[][]>("numberFormat");
   }
   set numberFormat(m: string[][]) {
-    this.matrix("Range.numberFormat", m, (t, r, c, v) => t.sheet.set(r, c, { numberFormat: v === "General" ? null : v }));
+    this.matrix("Range.numberFormat", m, (t, r, c, v) => t.sheet.set(r, c, { numberFormat: v === "General" || v === "" ? null : v }));
   }
 
   clear(applyTo: string = "All"): void {
@@ -812,10 +966,33 @@ export class FakeRange extends Proxy {
   select(): void {
     this.ctx.enqueue("Range.select", null, () => {
       const t = this.target();
+      const fake = this.ctx.fake;
       if (t.sheet.visibility !== "Visible")
         throw new FakeOfficeError("InvalidOperation", "This operation is not permitted for the current object.", "Range.select");
-      this.ctx.fake.activeSheet = t.sheet.name;
-      this.ctx.fake.selection = { sheet: t.sheet.name, address: boxAddress(t.box) };
+      // Excel on Windows: a select on a sheet activated in the same batch may leave the selection
+      // where it was; activate(), sync(), then select() is reliable
+      if (fake.platform === "windows" && fake.activatedInBatch === t.sheet.name) return;
+      fake.activeSheet = t.sheet.name;
+      fake.selection = { sheet: t.sheet.name, address: boxAddress(t.box) };
+    });
+  }
+
+  /**
+   * Range.getMergedAreasOrNullObject (ExcelApi 1.13): the merged areas within the range, a null
+   * object when there are none; "if the merged areas count in this range is more than 512, then
+   * this method will fail to return the result".
+   */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, () => {
+      const t = this.target();
+      const inside = t.sheet.merges.filter((m) => m.r0 <= t.box.r1 && m.r1 >= t.box.r0 && m.c0 <= t.box.c1 && m.c1 >= t.box.c0);
+      if (inside.length > 512)
+        throw new FakeOfficeError(
+          "GeneralException",
+          "There was an internal error while processing the request.",
+          "Range.getMergedAreasOrNullObject",
+        );
+      return inside.length ? { sheet: t.sheet, addresses: inside.map(boxAddress) } : null;
     });
   }
 }
@@ -932,6 +1109,13 @@ export interface OfficeGlobals {
   OfficeExtension: unknown;
 }
 
+/** "1.9" ≤ "1.12": requirement set versions compare part by part, not as decimals. */
+export function versionAtMost(version: string, supported: string): boolean {
+  const [a1, a2 = 0] = version.split(".").map(Number);
+  const [b1, b2 = 0] = supported.split(".").map(Number);
+  return a1 < b1 || (a1 === b1 && a2 <= b2);
+}
+
 export function officeGlobals(fake: FakeWorkbook): OfficeGlobals {
   const info = { host: "Excel", platform: "OfficeOnline" };
   return {
@@ -947,11 +1131,12 @@ export function officeGlobals(fake: FakeWorkbook): OfficeGlobals {
         ),
       context: {
         displayLanguage: "da-DK",
-        requirements: { isSetSupported: (name: string, v?: string) => name === "ExcelApi" && Number(v ?? "1") <= 1.12 },
+        requirements: { isSetSupported: (name: string, v?: string) => name === "ExcelApi" && versionAtMost(v ?? "1.1", fake.apiVersion) },
       },
     },
     Excel: {
-      run: <T>(batch: (ctx: FakeRequestContext) => Promise<T>) => fake.run(batch),
+      run: <T>(a: FakeRunOptions | ((ctx: FakeRequestContext) => Promise<T>), b?: (ctx: FakeRequestContext) => Promise<T>) =>
+        fake.run(a, b),
       SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
       ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents" },
       ErrorCodes: { invalidOperationInCellEditMode: "InvalidOperationInCellEditMode" },
