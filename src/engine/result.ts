@@ -4,6 +4,7 @@
  */
 import type Decimal from "decimal.js";
 import type { Area, Finding, Proposal, Series } from "./model";
+import type { Sensitivity } from "./sensitivity";
 
 export interface Totals {
   permanent: Series;
@@ -76,6 +77,8 @@ export interface Result {
   proposal: Proposal;
   totals: Totals;
   payback: { service: PaybackResult | null; total: PaybackResult | null };
+  /** Følsomhed (issue 12); null when the proposal has no investment. */
+  sensitivity: Sensitivity | null;
   kvantum: KvantumResult | null;
   committees: RoundedTable | null;
   /** Administrative Tabel 2: Σ rows marked administrative. */
