@@ -16,11 +16,11 @@
  *   at which the service payback at the profile's rate is within the pool limit, or null.
  */
 import Decimal from "decimal.js";
-import { formatAmount } from "./format";
 import type { Proposal, Row } from "./model";
 import { breakEven, firstActiveIndex, overPoolLimit, serviceFlows, totalFlows, type Flows } from "./payback";
 import type { PaybackOutcome } from "./result";
 import { ZERO } from "./series";
+import { percentText } from "./sensitivityText";
 import { computeTotals, countedRows } from "./totals";
 
 export type ScenarioName = "stated" | "delay" | "effect-down" | "investment-up" | "drift-up" | "rate-low" | "rate-high";
@@ -135,8 +135,6 @@ function scenario(
   };
 }
 
-const percent = (d: Decimal) => `${formatAmount(d.times(100))} %`;
-
 /**
  * The smallest f = k/100 (k = 1 … 500) at which the service payback is within the limit. When no
  * year's effect and loss rows (Service) add up to a cost, a larger f lowers the cumulative in every
@@ -184,27 +182,27 @@ export function computeSensitivity(proposal: Proposal): Sensitivity | null {
     make("delay", `Effekter ${delay} år senere`, new Decimal(delay), delayEffects(proposal, delay), rate),
     make(
       "effect-down",
-      `Effekter −${percent(s.sensitivityEffectDown)}`,
+      `Effekter −${percentText(s.sensitivityEffectDown)}`,
       s.sensitivityEffectDown,
       scaleEffects(proposal, one.minus(s.sensitivityEffectDown)),
       rate,
     ),
     make(
       "investment-up",
-      `Implementeringsomkostninger +${percent(s.sensitivityInvestmentUp)}`,
+      `Implementeringsomkostninger +${percentText(s.sensitivityInvestmentUp)}`,
       s.sensitivityInvestmentUp,
       scaleWhere(proposal, (r, v) => r.block === "implementation" && v.gt(0), one.plus(s.sensitivityInvestmentUp)),
       rate,
     ),
     make(
       "drift-up",
-      `Varig drift +${percent(s.sensitivityDriftUp)}`,
+      `Varig drift +${percentText(s.sensitivityDriftUp)}`,
       s.sensitivityDriftUp,
       scaleWhere(proposal, (r) => r.block === "permanent" && r.type === "drift", one.plus(s.sensitivityDriftUp)),
       rate,
     ),
-    make("rate-low", `Rente ${percent(s.sensitivityRateLow)}`, s.sensitivityRateLow, proposal, s.sensitivityRateLow),
-    make("rate-high", `Rente ${percent(s.sensitivityRateHigh)}`, s.sensitivityRateHigh, proposal, s.sensitivityRateHigh),
+    make("rate-low", `Rente ${percentText(s.sensitivityRateLow)}`, s.sensitivityRateLow, proposal, s.sensitivityRateLow),
+    make("rate-high", `Rente ${percentText(s.sensitivityRateHigh)}`, s.sensitivityRateHigh, proposal, s.sensitivityRateHigh),
   ];
   return {
     horizonYears: horizon,
