@@ -6,7 +6,7 @@
 import Decimal from "decimal.js";
 import { formatAmount } from "./format";
 import { roundHalfAwayFromZero } from "./series";
-import type { Sensitivity } from "./sensitivity";
+import type { Scenario, Sensitivity } from "./sensitivity";
 
 export const percentText = (d: Decimal) => `${formatAmount(d.times(100))} %`;
 
@@ -33,4 +33,24 @@ export function assumptionLines(s: Sensitivity): string[] {
 
 export function npvText(d: Decimal): string {
   return formatAmount(roundHalfAwayFromZero(d), 0);
+}
+
+/** What a scenario changed, in words, for the sheet's "Ændring" column. */
+export function scenarioChange(x: Scenario): string {
+  const size = x.size ?? new Decimal(0);
+  switch (x.name) {
+    case "stated":
+      return "forslaget som skrevet";
+    case "delay":
+      return `effekt- og tabsrækker ${size.toString()} år senere`;
+    case "effect-down":
+      return `effekt- og tabsrækker × ${formatAmount(new Decimal(1).minus(size))}`;
+    case "investment-up":
+      return `positive implementeringsomkostninger × ${formatAmount(new Decimal(1).plus(size))}`;
+    case "drift-up":
+      return `varig drift × ${formatAmount(new Decimal(1).plus(size))}`;
+    case "rate-low":
+    case "rate-high":
+      return `rente ${percentText(size)} i tilbagebetalingstid og nutidsværdi`;
+  }
 }
