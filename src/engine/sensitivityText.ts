@@ -20,14 +20,14 @@ export function breakEvenText(s: Sensitivity): string {
 }
 
 /** What every number assumes, for the reader of the risk section. */
-export function assumptionLines(s: Sensitivity): string[] {
+export function assumptionLines(s: Sensitivity, mark = "*"): string[] {
   return [
     `År 1 er ${s.year1} (forslagets første år med tal) i alle scenarier.`,
     `Nutidsværdi: Samlet økonomisk påvirkning i ${s.horizonYears} år fra ${s.year1}, den varige del gentaget efter sidste kolonne, diskonteret til ${s.year1} med scenariets rente; t.kr., negativ = gevinst.`,
     `Tilbagebetalingstid: år til den akkumulerede påvirkning bliver og forbliver under 0, diskonteret med ${percentText(s.rate)}, medmindre scenariet selv ændrer renten.`,
     s.limitYears === null
       ? "Ingen grænse for investeringspuljen i denne profil."
-      : `* over investeringspuljens grænse på ${s.limitYears} år, både med scenariets rente og udiskonteret (samme regel som advarslen PAYBACK_OVER_LIMIT).`,
+      : `${mark} over investeringspuljens grænse på ${s.limitYears} år, både med scenariets rente og udiskonteret (samme regel som advarslen PAYBACK_OVER_LIMIT).`,
   ];
 }
 

@@ -53,7 +53,7 @@ export function sensitivityBlock(sheet: string, result: Result, sourceSheet: str
   b.set(r++, 0, textCell(breakEvenText(s)));
   r++;
   b.set(r++, 0, textCell("Forudsætninger", true));
-  for (const line of assumptionLines(s)) b.set(r++, 0, textCell(line));
+  for (const line of assumptionLines(s, "»over grænsen«:")) b.set(r++, 0, textCell(line));
   const set = p.settings;
   b.set(
     r++,

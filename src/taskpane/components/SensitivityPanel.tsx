@@ -50,9 +50,13 @@ export function SensitivityPanel({ result, busy, onWrite }: { result: Result; bu
           {s.scenarios.map((x) => (
             <tr key={x.name} data-scenario={x.name}>
               <td className={styles.cell}>{x.label}</td>
-              <td className={x.overLimit ? styles.over : styles.num} style={{ textAlign: "left" }}>
+              <td
+                className={x.overLimit ? styles.over : styles.num}
+                style={{ textAlign: "left" }}
+                title={x.overLimit ? "over grænsen" : undefined}
+              >
                 {paybackText(x.payback.service)}
-                {x.overLimit ? " ⚠ over grænsen" : ""}
+                {x.overLimit ? " ⚠" : ""}
               </td>
               <td className={styles.num}>{npvText(x.npv)}</td>
             </tr>
@@ -61,7 +65,9 @@ export function SensitivityPanel({ result, busy, onWrite }: { result: Result; bu
       </table>
       <Caption1>
         {`Nutidsværdi: t.kr. over ${s.horizonYears} år fra ${s.year1}, negativ = gevinst. `}
-        {s.limitYears !== null ? `»Over grænsen«: over ${s.limitYears} år både diskonteret og udiskonteret, som advarslen. ` : ""}
+        {s.limitYears !== null
+          ? `⚠ over investeringspuljens grænse på ${s.limitYears} år, både diskonteret og udiskonteret (som advarslen). `
+          : ""}
         {breakEvenText(s)}
       </Caption1>
       <div>

@@ -26,8 +26,9 @@ import type { InsertValue } from "../handlers";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  pair: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS },
-  table: { display: "grid", gridTemplateColumns: "1fr 5em", columnGap: tokens.spacingHorizontalS, rowGap: "2px" },
+  pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", columnGap: tokens.spacingHorizontalS },
+  input: { minWidth: 0, width: "100%" },
+  table: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 5em", columnGap: tokens.spacingHorizontalS, rowGap: "2px" },
   steps: {
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
@@ -133,7 +134,7 @@ export function SideCalcPanel({ busy, onInsert }: { busy: boolean; onInsert: Ins
             <Subtitle2 as="h3">Timer eller ÅV til t.kr.</Subtitle2>
             <div className={styles.pair}>
               <Field label="Antal">
-                <Input value={amount} onChange={(_, d) => setAmount(d.value)} aria-label="Antal timer eller ÅV" />
+                <Input className={styles.input} value={amount} onChange={(_, d) => setAmount(d.value)} aria-label="Antal timer eller ÅV" />
               </Field>
               <Field label="Enhed">
                 <Select value={unit} onChange={(_, d) => setUnit(d.value as "timer" | "åv")}>
@@ -142,10 +143,10 @@ export function SideCalcPanel({ busy, onInsert }: { busy: boolean; onInsert: Ins
                 </Select>
               </Field>
               <Field label="Årstimenorm">
-                <Input value={norm} onChange={(_, d) => setNorm(d.value)} disabled={unit === "åv"} />
+                <Input className={styles.input} value={norm} onChange={(_, d) => setNorm(d.value)} disabled={unit === "åv"} />
               </Field>
               <Field label="Overhead (t.kr. pr. ÅV)">
-                <Input value={overhead} onChange={(_, d) => setOverhead(d.value)} />
+                <Input className={styles.input} value={overhead} onChange={(_, d) => setOverhead(d.value)} />
               </Field>
             </div>
             <Field label="Sats (t.kr. pr. ÅV)">
@@ -161,6 +162,7 @@ export function SideCalcPanel({ busy, onInsert }: { busy: boolean; onInsert: Ins
             <div className={styles.table}>
               {rates.flatMap((r, i) => [
                 <Input
+                  className={styles.input}
                   key={`l${i}`}
                   size="small"
                   value={r.label}
@@ -168,6 +170,7 @@ export function SideCalcPanel({ busy, onInsert }: { busy: boolean; onInsert: Ins
                   onChange={(_, d) => setRates(rates.map((x, k) => (k === i ? { ...x, label: d.value } : x)))}
                 />,
                 <Input
+                  className={styles.input}
                   key={`v${i}`}
                   size="small"
                   value={r.value}
@@ -190,20 +193,21 @@ export function SideCalcPanel({ busy, onInsert }: { busy: boolean; onInsert: Ins
             <Subtitle2 as="h3">Prisniveau (p/l)</Subtitle2>
             <div className={styles.pair}>
               <Field label="Beløb (t.kr.)">
-                <Input value={plAmount} onChange={(_, d) => setPlAmount(d.value)} />
+                <Input className={styles.input} value={plAmount} onChange={(_, d) => setPlAmount(d.value)} />
               </Field>
               <span />
               <Field label="Fra p/l">
-                <Input value={from} onChange={(_, d) => setFrom(d.value)} />
+                <Input className={styles.input} value={from} onChange={(_, d) => setFrom(d.value)} />
               </Field>
               <Field label="Til p/l">
-                <Input value={to} onChange={(_, d) => setTo(d.value)} />
+                <Input className={styles.input} value={to} onChange={(_, d) => setTo(d.value)} />
               </Field>
             </div>
             <Text size={200}>Indekstabel (år til næste år, faktor):</Text>
             <div className={styles.table}>
               {index.flatMap((row, i) => [
                 <Input
+                  className={styles.input}
                   key={`y${i}`}
                   size="small"
                   value={row.years}
@@ -211,6 +215,7 @@ export function SideCalcPanel({ busy, onInsert }: { busy: boolean; onInsert: Ins
                   onChange={(_, d) => setIndex(index.map((x, k) => (k === i ? { ...x, years: d.value } : x)))}
                 />,
                 <Input
+                  className={styles.input}
                   key={`f${i}`}
                   size="small"
                   value={row.factor}
