@@ -5,20 +5,11 @@
  */
 import { paybackText } from "../engine/payback";
 import type { Result } from "../engine/result";
-import { assumptionLines, breakEvenText, npvText } from "../engine/sensitivityText";
+import { assumptionLines, breakEvenText, npvText, wrapText } from "../engine/sensitivityText";
 
-/** Words to lines of at most 80 columns (a terminal's width), continuation indented. */
+/** Words to lines of at most 80 columns (a terminal's width). */
 export function wrap(text: string, width = 80): string[] {
-  const out: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line && line.length + 1 + word.length > width) {
-      out.push(line);
-      line = "  " + word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) out.push(line);
-  return out;
+  return wrapText(text, width);
 }
 
 export function formatSensitivity(result: Result, sheet: string | null): string[] {

@@ -25,6 +25,7 @@ export function assumptionLines(s: Sensitivity, mark = "*"): string[] {
     `År 1 er ${s.year1} (forslagets første år med tal) i alle scenarier.`,
     `Nutidsværdi: Samlet økonomisk påvirkning i ${s.horizonYears} år fra ${s.year1}, den varige del gentaget efter sidste kolonne, diskonteret til ${s.year1} med scenariets rente; t.kr., negativ = gevinst.`,
     `Tilbagebetalingstid: år til den akkumulerede påvirkning bliver og forbliver under 0, diskonteret med ${percentText(s.rate)}, medmindre scenariet selv ændrer renten.`,
+    "Forsinkelse og −20 % gælder effekt- og tabsrækker; +20 % på implementering gælder de positive beløb (tilbagebetalinger står uændret).",
     s.limitYears === null
       ? "Ingen grænse for investeringspuljen i denne profil."
       : `${mark} over investeringspuljens grænse på ${s.limitYears} år, både med scenariets rente og udiskonteret (samme regel som advarslen PAYBACK_OVER_LIMIT).`,
@@ -35,22 +36,36 @@ export function npvText(d: Decimal): string {
   return formatAmount(roundHalfAwayFromZero(d), 0);
 }
 
-/** What a scenario changed, in words, for the sheet's "Ændring" column. */
+/** What a scenario changed, in words, for the sheet's "Ændring" column (short: it is printed). */
 export function scenarioChange(x: Scenario): string {
   const size = x.size ?? new Decimal(0);
   switch (x.name) {
     case "stated":
-      return "forslaget som skrevet";
+      return "som skrevet";
     case "delay":
-      return `effekt- og tabsrækker ${size.toString()} år senere`;
+      return `effekt og tab flyttet ${size.toString()} år`;
     case "effect-down":
-      return `effekt- og tabsrækker × ${formatAmount(new Decimal(1).minus(size))}`;
+      return `effekt og tab × ${formatAmount(new Decimal(1).minus(size))}`;
     case "investment-up":
-      return `positive implementeringsomkostninger × ${formatAmount(new Decimal(1).plus(size))}`;
+      return `implementering × ${formatAmount(new Decimal(1).plus(size))}`;
     case "drift-up":
       return `varig drift × ${formatAmount(new Decimal(1).plus(size))}`;
     case "rate-low":
     case "rate-high":
-      return `rente ${percentText(size)} i tilbagebetalingstid og nutidsværdi`;
+      return `rente ${percentText(size)}`;
   }
+}
+
+/** Words to lines of at most `width` characters, continuation indented by two spaces. */
+export function wrapText(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = "  " + word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  return out;
 }

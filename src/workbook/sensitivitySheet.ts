@@ -7,7 +7,7 @@
 import { paybackText } from "../engine/payback";
 import type { Result } from "../engine/result";
 import { roundHalfAwayFromZero } from "../engine/series";
-import { assumptionLines, breakEvenText, percentText, scenarioChange } from "../engine/sensitivityText";
+import { assumptionLines, breakEvenText, percentText, scenarioChange, wrapText } from "../engine/sensitivityText";
 import { PROFILES } from "../engine/settings";
 import { CellBlock, amountCell, textCell } from "./blocks";
 import { BEREGN_SHEET, beregnSheetCells, readBeregnSheet, type BeregnData } from "./beregnSheet";
@@ -18,14 +18,11 @@ import { blockHash } from "./writePlan";
 
 export const SENSITIVITY_SHEET = "Følsomhed";
 
-const HEADER = [
-  "Scenarie",
-  "Ændring",
-  "Tilbagebetalingstid, service",
-  "Tilbagebetalingstid, total",
-  "Nutidsværdi (t.kr.)",
-  "Investeringspuljen",
-];
+const HEADER = ["Scenarie", "Ændring", "Service", "Total", "Nutidsværdi", "Puljens grænse"];
+/** Column widths (characters): about 120 in all, one landscape A4 page. */
+const WIDTHS = [34, 28, 13, 13, 12, 17];
+/** Notes are split into lines that fit the table's width, one a row (no wrap, no merge). */
+const NOTE_WIDTH = 115;
 
 /** The cells of the sheet, from A1. */
 export function sensitivityBlock(sheet: string, result: Result, sourceSheet: string | null, time: string): CellBlock {
@@ -39,6 +36,7 @@ export function sensitivityBlock(sheet: string, result: Result, sourceSheet: str
     b.set(3, 0, textCell("Ikke relevant: forslaget har ingen investering, så der er ingen tilbagebetalingstid at belyse."));
     return b;
   }
+  b.set(2, 0, textCell("Tilbagebetalingstid baseret på serviceeffektivisering (Service) og på totaløkonomi (Total); nutidsværdi i t.kr."));
   HEADER.forEach((h, c) => b.set(3, c, textCell(h, true)));
   s.scenarios.forEach((x, k) => {
     const r = 4 + k;
@@ -50,19 +48,18 @@ export function sensitivityBlock(sheet: string, result: Result, sourceSheet: str
     b.set(r, 5, textCell(x.overLimit ? "over grænsen" : s.limitYears === null ? "ingen grænse" : "inden for grænsen"));
   });
   let r = 4 + s.scenarios.length + 1;
-  b.set(r++, 0, textCell(breakEvenText(s)));
+  const note = (text: string) => {
+    for (const line of wrapText(text, NOTE_WIDTH)) b.set(r++, 0, textCell(line));
+  };
+  note(breakEvenText(s));
   r++;
   b.set(r++, 0, textCell("Forudsætninger", true));
-  for (const line of assumptionLines(s, "»over grænsen«:")) b.set(r++, 0, textCell(line));
+  for (const line of assumptionLines(s, "»over grænsen«:")) note(line);
   const set = p.settings;
-  b.set(
-    r++,
-    0,
-    textCell(
-      `Størrelser (indstillinger): forsinkelse ${set.sensitivityDelayYears} år, effekter −${percentText(set.sensitivityEffectDown)}, ` +
-        `implementering +${percentText(set.sensitivityInvestmentUp)}, varig drift +${percentText(set.sensitivityDriftUp)}, ` +
-        `renter ${percentText(set.sensitivityRateLow)} og ${percentText(set.sensitivityRateHigh)}, horisont ${set.sensitivityHorizonYears} år.`,
-    ),
+  note(
+    `Størrelser (indstillinger): forsinkelse ${set.sensitivityDelayYears} år, effekter −${percentText(set.sensitivityEffectDown)}, ` +
+      `implementering +${percentText(set.sensitivityInvestmentUp)}, varig drift +${percentText(set.sensitivityDriftUp)}, ` +
+      `renter ${percentText(set.sensitivityRateLow)} og ${percentText(set.sensitivityRateHigh)}, horisont ${set.sensitivityHorizonYears} år.`,
   );
   return b;
 }
@@ -92,7 +89,9 @@ export function planSensitivitySheet(
       { name: BEREGN_SHEET, visibility: "veryHidden", clear: true },
     ],
     writes: [block.toRangeWrite()!, { sheet: BEREGN_SHEET, topLeft: "A1", cells: beregnSheetCells({ ...data, ownSheets }) }],
-    columnWidths: [34, 46, 26, 26, 18, 18].map((width, column) => ({ sheet: name, column, width })),
+    columnWidths: WIDTHS.map((width, column) => ({ sheet: name, column, width })),
+    // one landscape A4 page, to print or to paste into the proposal's Word document
+    pageSetup: [{ sheet: name, orientation: "landscape", paperSize: "A4", fitToWidth: true, printTitleRows: "4:4" }],
   };
   return { plan, sheet: name, summary: `Arket ${name} er skrevet; Fortryd fjerner det igen` };
 }

@@ -37,11 +37,17 @@ describe("the Følsomhed sheet", () => {
     expect(["A4", "B4", "C4", "D4", "E4", "F4"].map((a) => at(after, "Følsomhed", a))).toEqual([
       "Scenarie",
       "Ændring",
-      "Tilbagebetalingstid, service",
-      "Tilbagebetalingstid, total",
-      "Nutidsværdi (t.kr.)",
-      "Investeringspuljen",
+      "Service",
+      "Total",
+      "Nutidsværdi",
+      "Puljens grænse",
     ]);
+    expect(out.plan.pageSetup).toEqual([
+      { sheet: "Følsomhed", orientation: "landscape", paperSize: "A4", fitToWidth: true, printTitleRows: "4:4" },
+    ]);
+    // no line longer than the table is wide (≈ 117 characters), so nothing is cut off in print
+    const g = after.find((x) => x.name === "Følsomhed")!;
+    expect(Math.max(...g.values.map((row) => String(row[0] ?? "").length))).toBeLessThanOrEqual(117);
     // stated: 7 år (2030), npv −6.282,25 → −6.282; 7 years at 2 % but 6 at 0 %: within the limit
     expect(["A5", "C5", "D5", "E5", "F5"].map((a) => at(after, "Følsomhed", a))).toEqual([
       "Som angivet",
@@ -53,14 +59,14 @@ describe("the Følsomhed sheet", () => {
     // delay: 8 years at 2 % and at 0 %: over
     expect(["A6", "B6", "C6", "F6"].map((a) => at(after, "Følsomhed", a))).toEqual([
       "Effekter 1 år senere",
-      "effekt- og tabsrækker 1 år senere",
+      "effekt og tab flyttet 1 år",
       "8 år (2031)",
       "over grænsen",
     ]);
     expect(at(after, "Følsomhed", "E10")).toBe(-7745); // rate 0 %: 4.125 + 3.010 − 8 × 1.860
     expect(String(at(after, "Følsomhed", "A13"))).toContain("mindst 1,02 × de angivne");
-    expect(at(after, "Følsomhed", "A15")).toBe("Forudsætninger");
-    expect(String(at(after, "Følsomhed", "A16"))).toBe("År 1 er 2024 (forslagets første år med tal) i alle scenarier.");
+    expect(at(after, "Følsomhed", "A16")).toBe("Forudsætninger");
+    expect(String(at(after, "Følsomhed", "A17"))).toBe("År 1 er 2024 (forslagets første år med tal) i alle scenarier.");
   });
 
   it("Fortryd removes it and gives back the workbook as it was", () => {
