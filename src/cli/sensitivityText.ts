@@ -5,6 +5,7 @@
  */
 import { paybackText } from "../engine/payback";
 import type { Result } from "../engine/result";
+import { computeSensitivity } from "../engine/sensitivity";
 import { assumptionLines, breakEvenText, npvText, wrapText } from "../engine/sensitivityText";
 
 /** Words to lines of at most 80 columns (a terminal's width). */
@@ -15,7 +16,7 @@ export function wrap(text: string, width = 80): string[] {
 export function formatSensitivity(result: Result, sheet: string | null): string[] {
   const p = result.proposal;
   const lines = [`Følsomhed: ${p.title}${sheet ? ` (ark "${sheet}")` : ""}`];
-  const s = result.sensitivity;
+  const s = computeSensitivity(p);
   if (!s) return [...lines, "Ikke relevant: forslaget har ingen investering, så der er ingen tilbagebetalingstid at belyse."];
   const header = ["Scenarie", "Service", "Total", "Nutidsværdi"];
   const rows = s.scenarios.map((x) => [

@@ -13,7 +13,6 @@ import { computeKvantum } from "./kvantum";
 import type { Finding, Proposal, Severity } from "./model";
 import { computePayback } from "./payback";
 import type { Result } from "./result";
-import { computeSensitivity } from "./sensitivity";
 import { computeTotals } from "./totals";
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -42,5 +41,5 @@ export function calculate(proposal: Proposal, readFindings: Finding[] = []): Res
     .map((f, i) => ({ f, i }))
     .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
     .map((x) => x.f);
-  return { proposal, totals, payback, sensitivity: computeSensitivity(proposal), kvantum, committees, admin, findings: sorted };
+  return { proposal, totals, payback, kvantum, committees, admin, findings: sorted };
 }

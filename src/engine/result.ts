@@ -4,7 +4,6 @@
  */
 import type Decimal from "decimal.js";
 import type { Area, Finding, Proposal, Series } from "./model";
-import type { Sensitivity } from "./sensitivity";
 
 export interface Totals {
   permanent: Series;
@@ -77,8 +76,6 @@ export interface Result {
   proposal: Proposal;
   totals: Totals;
   payback: { service: PaybackResult | null; total: PaybackResult | null };
-  /** Følsomhed (issue 12); null when the proposal has no investment. */
-  sensitivity: Sensitivity | null;
   kvantum: KvantumResult | null;
   committees: RoundedTable | null;
   /** Administrative Tabel 2: Σ rows marked administrative. */

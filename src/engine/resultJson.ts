@@ -6,7 +6,7 @@
 import type Decimal from "decimal.js";
 import type { Area, Finding, Series } from "./model";
 import type { PaybackOutcome, PaybackResult, Result, RoundedTable } from "./result";
-import type { ScenarioName, Sensitivity } from "./sensitivity";
+import { computeSensitivity, type ScenarioName, type Sensitivity } from "./sensitivity";
 
 export type YearMap = Record<string, number>;
 
@@ -131,7 +131,8 @@ export function resultToJson(result: Result): ResultJson {
       aggregated: yearMap(ys, totals.aggregated),
     },
     payback: { service: paybackJson(result.payback.service), total: paybackJson(result.payback.total) },
-    sensitivity: sensitivityJson(result.sensitivity),
+    // Følsomhed runs the payback rule some thirty times: computed where it is shown, not by calculate
+    sensitivity: sensitivityJson(computeSensitivity(proposal)),
     kvantum,
     committees: result.committees ? tableJson(ys, result.committees) : null,
     admin: result.admin ? yearMap(ys, result.admin) : null,

@@ -7,6 +7,7 @@
 import { paybackText } from "../engine/payback";
 import type { Result } from "../engine/result";
 import { roundHalfAwayFromZero } from "../engine/series";
+import { computeSensitivity } from "../engine/sensitivity";
 import { assumptionLines, breakEvenText, percentText, scenarioChange, wrapText } from "../engine/sensitivityText";
 import { PROFILES } from "../engine/settings";
 import { CellBlock, amountCell, textCell } from "./blocks";
@@ -26,8 +27,8 @@ const NOTE_WIDTH = 115;
 
 /** The cells of the sheet, from A1. */
 export function sensitivityBlock(sheet: string, result: Result, sourceSheet: string | null, time: string): CellBlock {
-  const s = result.sensitivity;
   const p = result.proposal;
+  const s = computeSensitivity(p);
   const b = new CellBlock(sheet);
   b.set(0, 0, textCell(`Følsomhed: ${p.title}`, true));
   const where = sourceSheet ? `arket ${sourceSheet} · ` : "";

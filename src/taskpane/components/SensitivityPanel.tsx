@@ -2,7 +2,9 @@ import { Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react
 import { TableAddRegular } from "@fluentui/react-icons";
 import { paybackText } from "../../engine/payback";
 import type { Result } from "../../engine/result";
+import { computeSensitivity } from "../../engine/sensitivity";
 import { breakEvenText, npvText } from "../../engine/sensitivityText";
+import { useMemo } from "react";
 
 const useStyles = makeStyles({
   panel: {
@@ -31,7 +33,7 @@ const useStyles = makeStyles({
  */
 export function SensitivityPanel({ result, busy, onWrite }: { result: Result; busy: boolean; onWrite: () => void }) {
   const styles = useStyles();
-  const s = result.sensitivity;
+  const s = useMemo(() => computeSensitivity(result.proposal), [result]);
   if (!s) return null;
   return (
     <section className={styles.panel} aria-label="Følsomhed" data-testid="sensitivity">
