@@ -12,6 +12,13 @@ export interface Options {
   tabDele: boolean;
   overskriv: boolean;
   json?: string;
+  /** beregn omregn: lønsats t.kr. pr. ÅV, overhead t.kr. pr. ÅV, årstimenorm, p/l years, index factors. */
+  sats?: string;
+  overhead?: string;
+  timenorm?: string;
+  fra?: string;
+  til?: string;
+  indeks?: string[];
 }
 
 export type Command =
@@ -20,9 +27,12 @@ export type Command =
   | { kind: "beregn"; file: string; options: Options }
   | { kind: "valider"; paths: string[]; options: Options }
   | { kind: "skabelon"; file: string; options: Options }
-  | { kind: "json"; file: string; options: Options };
+  | { kind: "json"; file: string; options: Options }
+  | { kind: "folsomhed"; file: string; options: Options }
+  | { kind: "omregn"; what: "timer" | "åv" | "pl"; amount: string; options: Options };
 
-const SUBCOMMANDS = new Set(["valider", "skabelon", "json"]);
+const SUBCOMMANDS = new Set(["valider", "skabelon", "json", "følsomhed", "folsomhed", "omregn"]);
+const OMREGN_WHAT: Record<string, "timer" | "åv" | "pl"> = { timer: "timer", åv: "åv", av: "åv", pl: "pl", "p/l": "pl" };
 
 export function parseCommand(argv: string[]): Command {
   let parsed;
@@ -38,6 +48,12 @@ export function parseCommand(argv: string[]): Command {
         "tab-dele": { type: "boolean" },
         overskriv: { type: "boolean" },
         json: { type: "string" },
+        sats: { type: "string" },
+        overhead: { type: "string" },
+        timenorm: { type: "string" },
+        fra: { type: "string" },
+        til: { type: "string" },
+        indeks: { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -66,7 +82,14 @@ export function parseCommand(argv: string[]): Command {
     tabDele: v["tab-dele"] === true,
     overskriv: v.overskriv === true,
     json: v.json,
+    sats: v.sats,
+    overhead: v.overhead,
+    timenorm: v.timenorm,
+    fra: v.fra,
+    til: v.til,
+    indeks: v.indeks,
   };
+  const omregnOptions = ["sats", "overhead", "timenorm", "fra", "til", "indeks"] as const;
   const pos = parsed.positionals;
   if (pos.length === 0) return { kind: "help" };
   const [first, ...rest] = pos;
@@ -78,7 +101,23 @@ export function parseCommand(argv: string[]): Command {
     if (options.output !== undefined || options.inPlace || options.forslag !== undefined || options.tabDele)
       throw new UsageError(`beregn ${cmd} skriver ikke i projektmapper: -o, --in-place, --forslag og --tab-dele hører til beregn <fil>`);
   };
+  if (first !== "omregn") {
+    const given = omregnOptions.filter((k) => options[k] !== undefined);
+    if (given.length) throw new UsageError(`--${given[0]} hører til beregn omregn; se beregn --help`);
+  }
   if (SUBCOMMANDS.has(first)) {
+    if (first === "følsomhed" || first === "folsomhed") {
+      if (options.output !== undefined || options.inPlace || options.tabDele || options.overskriv)
+        throw new UsageError("beregn følsomhed skriver ikke i projektmapper: kun --forslag og --json hører til den");
+      return { kind: "folsomhed", file: only("projektmappe eller JSON-fil"), options };
+    }
+    if (first === "omregn") {
+      noWriteOptions("omregn");
+      const what = OMREGN_WHAT[(rest[0] ?? "").toLowerCase()];
+      if (!what || rest.length !== 2)
+        throw new UsageError("brug: beregn omregn timer <antal> | åv <antal> | pl <beløb> …; se beregn --help");
+      return { kind: "omregn", what, amount: rest[1], options };
+    }
     if (first === "valider") {
       noWriteOptions("valider");
       if (rest.length === 0) throw new UsageError("beregn valider skal have mindst én fil eller mappe; se beregn --help");

@@ -14,6 +14,19 @@ Brug:
       Skriver en ny, tom projektmappe efter 2025-skabelonen.
   beregn json <forslag.json>
       Beregner et forslag i JSON-form og skriver resultatet som JSON.
+  beregn følsomhed <fil.xlsx | forslag.json> [--forslag N]      (også: folsomhed)
+      Viser tilbagebetalingstid og nutidsværdi, når forudsætningerne svigter: effekterne
+      et år senere eller 20 % mindre, implementeringsomkostninger eller varig drift 20 %
+      højere, renten 0 % eller 4 %, og hvor store effekterne skal være for at holde
+      investeringspuljens grænse. Størrelserne er indstillinger (sensitivity…).
+  beregn omregn timer <antal> --sats <t.kr. pr. ÅV> [--overhead <t.kr.>] [--timenorm <timer>]
+  beregn omregn åv <antal> --sats <t.kr. pr. ÅV> [--overhead <t.kr.>]
+      Timer eller årsværk til t.kr.: timer / årstimenorm (standard 1.262,6) × (lønsats +
+      overhead), med mellemregningen.
+  beregn omregn pl <beløb> --fra <år> --til <år> [--indeks 2025-2026=1,03 …]
+      Et beløb fra ét pris- og lønniveau til et andet ved indekstabellen (2024-2025 = 1,048
+      er med; --indeks tilføjer eller erstatter et års faktor).
+      Tal skrives som i dokumenterne: 1.262,6 og 1,048.
 
 Tilvalg:
   -o, --ud <fil>       skriv resultatet til denne fil

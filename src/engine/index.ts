@@ -8,3 +8,4 @@ export { parseProposal, InputError, type ProposalInput, type ParseOptions } from
 export { calculate } from "./calculate";
 export { resultToJson, type ResultJson } from "./resultJson";
 export { DEFAULT_SETTINGS, PROFILES, resolveSettings, type SettingsInput } from "./settings";
+export { computeSensitivity, type Scenario, type ScenarioName, type Sensitivity } from "./sensitivity";

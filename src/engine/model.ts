@@ -96,6 +96,19 @@ export interface Settings {
   roundingTolerance: "half-n" | number;
   /** SPEC §7. */
   hoursPerYear: Decimal;
+  /** Følsomhed (issue 12): the present value's horizon, years from year 1. */
+  sensitivityHorizonYears: number;
+  /** Følsomhed: how many years the effect and loss rows come late. */
+  sensitivityDelayYears: number;
+  /** Følsomhed: the fraction the effect and loss rows fall short (0,2 = −20 %). */
+  sensitivityEffectDown: Decimal;
+  /** Følsomhed: the fraction the implementation costs run over (0,2 = +20 %). */
+  sensitivityInvestmentUp: Decimal;
+  /** Følsomhed: the fraction the varig drift runs over. */
+  sensitivityDriftUp: Decimal;
+  /** Følsomhed: the low and the high discount rate, for the payback and the present value. */
+  sensitivityRateLow: Decimal;
+  sensitivityRateHigh: Decimal;
 }
 
 /**

@@ -80,6 +80,19 @@ export function breakEven(
   return { years: candidate - year1 + 1, breakEvenYear: candidate, cumulative };
 }
 
+/**
+ * The investment pool rule (SPEC §3, unverified): the service payback is over the limit. The rate
+ * is fitted, not known, so a breach counts only when it does not hang on it: over the limit both
+ * at the rate used and at 0 % (2025 F4: 7 years at 2 %, 6 at 0 %, no warning). PAYBACK_OVER_LIMIT
+ * and the Følsomhed table's "over grænsen" both ask this, so they never disagree.
+ */
+export function overPoolLimit(proposal: Proposal, atRate: PaybackOutcome, atZero: PaybackOutcome): boolean {
+  const limit = proposal.settings.paybackLimitYears;
+  if (limit === null) return false;
+  const over = (o: PaybackOutcome) => o.years === null || o.years > limit;
+  return over(atRate) && over(atZero);
+}
+
 function describeRate(rate: Decimal): string {
   return rate.isZero() ? "udiskonteret (0 %)" : `diskonteret med ${rate.times(100).toString().replace(".", ",")} %`;
 }

@@ -3,8 +3,10 @@
  * {unit: {year: integer}} with all-zero rows left out, findings with their locations.
  * Numbers become JSON numbers only here, at the boundary.
  */
+import type Decimal from "decimal.js";
 import type { Area, Finding, Series } from "./model";
-import type { PaybackResult, Result, RoundedTable } from "./result";
+import type { PaybackOutcome, PaybackResult, Result, RoundedTable } from "./result";
+import { computeSensitivity, type ScenarioName, type Sensitivity } from "./sensitivity";
 
 export type YearMap = Record<string, number>;
 
@@ -14,6 +16,19 @@ export interface PaybackJson {
   text: string;
   rule: string;
   undiscounted: { years: number | null; breakEvenYear: number | null };
+}
+
+/** Issue 12's shape: fixed names whatever the sizes; npv in t.kr., exact, a gain negative. */
+export interface SensitivityJson {
+  horizonYears: number;
+  scenarios: {
+    name: ScenarioName;
+    label: string;
+    size: number | null;
+    payback: { service: PaybackOutcome | null; total: PaybackOutcome | null };
+    npv: number;
+  }[];
+  breakEvenEffect: number | null;
 }
 
 export interface ResultJson {
@@ -30,6 +45,7 @@ export interface ResultJson {
     aggregated: YearMap;
   };
   payback: { service: PaybackJson | null; total: PaybackJson | null };
+  sensitivity: SensitivityJson | null;
   kvantum:
     | (Record<"A" | "B" | "C" | "D" | "E", Record<string, YearMap>> & {
         otherAreas?: Record<string, Record<string, Record<string, YearMap>>>;
@@ -55,6 +71,23 @@ function tableJson(years: number[], t: RoundedTable): Record<string, YearMap> {
 function paybackJson(p: PaybackResult | null): PaybackJson | null {
   if (!p) return null;
   return { years: p.years, breakEvenYear: p.breakEvenYear, text: p.text, rule: p.rule, undiscounted: p.undiscounted };
+}
+
+const num = (d: Decimal) => Number(d.toString());
+
+export function sensitivityJson(s: Sensitivity | null): SensitivityJson | null {
+  if (!s) return null;
+  return {
+    horizonYears: s.horizonYears,
+    scenarios: s.scenarios.map((x) => ({
+      name: x.name,
+      label: x.label,
+      size: x.size === null ? null : num(x.size),
+      payback: { service: x.payback.service, total: x.payback.total },
+      npv: num(x.npv),
+    })),
+    breakEvenEffect: s.breakEvenEffect === null ? null : num(s.breakEvenEffect),
+  };
 }
 
 export function resultToJson(result: Result): ResultJson {
@@ -98,6 +131,8 @@ export function resultToJson(result: Result): ResultJson {
       aggregated: yearMap(ys, totals.aggregated),
     },
     payback: { service: paybackJson(result.payback.service), total: paybackJson(result.payback.total) },
+    // Følsomhed runs the payback rule some thirty times: computed where it is shown, not by calculate
+    sensitivity: sensitivityJson(computeSensitivity(proposal)),
     kvantum,
     committees: result.committees ? tableJson(ys, result.committees) : null,
     admin: result.admin ? yearMap(ys, result.admin) : null,

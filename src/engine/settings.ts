@@ -20,6 +20,15 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   roundingTolerance: "half-n",
   // SPEC §7: årstimenorm from the 2025 guidance (BC01).
   hoursPerYear: new Decimal("1262.6"),
+  // Følsomhed (issue 12): what an assumption failing looks like. No document states these; they
+  // are the sizes the issue asks for, and the economist writing section 4 may set others.
+  sensitivityHorizonYears: 10,
+  sensitivityDelayYears: 1,
+  sensitivityEffectDown: new Decimal("0.2"),
+  sensitivityInvestmentUp: new Decimal("0.2"),
+  sensitivityDriftUp: new Decimal("0.2"),
+  sensitivityRateLow: new Decimal(0),
+  sensitivityRateHigh: new Decimal("0.04"),
 });
 
 export interface Profile {
@@ -59,6 +68,13 @@ export interface SettingsInput {
   tabel211Basis?: string;
   roundingTolerance?: number | string;
   hoursPerYear?: number | string;
+  sensitivityHorizonYears?: number | string;
+  sensitivityDelayYears?: number | string;
+  sensitivityEffectDown?: number | string;
+  sensitivityInvestmentUp?: number | string;
+  sensitivityDriftUp?: number | string;
+  sensitivityRateLow?: number | string;
+  sensitivityRateHigh?: number | string;
 }
 
 export class SettingsError extends Error {
@@ -76,21 +92,28 @@ export function resolveSettings(input: SettingsInput | undefined, base: Settings
   if (!input) return s;
   const dec = (field: string, v: unknown): Decimal => {
     try {
-      const d = new Decimal(typeof v === "string" ? v.replace(",", ".").replace(/%$/, "") : (v as number));
+      const d = new Decimal(typeof v === "string" ? v.trim().replace(",", ".").replace(/\s*%$/, "") : (v as number));
       if (!d.isFinite()) throw new Error();
       return d;
     } catch {
       throw new SettingsError(`settings.${field}`, `settings.${field}: "${quoteValue(v)}" er ikke et tal`);
     }
   };
-  if (input.discountRate !== undefined) {
-    let r = dec("discountRate", input.discountRate);
-    // "2 %" or 2 means 2 %: a rate above 1 is a percentage
-    if (typeof input.discountRate === "string" && input.discountRate.trim().endsWith("%")) r = r.div(100);
+  // "2 %" or 2 means 2 %: a rate or fraction above 1 is a percentage
+  const fraction = (field: keyof SettingsInput, v: number | string): Decimal => {
+    let r = dec(field, v);
+    if (typeof v === "string" && v.trim().endsWith("%")) r = r.div(100);
     else if (r.gt(1)) r = r.div(100);
-    if (r.lt(0)) throw new SettingsError("settings.discountRate", "settings.discountRate: kan ikke være negativ");
-    s.discountRate = r;
-  }
+    if (r.lt(0)) throw new SettingsError(`settings.${field}`, `settings.${field}: kan ikke være negativ`);
+    return r;
+  };
+  const wholeYears = (field: keyof SettingsInput, v: number | string, min: number): number => {
+    const n = dec(field, v);
+    if (!n.isInteger() || n.lt(min) || n.gt(100))
+      throw new SettingsError(`settings.${field}`, `settings.${field}: skal være et helt antal år fra ${min} til 100`);
+    return n.toNumber();
+  };
+  if (input.discountRate !== undefined) s.discountRate = fraction("discountRate", input.discountRate);
   if (input.paybackLimitYears === null || input.paybackLimitYears === "") s.paybackLimitYears = null;
   else if (input.paybackLimitYears !== undefined) {
     const n = dec("paybackLimitYears", input.paybackLimitYears);
@@ -121,5 +144,20 @@ export function resolveSettings(input: SettingsInput | undefined, base: Settings
     if (h.lte(0)) throw new SettingsError("settings.hoursPerYear", "settings.hoursPerYear: skal være positiv");
     s.hoursPerYear = h;
   }
+  if (input.sensitivityHorizonYears !== undefined)
+    s.sensitivityHorizonYears = wholeYears("sensitivityHorizonYears", input.sensitivityHorizonYears, 1);
+  if (input.sensitivityDelayYears !== undefined)
+    s.sensitivityDelayYears = wholeYears("sensitivityDelayYears", input.sensitivityDelayYears, 0);
+  if (input.sensitivityEffectDown !== undefined) {
+    s.sensitivityEffectDown = fraction("sensitivityEffectDown", input.sensitivityEffectDown);
+    // more than all of the effect gone would turn savings into costs: not a shortfall any more
+    if (s.sensitivityEffectDown.gt(1))
+      throw new SettingsError("settings.sensitivityEffectDown", "settings.sensitivityEffectDown: kan højst være 100 %");
+  }
+  if (input.sensitivityInvestmentUp !== undefined)
+    s.sensitivityInvestmentUp = fraction("sensitivityInvestmentUp", input.sensitivityInvestmentUp);
+  if (input.sensitivityDriftUp !== undefined) s.sensitivityDriftUp = fraction("sensitivityDriftUp", input.sensitivityDriftUp);
+  if (input.sensitivityRateLow !== undefined) s.sensitivityRateLow = fraction("sensitivityRateLow", input.sensitivityRateLow);
+  if (input.sensitivityRateHigh !== undefined) s.sensitivityRateHigh = fraction("sensitivityRateHigh", input.sensitivityRateHigh);
   return s;
 }

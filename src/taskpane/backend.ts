@@ -24,6 +24,20 @@ export interface WorkbookBackend {
   planSettings?(grids: Grid[], settings: SettingsInput): WritePlan;
   /** The optional Tabel 1 columns (Type, Bevilling, Nøgle, Adm.), where the layer offers it. */
   planOptionalColumns?(grids: Grid[], reading: WorkbookReading, proposalIndex: number): PlanOutcome;
+  /** The sheet "Følsomhed" (issue 12), recorded in "_beregn" so Fortryd removes it. */
+  planSensitivitySheet?(
+    grids: Grid[],
+    result: Result,
+    sourceSheet: string | null,
+    now?: Date,
+  ): { plan: WritePlan; sheet: string; summary: string };
+  /** One value into an empty cell (Hjælpeberegning), recorded in "_beregn" for Fortryd. */
+  planInsertValue?(
+    grids: Grid[],
+    sheet: string,
+    address: string,
+    cell: { value: number },
+  ): { plan: WritePlan; summary: string } | { refused: string };
 }
 
 const REQUIRED = ["readWorkbook", "computeFound", "validateWorkbook", "planBeregn", "planUndo", "templateGrids", "explainCell"] as const;

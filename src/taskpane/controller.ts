@@ -369,6 +369,57 @@ export class PaneController {
       });
     }).then(() => undefined);
 
+  /**
+   * "Skriv arket Følsomhed" (issue 12): the selected proposal's scenarios on a sheet of their
+   * own. Recorded in "_beregn" like a Beregn's sheets, so Fortryd (the Beregn undo) removes it.
+   */
+  writeSensitivity = (): Promise<void> =>
+    this.act("indsætter", async () => {
+      const { backend } = this.deps;
+      const plan = backend.planSensitivitySheet;
+      if (!plan) throw new Error("arbejdsbogslaget kan ikke skrive arket Følsomhed");
+      const done = await this.deps.run(async (ctx) => {
+        const grids = await this.read(ctx);
+        const reading = backend.readWorkbook(grids);
+        this.recognise(grids, reading);
+        const found = reading.proposals[this.state.selected];
+        if (!found) return undefined;
+        const result = this.compute(found);
+        const out = plan(grids, result, found.sheet, this.deps.now?.() ?? new Date());
+        await applyPlan(ctx, out.plan, grids);
+        await selectCell(ctx, out.sheet, "A1");
+        return { result, out };
+      });
+      if (!done) {
+        this.set({ error: NO_PROPOSAL });
+        return;
+      }
+      this.set({
+        result: done.result,
+        outcome: { intent: "success", title: "Følsomhed skrevet", text: done.out.summary, undo: "beregn" },
+      });
+    }).then(() => undefined);
+
+  /** "Indsæt i markeret celle": a Hjælpeberegning's result into the selected empty cell. */
+  insertValue = (value: number): Promise<void> =>
+    this.act("indsætter", async () => {
+      const plan = this.deps.backend.planInsertValue;
+      if (!plan) throw new Error("arbejdsbogslaget kan ikke indsætte en værdi");
+      const res = await this.deps.run(async (ctx) => {
+        const cell = await getSelectedCell(ctx);
+        const grids = await this.read(ctx);
+        const out = plan(grids, cell.sheet, cell.address, { value });
+        if ("refused" in out) return out;
+        await applyPlan(ctx, out.plan, grids);
+        return out;
+      });
+      if ("refused" in res) {
+        this.set({ outcome: { intent: "warning", title: "Ikke indsat", text: res.refused } });
+        return;
+      }
+      this.set({ outcome: { intent: "success", title: "Indsat", text: res.summary, undo: "beregn" } });
+    }).then(() => undefined);
+
   dismissOutcome = (): void => this.set({ outcome: undefined, error: undefined });
 
   private async refreshQuietly(): Promise<void> {

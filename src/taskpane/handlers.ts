@@ -7,3 +7,5 @@ export type GoTo = (location: string) => void;
 export type SelectProposal = (index: number) => void;
 /** Uses (and where possible saves) the settings. */
 export type SaveSettings = (settings: PaneSettings) => void;
+/** Inserts a Hjælpeberegning's result into the selected empty cell. */
+export type InsertValue = (value: number) => void;

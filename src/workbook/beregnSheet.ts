@@ -47,6 +47,13 @@ export const SETTING_KEYS: (keyof SettingsInput)[] = [
   "tabel211Basis",
   "roundingTolerance",
   "hoursPerYear",
+  "sensitivityHorizonYears",
+  "sensitivityDelayYears",
+  "sensitivityEffectDown",
+  "sensitivityInvestmentUp",
+  "sensitivityDriftUp",
+  "sensitivityRateLow",
+  "sensitivityRateHigh",
 ];
 const STAMP_KEYS: (keyof Stamp)[] = ["version", "profile", "time", "fingerprint", "proposalSheet"];
 
@@ -59,6 +66,13 @@ export function settingsText(s: Settings): Record<keyof SettingsInput, string> {
     tabel211Basis: s.tabel211Basis,
     roundingTolerance: String(s.roundingTolerance),
     hoursPerYear: s.hoursPerYear.toString(),
+    sensitivityHorizonYears: String(s.sensitivityHorizonYears),
+    sensitivityDelayYears: String(s.sensitivityDelayYears),
+    sensitivityEffectDown: s.sensitivityEffectDown.toString(),
+    sensitivityInvestmentUp: s.sensitivityInvestmentUp.toString(),
+    sensitivityDriftUp: s.sensitivityDriftUp.toString(),
+    sensitivityRateLow: s.sensitivityRateLow.toString(),
+    sensitivityRateHigh: s.sensitivityRateHigh.toString(),
   };
 }
 

@@ -28,3 +28,5 @@ export { BEREGN_SHEET } from "./beregnSheet";
 export { buildCaseGrids, type CaseLayout } from "./layoutBuilder";
 export { SheetBuilder } from "./sheetBuilder";
 export { a1, parseA1, splitLocation } from "./grid";
+export { planSensitivitySheet, SENSITIVITY_SHEET } from "./sensitivitySheet";
+export { planInsertValue } from "./insertValue";

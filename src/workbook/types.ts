@@ -64,4 +64,6 @@ export interface WritePlan {
    * a host without support may clear them instead.
    */
   deleteSheets?: string[];
+  /** Print setup of a sheet (the lead's contract shape; issue 10 owns the type). */
+  pageSetup?: { sheet: string; orientation: "landscape" | "portrait"; paperSize: "A4"; fitToWidth: boolean; printTitleRows?: string }[];
 }

@@ -21,7 +21,9 @@ function show(encoded: string): string {
 
 export function planUndo(grids: Grid[]): { plan: WritePlan; cellsRestored: number } | { refused: string } {
   const beregn = readBeregnSheet(grids);
-  if (!beregn || (!beregn.stamp && beregn.undo.length === 0))
+  // a Følsomhed sheet or an inserted Hjælpeberegning is undone like a Beregn (issue 12)
+  const madeSheets = (beregn?.ownSheets ?? []).some((s) => s.name.toLowerCase() !== BEREGN_SHEET);
+  if (!beregn || (!beregn.stamp && beregn.undo.length === 0 && !madeSheets))
     return { refused: "Der er ingen Beregn at fortryde: projektmappen har ingen gemt Beregn." };
 
   for (const e of beregn.undo) {

@@ -57,7 +57,7 @@ export function sheetHash(grid: Grid): string {
 }
 
 /** The same fingerprint of what a block writes on a cleared sheet. */
-function blockHash(block: CellBlock): string {
+export function blockHash(block: CellBlock): string {
   const cells = [...block.cells.values()].sort((x, y) => x.row - y.row || x.col - y.col);
   const parts = cells.map((x) => ({ at: a1(x.row, x.col), e: encodeWrite(x.cell) })).filter((x) => x.e !== "e:");
   return fingerprint(parts.map((x) => `${x.at}=${x.e}`).join("\n"));

@@ -226,6 +226,77 @@ maybe("task pane in Chromium with the fake Office", () => {
     expect(content(await workbook())).toEqual(content(original));
   });
 
+  /** A sheet as a plain HTML table in a page of its own, for a screenshot of what was written. */
+  async function screenshotSheet(grid: Grid, file: string): Promise<void> {
+    const esc = (v: unknown) => String(v ?? "").replace(/[&<>]/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[ch]!);
+    const fmt = (v: unknown) => (typeof v === "number" ? v.toLocaleString("da-DK") : esc(v));
+    const rows = grid.values.map(
+      (r) => `<tr>${r.map((v) => `<td${typeof v === "number" ? ' class="n"' : ""}>${fmt(v)}</td>`).join("")}</tr>`,
+    );
+    const sheet = await context.newPage();
+    await sheet.setViewportSize({ width: 1100, height: 600 });
+    await sheet.setContent(
+      `<style>body{font:13px Calibri,Arial,sans-serif}td{border:1px solid #ddd;padding:2px 6px;white-space:nowrap}td.n{text-align:right}</style><h3>Arket ${esc(grid.name)}</h3><table>${rows.join("")}</table>`,
+    );
+    await sheet.screenshot({ path: path.join(OUT, file), fullPage: true });
+    await sheet.close();
+  }
+
+  test("Følsomhed: the table under Tilbagebetalingstid; the sheet written beside the proposal and undone by Fortryd", async () => {
+    await page.getByTestId("valider").click();
+    await page.getByTestId("sensitivity").waitFor();
+    const row = (name: string) => page.locator(`[data-testid="sensitivity"] tr[data-scenario="${name}"]`).innerText();
+    // 2025 F4 (worked by hand in test/engine/sensitivity.test.ts): 7 years at 2 %, 6 at 0 %: no mark;
+    // effects a year late: 8 years at both, over the limit of 6
+    expect((await row("stated")).split("\t")).toEqual(["Som angivet", "7 år (2030)", "-6.282"]);
+    expect((await row("delay")).split("\t")).toEqual(["Effekter 1 år senere", "8 år (2031) ⚠", "-3.905"]);
+    expect(await row("rate-low")).toContain("6 år (2029)");
+    expect(await page.getByTestId("sensitivity").innerText()).toContain("mindst 1,02 × de angivne");
+
+    await page.getByRole("button", { name: "Skriv arket Følsomhed" }).click();
+    await page.getByText(/Arket Følsomhed er skrevet/).waitFor();
+    const grids = await workbook();
+    const sheet = grids.find((g) => g.name === "Følsomhed")!;
+    expect(sheet.values[4].slice(0, 6)).toEqual([
+      "Som angivet",
+      "forslaget som skrevet",
+      "7 år (2030)",
+      "7 år (2030)",
+      -6282,
+      "inden for grænsen",
+    ]);
+    expect(sheet.values[5][5]).toBe("over grænsen");
+    fs.mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUT, "taskpane-folsomhed.png"), fullPage: true });
+    await screenshotSheet(sheet, "folsomhed-sheet.png");
+
+    await page.getByTestId("outcome-undo").click();
+    await page.getByText(/celler gendannet/).waitFor();
+    expect(content(await workbook())).toEqual(content(original));
+  });
+
+  test("Hjælpeberegning: 235 timer to t.kr. with the arithmetic, inserted into the selected empty cell, undone", async () => {
+    await page.getByRole("button", { name: "Hjælpeberegning" }).click();
+    const steps = page.getByTestId("sidecalc-steps").first();
+    // BC01's 235 hours at 2025 600 + 35 overhead: 235 / 1.262,6 = 0,1861 ÅV × 635 = 118,19 t.kr.
+    expect(await steps.innerText()).toContain("= 0,1861 × 635 = 118,19 t.kr.");
+    expect(await page.getByTestId("sidecalc-steps").nth(1).innerText()).toBe(
+      "40.000 t.kr. 2024 p/l × 1,048 (2024→2025) = 41.920 t.kr. 2025 p/l",
+    );
+    await page.evaluate(() => {
+      (window as unknown as { __fakeWorkbook: { selection: unknown } }).__fakeWorkbook.selection = { sheet: "Forslag", address: "C60" };
+    });
+    await page.getByRole("button", { name: "Indsæt 118,19 i markeret celle" }).click();
+    await page.getByTestId("outcome-text").waitFor();
+    expect(await page.getByTestId("outcome-text").innerText()).toBe("Indsat i Forslag!C60; Fortryd tømmer cellen igen");
+    const g = (await workbook()).find((x) => x.name === "Forslag")!;
+    expect(g.values[59][2]).toBe(118.19);
+    await page.screenshot({ path: path.join(OUT, "taskpane-hjaelpeberegning.png"), fullPage: true });
+    await page.getByTestId("outcome-undo").click();
+    await page.getByText(/celler gendannet/).waitFor();
+    expect(content(await workbook())).toEqual(content(original));
+  });
+
   test("no CSP violation, no request to another origin, no page error", async () => {
     const csp = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
     expect(csp).toEqual([]);

@@ -4,7 +4,7 @@
  */
 import { readPaybackText } from "../amountText";
 import type { Finding, Proposal } from "../model";
-import { paybackText } from "../payback";
+import { overPoolLimit, paybackText } from "../payback";
 import type { PaybackOutcome, PaybackResult } from "../result";
 
 const NAMES = { service: "baseret på serviceeffektivisering", total: "baseret på totaløkonomi" } as const;
@@ -58,9 +58,7 @@ export function checkPayback(proposal: Proposal, payback: { service: PaybackResu
   const service = payback.service;
   const limit = proposal.settings.paybackLimitYears;
   if (service && limit !== null) {
-    const over = (o: PaybackOutcome) => o.years === null || o.years > limit;
-    // The rate is fitted, not known (SPEC §3): warn only when the breach does not hang on it.
-    if (over(service) && over(service.undiscounted)) {
+    if (overPoolLimit(proposal, service, service.undiscounted)) {
       findings.push({
         code: "PAYBACK_OVER_LIMIT",
         severity: "warning",

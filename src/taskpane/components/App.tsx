@@ -5,7 +5,9 @@ import { Actions } from "./Actions";
 import { FindingsPanel } from "./FindingsPanel";
 import { Header } from "./Header";
 import { PaybackPanel } from "./PaybackPanel";
+import { SensitivityPanel } from "./SensitivityPanel";
 import { SettingsPanel } from "./SettingsPanel";
+import { SideCalcPanel } from "./SideCalcPanel";
 import { StatusBar } from "./StatusBar";
 import { ToolsPanel } from "./ToolsPanel";
 import { TotalsPanel } from "./TotalsPanel";
@@ -40,6 +42,7 @@ export function App({ controller }: { controller: PaneController }) {
         />
         <StatusBar state={state} onUndo={() => controller.undo("last")} onDismiss={controller.dismissOutcome} />
         {state.result && <PaybackPanel result={state.result} />}
+        {state.result && <SensitivityPanel result={state.result} busy={!!state.busy} onWrite={controller.writeSensitivity} />}
         {state.result && <TotalsPanel result={state.result} />}
         <FindingsPanel state={state} onGoTo={controller.goTo} />
         <ToolsPanel
@@ -49,6 +52,7 @@ export function App({ controller }: { controller: PaneController }) {
           onTemplate={controller.insertTemplate}
           onColumns={controller.insertColumns}
         />
+        <SideCalcPanel busy={!!state.busy} onInsert={controller.insertValue} />
         {/* remount when the workbook's saved settings arrive, so the fields show them */}
         <SettingsPanel key={JSON.stringify(state.reading?.settings ?? null)} state={state} onSave={controller.saveSettings} />
       </main>

@@ -1,0 +1,82 @@
+import { Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { TableAddRegular } from "@fluentui/react-icons";
+import { paybackText } from "../../engine/payback";
+import type { Result } from "../../engine/result";
+import { computeSensitivity } from "../../engine/sensitivity";
+import { breakEvenText, npvText } from "../../engine/sensitivityText";
+import { useMemo } from "react";
+
+const useStyles = makeStyles({
+  panel: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalS,
+  },
+  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, fontVariantNumeric: "tabular-nums" },
+  th: {
+    textAlign: "left",
+    fontWeight: tokens.fontWeightSemibold,
+    padding: "1px 4px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  cell: { padding: "1px 4px" },
+  num: { textAlign: "right", padding: "1px 4px", whiteSpace: "nowrap" },
+  over: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
+});
+
+/**
+ * Følsomhed (issue 12), under Tilbagebetalingstid: the service payback and the present value of
+ * each scenario, "over grænsen" where the engine's pool rule (the one PAYBACK_OVER_LIMIT uses)
+ * says so, the break-even effect, and the button that writes the sheet.
+ */
+export function SensitivityPanel({ result, busy, onWrite }: { result: Result; busy: boolean; onWrite: () => void }) {
+  const styles = useStyles();
+  const s = useMemo(() => computeSensitivity(result.proposal), [result]);
+  if (!s) return null;
+  return (
+    <section className={styles.panel} aria-label="Følsomhed" data-testid="sensitivity">
+      <Subtitle2 as="h2">Følsomhed</Subtitle2>
+      <table className={styles.table}>
+        <thead>
+          <tr>
+            <th className={styles.th}>Scenarie</th>
+            <th className={styles.th}>Service</th>
+            <th className={styles.th} style={{ textAlign: "right" }}>
+              Nutidsværdi
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {s.scenarios.map((x) => (
+            <tr key={x.name} data-scenario={x.name}>
+              <td className={styles.cell}>{x.label}</td>
+              <td
+                className={x.overLimit ? styles.over : styles.num}
+                style={{ textAlign: "left" }}
+                title={x.overLimit ? "over grænsen" : undefined}
+              >
+                {paybackText(x.payback.service)}
+                {x.overLimit ? " ⚠" : ""}
+              </td>
+              <td className={styles.num}>{npvText(x.npv)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Caption1>
+        {`Nutidsværdi: t.kr. over ${s.horizonYears} år fra ${s.year1}, negativ = gevinst. `}
+        {s.limitYears !== null
+          ? `⚠ over investeringspuljens grænse på ${s.limitYears} år, både diskonteret og udiskonteret (som advarslen). `
+          : ""}
+        {breakEvenText(s)}
+      </Caption1>
+      <div>
+        <Button icon={<TableAddRegular />} disabled={busy} onClick={onWrite}>
+          Skriv arket Følsomhed
+        </Button>
+      </div>
+    </section>
+  );
+}
