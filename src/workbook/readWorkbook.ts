@@ -12,13 +12,13 @@ import type { FoundProposal, WorkbookReading } from "./api";
 import { BEREGN_SHEET, readBeregnSheet, type BeregnData } from "./beregnSheet";
 import { fingerprint } from "./hash";
 import { colCount, loc, rowCount, textAt } from "./grid";
-import { classifyTabel1Label, isPlaceholder, squeeze } from "./labels";
+import { classifyTabel1Label, isPlaceholder, parsePriceLevel, squeeze } from "./labels";
 import type { ProposalLayout, TableLayout } from "./layout";
 import { ReadContext } from "./readContext";
 import { kvantumBaseName } from "./sheetNames";
 import { findKeyTables, type KeyTableFound } from "./readKeys";
 import { findStatedTables, readStatedTable } from "./readStatedTables";
-import { findTabel1Headers, readTabel1, type Tabel1Reading } from "./readTabel1";
+import { classifyCaption, findTabel1Headers, readTabel1, type Tabel1Reading } from "./readTabel1";
 import { findTransferBlocks, type TransferBlockFound } from "./readTransfers";
 import type { Grid } from "./types";
 
@@ -99,6 +99,7 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
     return candidates.length === 1 ? 0 : undefined;
   };
 
+  const withTabel1 = new Set([BEREGN_SHEET, ...own, ...candidates.map((c) => c.grid.name.toLowerCase())]);
   const proposals: FoundProposal[] = candidates.map((cand, index) => {
     const { grid, t1 } = cand;
     const ctx = t1.ctx;
@@ -107,6 +108,7 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
     const sameSheet = candidates.filter((c) => c.grid === grid);
     if (sameSheet.length > 1) input.id = `${grid.name} (${sameSheet.indexOf(cand) + 1})`;
     readHeading(grid, cand.regionStart, t1.layout.headerRow, ctx, input);
+    if (input.title === undefined || input.presenting === undefined) readCover(grids, withTabel1, ctx, input);
     if (t1.priceLevel) input.priceLevel = t1.priceLevel;
 
     // keys: referenced by name from the Bevilling/Nøgle columns, else by position
@@ -216,46 +218,84 @@ function profileOf(t1: Tabel1Reading, tables: TableLayout[]): ProfileName {
   return "kk-2025";
 }
 
-/** Title, presenting administration and template text in the rows above Tabel 1. */
+const PRESENTING = /^(?:fremstillende|indstillende|ansvarlig|præsenterende)?\s*forvaltning\b\s*:?\s*/i;
+const NUMBERED_TITLE = /^(forslag\s*\d+|bc\s?\d+)\b/;
+
+/**
+ * Title, presenting administration and template text in the rows above Tabel 1 (issue 8): the
+ * title is the proposal's name ("BC01 Samlet ferieløsning …"; after a bare "Forslag 3" label the
+ * name beside or below it); "Fremstillende forvaltning: Økonomiforvaltningen" in one cell, or
+ * with the name in the next cell or row, is read verbatim into `presenting`.
+ */
 function readHeading(grid: Grid, from: number, headerRow: number, ctx: ReadContext, input: ProposalInput): void {
   const width = colCount(grid);
-  const right = (r: number, c: number): { text: string; col: number } | undefined => {
+  const next = (r: number, c: number, to: number): { text: string; row: number; col: number } | undefined => {
     for (let k = c + 1; k < width; k++) {
       const t = textAt(grid, r, k);
-      if (t) return { text: t, col: k };
+      if (t) return { text: t, row: r, col: k };
     }
+    for (let q = r + 1; q < Math.min(to, r + 3); q++)
+      for (let k = 0; k < width; k++) {
+        const t = textAt(grid, q, k);
+        if (t) return { text: t, row: q, col: k };
+      }
     return undefined;
   };
+  const oneLine = (t: string) => t.replace(/[\s\u00a0]+/g, " ").trim();
+  let fallback: { text: string; row: number; col: number } | undefined;
+  const used = new Set<string>();
   for (let r = from; r < headerRow; r++)
     for (let c = 0; c < width; c++) {
       const t = textAt(grid, r, c);
-      if (!t) continue;
+      if (!t || used.has(`${r}:${c}`)) continue;
       if (ctx.checkPlaceholder(grid, r, c)) continue;
       const s = squeeze(t);
       if (/^(titel|forslagets titel|forslagets navn|overskrift)$/.test(s) && input.title === undefined) {
-        const v = right(r, c);
+        const v = next(r, c, headerRow);
         if (v && !isPlaceholder(v.text)) {
-          input.title = v.text.replace(/[\s\u00a0]+/g, " ");
-          ctx.at("title", grid, r, v.col);
-          ctx.useInput(grid, r, v.col);
+          input.title = oneLine(v.text);
+          ctx.at("title", grid, v.row, v.col);
+          ctx.useInput(grid, v.row, v.col);
+          used.add(`${v.row}:${v.col}`);
         }
-      } else if (/^(indstillende |ansvarlig |præsenterende )?forvaltning$/.test(s) && input.presenting === undefined) {
-        const v = right(r, c);
-        if (v && !isPlaceholder(v.text)) input.presenting = forvaltningCode(v.text);
-      } else if (/^(forslag\s*\d+|bc\s?\d+)\b/.test(s) && input.title === undefined) {
-        input.title = t.replace(/[\s\u00a0]+/g, " ");
-        ctx.at("title", grid, r, c);
+      } else if (PRESENTING.test(oneLine(t)) && input.presenting === undefined) {
+        const rest = oneLine(t).replace(PRESENTING, "");
+        const v = rest ? { text: rest, row: r, col: c } : next(r, c, headerRow);
+        if (v && !isPlaceholder(v.text)) {
+          input.presenting = oneLine(v.text);
+          used.add(`${v.row}:${v.col}`);
+        }
+      } else if (NUMBERED_TITLE.test(s) && input.title === undefined) {
+        // a bare "Forslag 3" label: the name stands beside or below it
+        const bare = s.replace(NUMBERED_TITLE, "").trim() === "";
+        const v = bare ? next(r, c, headerRow) : undefined;
+        const name = v && !classifyCaption(v.text) && !PRESENTING.test(v.text) ? v : { text: t, row: r, col: c };
+        input.title = oneLine(name.text);
+        ctx.at("title", grid, name.row, name.col);
+        used.add(`${name.row}:${name.col}`);
+      } else if (!fallback && t.length >= 8 && !classifyCaption(t) && !classifyTabel1Label(t) && !parsePriceLevel(t)) {
+        fallback = { text: t, row: r, col: c };
       }
     }
+  if (input.title === undefined && fallback && fallback.row < headerRow - 1) {
+    input.title = oneLine(fallback.text);
+    ctx.at("title", grid, fallback.row, fallback.col);
+  }
 }
 
-/** "TMF" stays; "Teknik- og Miljøforvaltningen" → "TMF". */
-function forvaltningCode(text: string): string {
-  const t = text.trim();
-  if (/^[A-ZÆØÅ]{2,6}$/.test(t)) return t;
-  const udvalg = canonicalUnit(t);
-  const f = Object.entries(FORVALTNING_TO_UDVALG).find(([, u]) => u === udvalg);
-  return f ? f[0] : t;
+/** Title and presenting administration from a cover sheet (one without a Tabel 1), when the proposal's sheet has neither. */
+function readCover(grids: Grid[], skip: Set<string>, ctx: ReadContext, input: ProposalInput): void {
+  for (const g of grids) {
+    if (skip.has(g.name.toLowerCase())) continue;
+    if (input.title !== undefined && input.presenting !== undefined) return;
+    const probe: ProposalInput = { years: [], rows: [] };
+    readHeading(g, 0, Math.min(rowCount(g), 40), new ReadContext(), probe);
+    if (input.title === undefined && probe.title !== undefined && NUMBERED_TITLE.test(squeeze(probe.title))) {
+      input.title = probe.title;
+      ctx.locations.title ??= g.name;
+    }
+    if (input.presenting === undefined && probe.presenting !== undefined) input.presenting = probe.presenting;
+  }
 }
 
 const UNIT_CODES = [...BEVILLINGER, ...UDVALG, ...Object.keys(OUTSIDE_TEMPLATE_UNITS), ...Object.keys(FORVALTNING_TO_UDVALG), "Total"];
