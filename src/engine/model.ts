@@ -111,6 +111,8 @@ export interface Proposal {
   priceLevel?: string;
   profile: ProfileName;
   presenting?: string;
+  /** innovation / preliminary: the innovation pool, no payback limit (Bilag 7 Tabel 3). */
+  kind?: "investment" | "innovation" | "preliminary" | "efficiency";
   years: number[];
   settings: Settings;
   defaultKey?: string;

@@ -110,6 +110,7 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
     readHeading(grid, cand.regionStart, t1.layout.headerRow, ctx, input);
     if (input.title === undefined || input.presenting === undefined) readCover(grids, withTabel1, ctx, input);
     if (t1.priceLevel) input.priceLevel = t1.priceLevel;
+    input.kind = kindOf(grid, cand.regionStart, t1.layout.headerRow, input);
 
     // keys: referenced by name from the Bevilling/Nøgle columns, else by position
     const refs = new Set<string>();
@@ -281,6 +282,24 @@ function readHeading(grid: Grid, from: number, headerRow: number, ctx: ReadConte
     input.title = oneLine(fallback.text);
     ctx.at("title", grid, fallback.row, fallback.col);
   }
+}
+
+/**
+ * What the proposal is (HELPERS contract; Bilag 7 Tabel 3): "Innovationsforslag" / "Foranalyse"
+ * in its title or the text above Tabel 1; else by its rows: only implementation rows is an
+ * innovation-pool proposal (no effect to pay it back), only permanent rows an efficiency.
+ */
+function kindOf(grid: Grid, from: number, headerRow: number, input: ProposalInput): NonNullable<ProposalInput["kind"]> {
+  const texts = [input.title ?? ""];
+  const width = colCount(grid);
+  for (let r = from; r < headerRow; r++) for (let c = 0; c < width; c++) texts.push(textAt(grid, r, c));
+  const all = squeeze(texts.join(" "));
+  if (/\bforanalyse\b/.test(all) || /^(bc\s?\d+\s+)?analyse af\b/.test(squeeze(input.title ?? ""))) return "preliminary";
+  if (/\binnovationsforslag/.test(all)) return "innovation";
+  const blocks = new Set(input.rows.map((r) => r.block));
+  if (!blocks.has("permanent") && blocks.has("implementation")) return "innovation";
+  if (!blocks.has("implementation")) return "efficiency";
+  return "investment";
 }
 
 /** Title and presenting administration from a cover sheet (one without a Tabel 1), when the proposal's sheet has neither. */
