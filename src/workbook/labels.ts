@@ -33,6 +33,8 @@ export type Tabel1Label =
   | { kind: "computedOther"; block: Block }
   /** "Varige ændringer totalt[, område]": the total row of a detail table (Tabel 2. Varige ændringer, service). */
   | { kind: "detailTotal"; area?: string }
+  /** "Subtotal" (2018): the total of the block it closes. */
+  | { kind: "blockTotal" }
   | { kind: "payback"; which: "service" | "total"; breakEven: boolean }
   | { kind: "transferTitle" }
   | { kind: "otherTable" };
@@ -124,6 +126,12 @@ export const LABEL_FORMS: LabelForm[] = [
     pattern: /^samlede? implementeringsomkostninger\b(.*)$/,
     meaning: (m) => computedMeaning("implementation", m[1], false),
     seed: "Samlede implementeringsomkostninger, service (SOF)",
+  },
+  {
+    // 000:1078 (2018 proposal 2) "Subtotal" under each block
+    pattern: /^subtotal$/,
+    meaning: () => ({ kind: "blockTotal" }),
+    seed: "Subtotal",
   },
   {
     // 004 BC01 "Samlet økonomisk påvirkning"

@@ -363,6 +363,20 @@ export function readTabel1(grid: Grid, header: Tabel1Header, stopRow: number): T
       lastRow = r;
       continue;
     }
+    if (cls?.kind === "blockTotal") {
+      // "Subtotal": the total of the block it closes; under no open block it is not read
+      const block = open ?? (pending.length ? "permanent" : undefined);
+      if (pending.length) assign(block);
+      if (block) {
+        computed.push({ row: r, total: block });
+        const series = statedSeries(grid, ctx, r, yearCols, years, `stated.totals.${block}`);
+        if (series) statedTotals[block] = series;
+        lastClosed = block;
+      }
+      open = undefined;
+      lastRow = r;
+      continue;
+    }
     if (cls?.kind === "computed") {
       looks2016 ||= cls.y2016;
       looks2018 ||= cls.total === "aggregated";
@@ -395,14 +409,19 @@ export function readTabel1(grid: Grid, header: Tabel1Header, stopRow: number): T
       looks2016 ||= cls.breakEven;
       if (pending.length) assign(undefined);
       // the payback sits in the first non-empty cell right of the label, else the first year column
+      // (Word's paste puts "1 år" in the Styringsområde column when the label cell spans it)
       let col = firstYearCol;
+      let inOptional: number | undefined;
       for (let c = (label?.col ?? labelCol) + 1; c < width; c++) {
-        if (optional.has(c)) continue;
-        if (!isBlank(cellAt(grid, r, c))) {
-          col = c;
-          break;
+        if (isBlank(cellAt(grid, r, c))) continue;
+        if (optional.has(c)) {
+          inOptional ??= c;
+          continue;
         }
+        col = c;
+        break;
       }
+      if (isBlank(cellAt(grid, r, col)) && inOptional !== undefined) col = inOptional;
       payback.push({ row: r, col, which: cls.which });
       const v = cellAt(grid, r, col);
       if (!isBlank(v)) {
@@ -447,7 +466,7 @@ export function readTabel1(grid: Grid, header: Tabel1Header, stopRow: number): T
     const blocks = [...new Set(entries.filter((e) => e.how === "computed" || e.how === "words").map((e) => blockName(e.block as Block)))];
     const missing = (["permanent", "implementation"] as const).filter((b) => !headings[b] && entries.some((e) => e.block === b));
     ctx.add(
-      "STRUCTURE",
+      "TYPE_INFERRED",
       "info",
       `Tabel 1 mangler overskriften ${missing.length ? missing.map((b) => `"${blockName(b)}"`).join(" og ") : "over nogle rækker"}; række ${rowList(inferredRows)} er læst som ${blocks.map((b) => `"${b}"`).join(" og ")} ud fra ${how.computed.length ? "den beregnede række under dem" : "rækkernes tekst"}`,
       loc(grid.name, inferredRows[0], labelCol),
@@ -456,7 +475,7 @@ export function readTabel1(grid: Grid, header: Tabel1Header, stopRow: number): T
   if (how.belowTotal.length) {
     const first = entries.find((e) => e.belowTotal) as Entry;
     ctx.add(
-      "STRUCTURE",
+      "TYPE_INFERRED",
       "info",
       `Række ${rowList(how.belowTotal)} står under blokkens total og hører til "${blockName(first.block as Block)}", men er ikke regnet med i totalen (vist, ikke medregnet; SPEC §2)`,
       loc(grid.name, first.r, first.label?.col ?? labelCol),
@@ -557,7 +576,7 @@ function readInputRow(
   if (cols.area !== undefined) {
     const t = text("area");
     if (t !== undefined) {
-      const a = readArea(t);
+      const a = readArea(t) ?? readArea(squeeze(t));
       if (a) row.area = a;
       else if (!ctx.checkPlaceholder(grid, r, cols.area))
         ctx.add(

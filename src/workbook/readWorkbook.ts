@@ -52,7 +52,12 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
     if (isKontrol) continue; // findings text ("Tabel A … ") is not a table
     tables.push(...findStatedTables(grid, isOwn));
     if (isOwn) continue;
-    const headers = findTabel1Headers(grid);
+    // a candidate with a Tabel 1 caption or a block heading beats one recognised only by its
+    // computed rows: those are the tables that follow a Tabel 1 (2016's "Tabel 2.
+    // Driftseffektiviseringer …", "Tabel 4. Implementeringsomkostninger"), never a second proposal
+    const all = findTabel1Headers(grid);
+    const strong = (h: (typeof all)[number]) => !h.headingMissing || h.caption?.kind === "tabel1";
+    const headers = all.some(strong) ? all.filter(strong) : all.slice(0, 1);
     headers.forEach((h, i) => {
       const stop = i + 1 < headers.length ? headers[i + 1].row : rowCount(grid);
       const prev =

@@ -224,6 +224,19 @@ export function checkKvantum(proposal: Proposal, kvantum: KvantumResult | null, 
   // totals are known (SPEC §5): Σ A = Σ C = Samlet varig ændring, Service, per year.
   if (!kvantum) {
     if (totals) findings.push(...sumAgainstTabel1(proposal, normal, totals));
+    // varig drift or a transfer makes C differ from A whatever the placement (SPEC §5)
+    const drift = proposal.rows.some(
+      (r) => r.block === "permanent" && !r.excluded && r.type === "drift" && r.values.some((v) => !v.isZero()),
+    );
+    if (normal.A && (drift || proposal.transfers.length > 0))
+      for (const name of ["B", "C"] as const)
+        if (!normal[name])
+          findings.push({
+            code: "KVANTUM_MISSING",
+            severity: "warning",
+            message: `${TITLES[name]} er tom, men forslaget har ${drift ? "varig drift" : "bevillingsflyt"}, så måltalseffekten (A) og den bevillingsmæssige effekt (C) er forskellige; udfyld den, evt. med Teknisk beregningsark`,
+            location: proposal.locate(`stated.kvantum.${name}`),
+          });
     return findings;
   }
 
