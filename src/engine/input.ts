@@ -311,6 +311,14 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
         }
         t[f] = out;
       }
+      for (const f of ["permanentByUnit", "implementationByUnit"] as const) {
+        const by = tt[f];
+        if (by === undefined) continue;
+        if (!isObj(by)) throw new InputError(`stated.totals.${f}`, `stated.totals.${f}: skal være et objekt`);
+        const out: Record<string, (Decimal | undefined)[]> = {};
+        for (const [u, v] of Object.entries(by)) out[u] = statedSeries(v, `stated.totals.${f}.${u}`) ?? [];
+        t[f] = out;
+      }
       stated.totals = t;
     }
     if (st.payback !== undefined) {

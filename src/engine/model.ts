@@ -65,6 +65,9 @@ export interface StatedTotals {
   implementation?: (Decimal | undefined)[];
   implementationByArea?: Partial<Record<Area, (Decimal | undefined)[]>>;
   net?: (Decimal | undefined)[];
+  /** Per-unit subtotals ("Samlet varig ændring, service SOF"): together they are the block's total. */
+  permanentByUnit?: Record<string, (Decimal | undefined)[]>;
+  implementationByUnit?: Record<string, (Decimal | undefined)[]>;
   /** Running sum of net ("Aggregeret", some 2018 proposals). */
   aggregated?: (Decimal | undefined)[];
 }

@@ -311,7 +311,7 @@ export function readTabel1(grid: Grid, header: Tabel1Header, stopRow: number): T
     markerArea?: Area;
     /** Below its block's total: shown, not counted in it (SPEC §2 "excluded"). */
     belowTotal?: boolean;
-    how?: "computed" | "words" | "belowTotal";
+    how?: "computed" | "words" | "belowTotal" | "outside";
   }
   const entries: Entry[] = [];
   let pending: Entry[] = [];
@@ -325,10 +325,13 @@ export function readTabel1(grid: Grid, header: Tabel1Header, stopRow: number): T
       if (block) {
         e.block = block;
         e.how = "computed";
-      } else if (lastClosed) {
+      } else if (lastClosed && /[*¹²³†]\s*$/u.test(e.label?.text ?? "")) {
+        // a footnoted row under its block's total (Bilag 8 Forslag 5 "Indkøbseffektiviseringer**")
         e.block = lastClosed;
         e.belowTotal = true;
         e.how = "belowTotal";
+      } else if (lastClosed) {
+        e.how = "outside"; // numbers between the blocks with nothing to place them: said, not counted
       } else {
         e.block = IMPLEMENTATION_WORDS.test(squeeze(e.label?.text ?? "")) ? "implementation" : "permanent";
         e.how = "words";
@@ -449,8 +452,22 @@ export function readTabel1(grid: Grid, header: Tabel1Header, stopRow: number): T
   }
   assign(undefined);
 
-  const how = { computed: [] as number[], words: [] as number[], belowTotal: [] as number[] };
+  const how = { computed: [] as number[], words: [] as number[], belowTotal: [] as number[], outside: [] as number[] };
+  const outside = entries.filter((e) => e.how === "outside");
+  if (outside.length) {
+    const first = outside[0];
+    const last = outside[outside.length - 1];
+    const n = outside.length;
+    const col = first.label?.col ?? labelCol;
+    ctx.add(
+      "STRUCTURE",
+      "error",
+      `${n === 1 ? "1 række" : `${n} rækker`} med tal (række ${first.r + 1}${n > 1 ? `–${last.r + 1}` : ""}) står uden for blokkene "Varige ændringer" og "Implementeringsomkostninger" og er ikke medregnet; indsæt det manglende mærke over dem`,
+      locRange(grid.name, first.r, col, last.r, col),
+    );
+  }
   for (const e of entries) {
+    if (e.how === "outside") continue;
     const index = rows.length;
     const block = e.block as Block;
     const row = readInputRow(grid, ctx, e.r, index, block, e.label, yearCols, years, cols, e.markerArea, inferred);

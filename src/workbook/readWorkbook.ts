@@ -12,7 +12,7 @@ import type { FoundProposal, WorkbookReading } from "./api";
 import { BEREGN_SHEET, readBeregnSheet, type BeregnData } from "./beregnSheet";
 import { fingerprint } from "./hash";
 import { colCount, loc, rowCount, textAt } from "./grid";
-import { classifyTabel1Label, isPlaceholder, parsePriceLevel, squeeze } from "./labels";
+import { classifyTabel1Label, isPlaceholder, parsePriceLevel, squeeze, yearRun } from "./labels";
 import type { ProposalLayout, TableLayout } from "./layout";
 import { ReadContext } from "./readContext";
 import { kvantumBaseName } from "./sheetNames";
@@ -84,12 +84,17 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
           }
         }
     }
+    // else the nearest candidate: the first row with a run of years, and what it lacks
+    const yearRow = marker ? undefined : firstYearRow(grids, own);
+    if (yearRow) where = loc(yearRow.sheet, yearRow.row, yearRow.col);
     findings.push({
       code: "STRUCTURE",
       severity: "error",
-      message: marker
-        ? `Ingen Tabel 1 fundet: "${marker}" står i ${where}, men der er ingen række med årstal (fx 2025–2030) lige over den`
-        : 'Ingen Tabel 1 fundet: Beregn leder efter en række med årstal (fx 2025–2030) og mærket "Varige ændringer" lige under; tjek at tabellen har begge',
+      message: yearRow
+        ? `Ingen Tabel 1 fundet: årsrækken i ${where} (${yearRow.years}) har hverken en blokoverskrift ("Varige ændringer" eller "Implementeringsomkostninger") lige under sig eller Tabel 1's beregnede rækker (Samlet varig ændring, Samlede implementeringsomkostninger, Samlet økonomisk påvirkning) længere nede; tilføj dem, så Beregn kan læse tabellen`
+        : marker
+          ? `Ingen Tabel 1 fundet: "${marker}" står i ${where}, men der er ingen række med årstal (fx 2025–2030) lige over den`
+          : 'Ingen Tabel 1 fundet: Beregn leder efter en række med årstal (fx 2025–2030) og mærket "Varige ændringer" lige under; tjek at tabellen har begge',
       location: where,
     });
   }
@@ -213,6 +218,18 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
   if (beregn?.settings) reading.settings = beregn.settings;
   if (beregn?.stamp) reading.stamp = beregn.stamp;
   return reading;
+}
+
+/** The first row on a (non-Beregn) sheet with a run of at least four years, for "Ingen Tabel 1 fundet". */
+function firstYearRow(grids: Grid[], own: Set<string>): { sheet: string; row: number; col: number; years: string } | undefined {
+  for (const g of grids) {
+    if (g.name.toLowerCase() === BEREGN_SHEET || own.has(g.name.toLowerCase())) continue;
+    for (let r = 0; r < rowCount(g); r++) {
+      const run = yearRun(g.values[r] ?? []);
+      if (run) return { sheet: g.name, row: r, col: run.cols[0], years: `${run.years[0]}–${run.years[run.years.length - 1]}` };
+    }
+  }
+  return undefined;
 }
 
 /** SPEC §8: 2016 by its labels; 2018 by "Aggregeret", its annex wording, or years before 2020. */
