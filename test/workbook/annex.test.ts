@@ -188,6 +188,12 @@ describe.each(IDS)("%s", (id) => {
       const got = input.rows.map((r) => rowShape(r, c.years));
       const want = c.rows.map((r) => rowShape(r, c.years));
       problems.push(...compareRows(got, want));
+      // kind (HELPERS.md contract): an innovation-pool proposal's Tabel 1 alone cannot tell an
+      // Innovationsforslag from a Foranalyse, so either is accepted for both
+      const pool = ["innovation", "preliminary"];
+      const kind = (input as { kind?: string }).kind;
+      if (kind !== undefined && kind !== c.kind && !(pool.includes(c.kind) && pool.includes(kind)))
+        problems.push(`kind "${kind}", expected "${c.kind}"`);
       if (c.presenting && space(input.presenting) !== space(c.presenting))
         problems.push(`presenting "${input.presenting ?? ""}", expected "${c.presenting}"`);
       if (c.title && !space(input.title).includes(space(c.title))) problems.push(`title "${input.title ?? ""}", expected "${c.title}"`);
