@@ -117,8 +117,14 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
     const input: ProposalInput = { id: grid.name, years, rows: t1.rows };
     const sameSheet = candidates.filter((c) => c.grid === grid);
     if (sameSheet.length > 1) input.id = `${grid.name} (${sameSheet.indexOf(cand) + 1})`;
-    readHeading(grid, cand.regionStart, t1.layout.headerRow, ctx, input);
-    if (input.title === undefined || input.presenting === undefined) readCover(grids, withTabel1, ctx, input);
+    // the title: the proposal's name above Tabel 1, else a cover sheet's, else a bare "Forslag 7", else the first line of text
+    const rest = readHeading(grid, cand.regionStart, t1.layout.headerRow, ctx, input);
+    if (input.title === undefined || input.presenting === undefined) readCover(grids, withTabel1, ctx, input, grid.name);
+    const second = rest.weak ?? rest.fallback;
+    if (input.title === undefined && second) {
+      input.title = second.text;
+      ctx.at("title", grid, second.row, second.col);
+    }
     if (t1.priceLevel) input.priceLevel = t1.priceLevel;
     input.kind = kindOf(grid, cand.regionStart, t1.layout.headerRow, input);
 
@@ -250,7 +256,7 @@ const NUMBERED_TITLE = /^(forslag\s*\d+|bc\s?\d+)\b/;
  * name beside or below it); "Fremstillende forvaltning: Økonomiforvaltningen" in one cell, or
  * with the name in the next cell or row, is read verbatim into `presenting`.
  */
-function readHeading(grid: Grid, from: number, headerRow: number, ctx: ReadContext, input: ProposalInput): void {
+function readHeading(grid: Grid, from: number, headerRow: number, ctx: ReadContext, input: ProposalInput): HeadingRest {
   const width = colCount(grid);
   const next = (r: number, c: number, to: number): { text: string; row: number; col: number } | undefined => {
     for (let k = c + 1; k < width; k++) {
@@ -266,6 +272,7 @@ function readHeading(grid: Grid, from: number, headerRow: number, ctx: ReadConte
   };
   const oneLine = (t: string) => t.replace(/[\s\u00a0]+/g, " ").trim();
   let fallback: { text: string; row: number; col: number } | undefined;
+  let weak: { text: string; row: number; col: number } | undefined;
   const used = new Set<string>();
   for (let r = from; r < headerRow; r++)
     for (let c = 0; c < width; c++) {
@@ -292,7 +299,12 @@ function readHeading(grid: Grid, from: number, headerRow: number, ctx: ReadConte
         // a bare "Forslag 3" label: the name stands beside or below it
         const bare = s.replace(NUMBERED_TITLE, "").trim() === "";
         const v = bare ? next(r, c, headerRow) : undefined;
-        const name = v && !classifyCaption(v.text) && !PRESENTING.test(v.text) ? v : { text: t, row: r, col: c };
+        const isName = (x: { text: string }) => !classifyCaption(x.text) && !PRESENTING.test(x.text) && !/^(\*|note\b)/i.test(x.text);
+        if (bare && !(v && isName(v))) {
+          weak ??= { text: oneLine(t), row: r, col: c }; // "Forslag 7" alone: the name may be on a cover sheet
+          continue;
+        }
+        const name = v ?? { text: t, row: r, col: c };
         input.title = oneLine(name.text);
         ctx.at("title", grid, name.row, name.col);
         used.add(`${name.row}:${name.col}`);
@@ -300,10 +312,13 @@ function readHeading(grid: Grid, from: number, headerRow: number, ctx: ReadConte
         fallback = { text: t, row: r, col: c };
       }
     }
-  if (input.title === undefined && fallback && fallback.row < headerRow - 1) {
-    input.title = oneLine(fallback.text);
-    ctx.at("title", grid, fallback.row, fallback.col);
-  }
+  return { weak, fallback: fallback && fallback.row < headerRow - 1 ? { ...fallback, text: oneLine(fallback.text) } : undefined };
+}
+
+/** Title candidates readHeading did not take: a bare "Forslag 7", the first line of text. */
+interface HeadingRest {
+  weak?: { text: string; row: number; col: number };
+  fallback?: { text: string; row: number; col: number };
 }
 
 /**
@@ -324,15 +339,20 @@ function kindOf(grid: Grid, from: number, headerRow: number, input: ProposalInpu
   return "investment";
 }
 
-/** Title and presenting administration from a cover sheet (one without a Tabel 1), when the proposal's sheet has neither. */
-function readCover(grids: Grid[], skip: Set<string>, ctx: ReadContext, input: ProposalInput): void {
-  for (const g of grids) {
+/** Title and presenting administration from a cover sheet (one without a Tabel 1, before the proposal's sheet), when the proposal's sheet lacks them. */
+function readCover(grids: Grid[], skip: Set<string>, ctx: ReadContext, input: ProposalInput, sheet: string): void {
+  // a cover comes before the proposal's sheet
+  for (const g of grids.slice(
+    0,
+    grids.findIndex((x) => x.name === sheet),
+  )) {
     if (skip.has(g.name.toLowerCase())) continue;
     if (input.title !== undefined && input.presenting !== undefined) return;
     const probe: ProposalInput = { years: [], rows: [] };
-    readHeading(g, 0, Math.min(rowCount(g), 40), new ReadContext(), probe);
-    if (input.title === undefined && probe.title !== undefined && NUMBERED_TITLE.test(squeeze(probe.title))) {
-      input.title = probe.title;
+    const rest = readHeading(g, 0, Math.min(rowCount(g) + 2, 40), new ReadContext(), probe);
+    const title = probe.title ?? rest.weak?.text ?? rest.fallback?.text;
+    if (input.title === undefined && title !== undefined) {
+      input.title = title;
       ctx.locations.title ??= g.name;
     }
     if (input.presenting === undefined && probe.presenting !== undefined) input.presenting = probe.presenting;
