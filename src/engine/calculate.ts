@@ -32,7 +32,7 @@ export function calculate(proposal: Proposal, readFindings: Finding[] = []): Res
     ...placementFindings,
     ...checkTotals(proposal, totals),
     ...checkPayback(proposal, payback),
-    ...checkKvantum(proposal, kvantum),
+    ...checkKvantum(proposal, kvantum, totals),
     ...checkCommittees(proposal, committees),
     ...checkAdmin(proposal, admin),
   ];

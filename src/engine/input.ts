@@ -59,6 +59,11 @@ export interface ProposalInput {
   priceLevel?: string;
   profile?: string;
   presenting?: string;
+  /**
+   * What the proposal is (HELPERS contract, Bilag 7 Tabel 3): "innovation" (Innovationsforslag)
+   * and "preliminary" (Foranalyse) come from the innovation pool, which has no payback limit.
+   */
+  kind?: ProposalKind;
   years: (number | string)[];
   settings?: SettingsInput;
   defaultKey?: string;
@@ -76,6 +81,9 @@ export interface ProposalInput {
   documentErrors?: string[];
   expected?: unknown;
 }
+
+export type ProposalKind = "investment" | "innovation" | "preliminary" | "efficiency";
+const KINDS: ProposalKind[] = ["investment", "innovation", "preliminary", "efficiency"];
 
 /** Input that cannot be read at all: names the field (exit code 2 in the CLI). */
 export class InputError extends Error {
@@ -303,6 +311,14 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
         }
         t[f] = out;
       }
+      for (const f of ["permanentByUnit", "implementationByUnit"] as const) {
+        const by = tt[f];
+        if (by === undefined) continue;
+        if (!isObj(by)) throw new InputError(`stated.totals.${f}`, `stated.totals.${f}: skal være et objekt`);
+        const out: Record<string, (Decimal | undefined)[]> = {};
+        for (const [u, v] of Object.entries(by)) out[u] = statedSeries(v, `stated.totals.${f}.${u}`) ?? [];
+        t[f] = out;
+      }
       stated.totals = t;
     }
     if (st.payback !== undefined) {
@@ -345,6 +361,7 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
     priceLevel: str(input.priceLevel),
     profile,
     presenting: str(input.presenting),
+    kind: readKind(input.kind),
     years,
     settings,
     defaultKey: str(input.defaultKey),
@@ -356,4 +373,10 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
     locate,
   };
   return { proposal, findings };
+}
+
+function readKind(v: unknown): ProposalKind | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === "string" && (KINDS as string[]).includes(v)) return v as ProposalKind;
+  throw new InputError("kind", `kind: skal være ${KINDS.map((k) => `"${k}"`).join(", ")}`);
 }

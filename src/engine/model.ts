@@ -65,6 +65,9 @@ export interface StatedTotals {
   implementation?: (Decimal | undefined)[];
   implementationByArea?: Partial<Record<Area, (Decimal | undefined)[]>>;
   net?: (Decimal | undefined)[];
+  /** Per-unit subtotals ("Samlet varig ændring, service SOF"): together they are the block's total. */
+  permanentByUnit?: Record<string, (Decimal | undefined)[]>;
+  implementationByUnit?: Record<string, (Decimal | undefined)[]>;
   /** Running sum of net ("Aggregeret", some 2018 proposals). */
   aggregated?: (Decimal | undefined)[];
 }
@@ -124,6 +127,8 @@ export interface Proposal {
   priceLevel?: string;
   profile: ProfileName;
   presenting?: string;
+  /** innovation / preliminary: the innovation pool, no payback limit (Bilag 7 Tabel 3). */
+  kind?: "investment" | "innovation" | "preliminary" | "efficiency";
   years: number[];
   settings: Settings;
   defaultKey?: string;

@@ -3,9 +3,9 @@
  * reads"): matching is on folded text, so wrapped, hyphenated and soft-hyphenated labels
  * ("Samlet varig æn-dring") match their plain spelling.
  */
-import type { Area, RowType } from "../engine/model";
+import type { Area, Block, RowType } from "../engine/model";
 import { readArea } from "../engine/input";
-import { foldText } from "../engine/units";
+import { canonicalUnit, foldText } from "../engine/units";
 import type { CellValue } from "./types";
 
 /**
@@ -27,9 +27,22 @@ export type Tabel1Label =
   | { kind: "permanentMarker"; y2016: boolean }
   | { kind: "implementationMarker"; area?: Area }
   | { kind: "computed"; total: TotalKind; area?: Area; y2016: boolean }
+  /** A computed row for one unit ("Samlet varig ændring, service SOF"): Σ its own rows, not the proposal's total. */
+  | { kind: "subtotal"; block: Block; area?: Area; unit: string }
+  /** A computed row for something Tabel 1 does not total ("…, finansposter", "…, årets priser"): read as neither input nor total. */
+  | { kind: "computedOther"; block: Block }
+  /** "Varige ændringer totalt[, område]": the total row of a detail table (Tabel 2. Varige ændringer, service). */
+  | { kind: "detailTotal"; area?: string }
+  /** "Subtotal" (2018): the total of the block it closes. */
+  | { kind: "blockTotal" }
   | { kind: "payback"; which: "service" | "total"; breakEven: boolean }
   | { kind: "transferTitle" }
   | { kind: "otherTable" };
+
+/** Note marks after a label ("…investeringscasen*", "Spor 3 ***", "…¹"). */
+function stripNoteMarks(s: string): string {
+  return s.replace(/[\s*¹²³⁴⁵⁶⁷⁸⁹⁰†]+$/u, "").trim();
+}
 
 /** The area after a comma or dash: "Samlet varig ændring, Service", "Implementeringsomkostninger – anlæg". */
 function areaSuffix(rest: string): Area | undefined {
@@ -40,34 +53,138 @@ function areaSuffix(rest: string): Area | undefined {
   return readArea(t);
 }
 
+/**
+ * What follows "Samlet varig ændring" / "Samlede implementeringsomkostninger": nothing, an område
+ * (", service", " Service", "(Overførsler)", "– EI"), an område and a unit ("service SOF",
+ * "service (SOF)", "(SOF)"), "af investeringscasen", a qualifier in brackets ("(brutto)").
+ */
+function computedTail(rest: string): { area?: Area; unit?: string; other: boolean } {
+  let t = rest
+    .replace(/^\s*af investeringscasen\b/, "")
+    .replace(/^\s*i forslaget\b/, "")
+    .trim();
+  if (t === "") return { other: false };
+  if (/^for\b/.test(t)) return { other: false }; // "for overførsler, indsats og service": the whole block
+  t = t.replace(/^[,–-]\s*/, "").trim();
+  // a unit code at the end, bare or in brackets: "service SOF", "service (SOF)", "(SOF)"
+  let unit: string | undefined;
+  const u = /(?:^|\s)\(?([a-zæøå]{2,5})\)?$/.exec(t);
+  if (u && canonicalUnit(u[1]) && !readArea(u[1])) {
+    unit = u[1].toUpperCase();
+    t = t.slice(0, u.index).trim();
+  }
+  const bracket = /^\((.*)\)$/.exec(t);
+  if (bracket) t = bracket[1].trim();
+  if (t === "") return { unit, other: false };
+  const area = t === "drift" ? "Service" : readArea(t);
+  if (area) return { area, unit, other: false };
+  if (bracket && !unit) return { other: false }; // "(brutto)": a qualifier, still the block's total
+  return { unit, other: true };
+}
+
+export interface LabelForm {
+  /** On squeezed text (lower case, hyphenation joined), note marks stripped. */
+  pattern: RegExp;
+  meaning: (m: RegExpExecArray) => Tabel1Label | undefined;
+  /** One label as an annex prints it (seed file: line). */
+  seed: string;
+}
+
+/**
+ * The label forms of Tabel 1, as the annexes print them (SPEC §2, §8). A label that matches no
+ * form is an ordinary row: with numbers inside a block, an input row. Headings match the whole
+ * label (so "Implementeringsomkostninger, som skal sikre en god overgang (FAC)" is an input row);
+ * computed rows match their opening words and read the tail (computedTail).
+ */
+export const LABEL_FORMS: LabelForm[] = [
+  {
+    // 2025 000/001/004: "Varige ændringer (effektiviseringer og drift)"; 001:4702 "Varige ændringer, 1.000 kr. 2025 p/l"
+    pattern: /^varige (ændringer|driftsændringer)(\s*\([^)]*\))?(\s*,?\s*(1\.000 kr|t\.?\s?kr|mio).*)?$/,
+    meaning: (m) => ({ kind: "permanentMarker", y2016: m[1] === "driftsændringer" }),
+    seed: "Varige ændringer (effektiviseringer og drift)",
+  },
+  {
+    // 000:2383 "Varige ændringer totalt, service"; 004:241 "Varige ændringer totalt, administration"
+    pattern: /^varige ændringer totalt(?:\s*[,–-]\s*(.+))?$/,
+    meaning: (m) => ({ kind: "detailTotal", area: m[1] }),
+    seed: "Varige ændringer totalt, service",
+  },
+  {
+    // 004:124 "Implementeringsomkostninger (midler fra investeringspuljen)"; 003:84 "Implementeringsomkostninger - anlæg"
+    pattern: /^implementeringsomkostninger(\s*\([^)]*\))?(\s*[,–-]\s*(anlæg|drift|service|overførsler))?$/,
+    meaning: (m) => ({ kind: "implementationMarker", area: m[3] ? areaSuffix(` – ${m[3]}`) : undefined }),
+    seed: "Implementeringsomkostninger (midler fra investeringspuljen)",
+  },
+  {
+    // 001:2564 "Samlet varig ændring, service SOF"; 001:3699 "Samlet varig ændring af investeringscasen*"
+    pattern: /^samlet varig (ændring|driftsændring)\b(.*)$/,
+    meaning: (m) => computedMeaning("permanent", m[2], m[1] === "driftsændring"),
+    seed: "Samlet varig ændring, service SOF",
+  },
+  {
+    // 001:2584 "Samlede implementeringsomkostninger, service (SOF)"; 004:128 "Samlede implementeringsomkostninger"
+    pattern: /^samlede? implementeringsomkostninger\b(.*)$/,
+    meaning: (m) => computedMeaning("implementation", m[1], false),
+    seed: "Samlede implementeringsomkostninger, service (SOF)",
+  },
+  {
+    // 000:1078 (2018 proposal 2) "Subtotal" under each block
+    pattern: /^subtotal$/,
+    meaning: () => ({ kind: "blockTotal" }),
+    seed: "Subtotal",
+  },
+  {
+    // 004 BC01 "Samlet økonomisk påvirkning"
+    pattern: /^samlet økonomisk påvirkning/,
+    meaning: () => ({ kind: "computed", total: "net", y2016: false }),
+    seed: "Samlet økonomisk påvirkning",
+  },
+  {
+    // 003:109 "Samlet pengestrøm i forslaget"
+    pattern: /^samlet pengestrøm/,
+    meaning: () => ({ kind: "computed", total: "net", y2016: true }),
+    seed: "Samlet pengestrøm i forslaget",
+  },
+  {
+    // 2018 proposals: "Aggregeret"
+    pattern: /^aggregeret/,
+    meaning: () => ({ kind: "computed", total: "aggregated", y2016: false }),
+    seed: "Aggregeret",
+  },
+  {
+    // 004 "Tilbagebetalingstid baseret på serviceeffektivisering"; 003:113 "Tilbagebetalingstid (Break Even)"
+    pattern: /^tilbagebetalingstid(.*)$/,
+    meaning: (m) => ({ kind: "payback", which: /service/.test(m[1]) ? "service" : "total", breakEven: /break ?even/.test(m[1]) }),
+    seed: "Tilbagebetalingstid baseret på serviceeffektivisering",
+  },
+  {
+    pattern: /^bevillingsflyt/,
+    meaning: () => ({ kind: "transferTitle" }),
+    seed: "Bevillingsflyt",
+  },
+  {
+    pattern: /^(tabel\s|fordelingsnøgle|fordeling på udvalg|personalemæssige konsekvenser)/,
+    meaning: () => ({ kind: "otherTable" }),
+    seed: "Tabel 2.1.1. Fordeling på udvalg, inkl. implementeringsudgifter",
+  },
+];
+
+function computedMeaning(block: Block, rest: string, y2016: boolean): Tabel1Label {
+  const tail = computedTail(rest);
+  if (tail.other) return { kind: "computedOther", block };
+  if (tail.unit) return { kind: "subtotal", block, area: tail.area, unit: tail.unit };
+  if (block === "permanent") return { kind: "computed", total: tail.area ? "permanentByArea" : "permanent", area: tail.area, y2016 };
+  return { kind: "computed", total: tail.area ? "implementationByArea" : "implementation", area: tail.area, y2016 };
+}
+
 /** What a Tabel 1 label is (undefined: an ordinary input row or a note). */
 export function classifyTabel1Label(text: string): Tabel1Label | undefined {
-  const s = squeeze(text);
+  const s = stripNoteMarks(squeeze(text));
   if (s === "") return undefined;
-  if (/^varige (ændringer|driftsændringer)/.test(s)) return { kind: "permanentMarker", y2016: s.startsWith("varige drifts") };
-  if (/^implementeringsomkostninger/.test(s)) {
-    return { kind: "implementationMarker", area: areaSuffix(s.slice("implementeringsomkostninger".length)) };
+  for (const form of LABEL_FORMS) {
+    const m = form.pattern.exec(s);
+    if (m) return form.meaning(m);
   }
-  let m = /^samlet varig (ændring|driftsændring)(.*)$/.exec(s);
-  if (m) {
-    const y2016 = m[1] === "driftsændring";
-    const area = areaSuffix(m[2]);
-    return { kind: "computed", total: area ? "permanentByArea" : "permanent", area, y2016 };
-  }
-  m = /^samlede? implementeringsomkostninger(.*)$/.exec(s);
-  if (m) {
-    const area = areaSuffix(m[1]);
-    return { kind: "computed", total: area ? "implementationByArea" : "implementation", area, y2016: false };
-  }
-  if (/^samlet økonomisk påvirkning/.test(s)) return { kind: "computed", total: "net", y2016: false };
-  if (/^samlet pengestrøm/.test(s)) return { kind: "computed", total: "net", y2016: true };
-  if (/^aggregeret/.test(s)) return { kind: "computed", total: "aggregated", y2016: false };
-  if (/^tilbagebetalingstid/.test(s)) {
-    const breakEven = /break ?even/.test(s);
-    return { kind: "payback", which: /service/.test(s) ? "service" : "total", breakEven };
-  }
-  if (/^bevillingsflyt/.test(s)) return { kind: "transferTitle" };
-  if (/^(tabel\s|fordelingsnøgle|fordeling på udvalg|personalemæssige konsekvenser)/.test(s)) return { kind: "otherTable" };
   return undefined;
 }
 

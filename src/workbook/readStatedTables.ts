@@ -93,6 +93,8 @@ function scanTable(
     if (!label && unitRows.length && anyText && isSubRow(grid, r, firstYearCol)) continue;
     if (!label) {
       if (!anyText && !hasValues && unitRows.length === 0 && r <= headerRow + 1) continue;
+      // one empty row inside a table, as Word's paste can leave one (Bilag 7 BC01 Tabel A)
+      if (!anyText && !hasValues && unitRows.length > 0 && unitLabelAt(grid, r + 1, firstYearCol)) continue;
       break; // a blank row, a footnote or the next table
     }
     if (labelCol < 0) labelCol = label.col;
@@ -164,6 +166,15 @@ export function readStatedTable(
     if (Object.keys(series).length > 0) out[unit] = series;
   }
   return out;
+}
+
+/** Whether the row's label is a unit or a Total (a table goes on). */
+function unitLabelAt(grid: Grid, r: number, firstYearCol: number): boolean {
+  for (let c = 0; c < firstYearCol; c++) {
+    const t = textAt(grid, r, c);
+    if (t) return canonicalUnit(t) !== undefined || isTotalLabel(t);
+  }
+  return false;
 }
 
 /** A sub-row of a unit in a stated table: "Besparelse", "Omkostninger", "heraf …". */

@@ -56,49 +56,143 @@ export interface Tabel1Header {
   stray: { col: number; text: string }[];
   /** Years with text after them ("2024 (budget)"), read as the year. */
   loose: { col: number; text: string }[];
+  /** No block heading: the table was recognised by its computed rows (blocks inferred from them). */
+  headingMissing: boolean;
+  /** The caption above the year row, when there is one ("Tabel 1. Forslagets samlede økonomiske konsekvenser"). */
+  caption?: { row: number; col: number; text: string; kind: CaptionKind };
 }
 
+export type CaptionKind = "tabel1" | "detail" | "output" | "other";
+
 /**
- * Rows of a sheet that start a Tabel 1: a row with year cells and the permanent-block marker in
- * it or just below (title and spacer rows allowed). The longest run of consecutive years is read;
- * year cells outside it are reported, never dropped silently.
+ * What a caption above a year row says the table is (DESIGN.md; issue 8): Tabel 1 by its words
+ * ("samlede økonomiske konsekvenser", "samlet økonomi") or by the number 1 alone; a detail table
+ * breaking Tabel 1 down ("Tabel 2. Varige ændringer, service", "… pr. forvaltning", "…
+ * investeringer i forslaget"); an output table (Tabel 2.1.1, A–E, 2018's "Tabel 1.4.6.
+ * Bevillingsmæssig effekt …", "Fordeling …", "Måltalseffekt"), which never starts a Tabel 1.
+ */
+export function classifyCaption(text: string): CaptionKind | undefined {
+  const s = squeeze(text);
+  const m = /^tabel\s*([0-9][0-9.]*|[a-e]\b|[ivx]+\b)?\s*[.:–-]?\s*(.*)$/.exec(s);
+  const words = m ? m[2] : s;
+  const number = m?.[1]?.replace(/\.$/, "");
+  if (!m && !/^(forslagets samlede|samlet økonomi)/.test(s)) return undefined;
+  if (/samlede? økonomi|økonomiske konsekvenser|samlet økonomi/.test(words)) return "tabel1";
+  if (
+    /^(bevillingsmæssig|måltalseffekt|fordeling|bruttobesparelser|fordelt)/.test(words) ||
+    /[a-e]$/.test(number ?? "") ||
+    number === "2.1.1"
+  )
+    return "output";
+  if (/^varige (ændringer|driftsændringer)\b|pr\. forvaltning|per forvaltning|investeringer i forslaget/.test(words)) return "detail";
+  if (number === "1" && words === "") return "tabel1";
+  return m ? "other" : undefined;
+}
+
+const TABEL1_COMPUTED = new Set(["computed", "subtotal", "payback"]);
+
+/**
+ * Rows of a sheet that start a Tabel 1: a row with year cells together with a block heading
+ * ("Varige ændringer", "Implementeringsomkostninger") in it or just below, or, without a heading,
+ * with Tabel 1's own computed rows beneath (Samlet varig ændring…, Samlede
+ * implementeringsomkostninger…, Samlet økonomisk påvirkning, Tilbagebetalingstid…). A year row
+ * under an output table's caption never starts one; nor does a detail table's. The longest run of
+ * consecutive years is read; year cells outside it are reported, never dropped silently.
  */
 export function findTabel1Headers(grid: Grid): Tabel1Header[] {
   const out: Tabel1Header[] = [];
   const n = rowCount(grid);
-  const yearCells = (r: number) =>
-    (grid.values[r] ?? []).map((v, c) => ({ v: v ?? null, c })).filter((x) => looseYearCell(x.v) !== undefined || isYearish(x.v));
+  const yearCells = (r: number) => rowCells(grid, r).filter((x) => looseYearCell(x.v) !== undefined || isYearish(x.v));
+  const isYearRow = (r: number) => yearCells(r).length >= 2;
+  let prevYearRow = -1;
   for (let r = 0; r < n; r++) {
     const cells = yearCells(r);
     if (cells.length < 2) continue;
+    const above = prevYearRow;
+    prevYearRow = r;
     const firstCol = cells[0].c;
-    let marker: { row: number; col: number } | undefined;
-    search: for (let m = r; m <= Math.min(n - 1, r + 4); m++) {
-      if (m > r && yearCells(m).length >= 2) break;
+    const labelAt = (m: number) => {
       for (let c = 0; c < firstCol; c++) {
         const t = textAt(grid, m, c);
-        if (t && classifyTabel1Label(t)?.kind === "permanentMarker") {
-          marker = { row: m, col: c };
-          break search;
+        if (t) return { col: c, text: t, cls: classifyTabel1Label(t) };
+      }
+      return undefined;
+    };
+    let marker: { row: number; col: number } | undefined;
+    for (let m = r; m <= Math.min(n - 1, r + 4); m++) {
+      if (m > r && isYearRow(m)) break;
+      const l = labelAt(m);
+      if (l && (l.cls?.kind === "permanentMarker" || l.cls?.kind === "implementationMarker")) {
+        marker = { row: m, col: l.col };
+        break;
+      }
+    }
+    let headingMissing = false;
+    if (!marker) {
+      // no heading: Tabel 1's computed rows beneath the year row (before the next table) make it one
+      let leftmost: number | undefined;
+      for (let m = r + 1; m < Math.min(n, r + 60); m++) {
+        if (isYearRow(m)) break;
+        const l = labelAt(m);
+        if (!l) continue;
+        if (l.cls?.kind === "otherTable" || l.cls?.kind === "transferTitle" || l.cls?.kind === "detailTotal") break;
+        leftmost = leftmost === undefined ? l.col : Math.min(leftmost, l.col);
+        if (l.cls && TABEL1_COMPUTED.has(l.cls.kind)) {
+          marker = { row: r, col: leftmost };
+          headingMissing = true;
+          break;
         }
       }
     }
     if (!marker) continue;
+    const caption = captionAbove(grid, r, above);
+    if (caption && (caption.kind === "output" || caption.kind === "detail")) continue;
     const run = yearRun(grid.values[r] ?? [], 1, 40, true);
     if (!run) continue;
     const inRun = new Set(run.cols);
     const text = (v: CellValue) => (typeof v === "string" ? v.trim() : String(v));
+    const markerCol = marker.col;
     out.push({
       row: r,
       markerRow: marker.row,
-      markerCol: marker.col,
+      markerCol,
       cols: run.cols,
       years: run.years,
-      stray: cells.filter((x) => !inRun.has(x.c) && x.c > marker.col).map((x) => ({ col: x.c, text: text(x.v) })),
+      stray: cells.filter((x) => !inRun.has(x.c) && x.c > markerCol).map((x) => ({ col: x.c, text: text(x.v) })),
       loose: cells.filter((x) => inRun.has(x.c) && parseYearCell(x.v) === undefined).map((x) => ({ col: x.c, text: text(x.v) })),
+      headingMissing,
+      caption,
     });
   }
   return out;
+}
+
+/** The non-blank cells of a row, through grid.ts (the Grid may be sparse). */
+function rowCells(grid: Grid, r: number): { v: CellValue; c: number }[] {
+  const out: { v: CellValue; c: number }[] = [];
+  const width = (grid.values[r] ?? []).length;
+  for (let c = 0; c < width; c++) {
+    const v = cellAt(grid, r, c);
+    if (!isBlank(v)) out.push({ v, c });
+  }
+  return out;
+}
+
+/** The caption in the rows just above a year row (up to 5, not past the previous table's year row). */
+function captionAbove(grid: Grid, row: number, prevYearRow: number): Tabel1Header["caption"] {
+  for (let r = row - 1; r >= Math.max(0, row - 5, prevYearRow + 1); r--)
+    for (const { v, c } of rowCells(grid, r)) {
+      if (typeof v !== "string") continue;
+      const kind = classifyCaption(v);
+      if (kind) return { row: r, col: c, text: v.trim(), kind };
+    }
+  // the year row's own label cell can be the caption
+  for (const { v, c } of rowCells(grid, row)) {
+    if (typeof v !== "string") continue;
+    const kind = classifyCaption(v);
+    if (kind) return { row, col: c, text: v.trim(), kind };
+  }
+  return undefined;
 }
 
 /** STRUCTURE findings for a broken year header (before the proposal's own findings). */
@@ -131,6 +225,35 @@ const PATHS: Record<TotalKind, string> = {
   net: "net",
   aggregated: "aggregated",
 };
+
+/** Words that put a row without a heading in the implementation block. */
+const IMPLEMENTATION_WORDS = /implementering|investering|projektledelse|tilbagebetalingsplan|engangs|etablering|udvikling/;
+
+/**
+ * A stated computed row's values (SPEC §2): the documents leave zeros blank, so in a partly filled
+ * row a blank year is 0; only a wholly blank row is "not stated".
+ */
+function statedSeries(
+  grid: Grid,
+  ctx: ReadContext,
+  r: number,
+  yearCols: number[],
+  years: number[],
+  base: string,
+): YearValuesInput | undefined {
+  const series: YearValuesInput = {};
+  let any = false;
+  yearCols.forEach((c, i) => {
+    ctx.at(`${base}.${years[i]}`, grid, r, c);
+    const v = rawAmount(cellAt(grid, r, c));
+    if (v === null) return;
+    series[String(years[i])] = v;
+    any = true;
+  });
+  if (!any) return undefined;
+  for (const y of years) series[String(y)] ??= 0;
+  return series;
+}
 
 export function readTabel1(grid: Grid, header: Tabel1Header, stopRow: number): Tabel1Reading {
   const ctx = new ReadContext();
@@ -167,9 +290,6 @@ export function readTabel1(grid: Grid, header: Tabel1Header, stopRow: number): T
   const hasValues = (r: number) => yearCols.some((c) => !isBlank(cellAt(grid, r, c)));
   const hasOptional = (r: number) => [...optional].some((c) => !isBlank(cellAt(grid, r, c)));
 
-  type State = "before" | "permanent" | "implementation" | "between" | "closed";
-  let state: State = "before";
-  let markerArea: Area | undefined;
   let looks2016 = false;
   let looks2018 = false;
   const rows: RowInput[] = [];
@@ -180,23 +300,83 @@ export function readTabel1(grid: Grid, header: Tabel1Header, stopRow: number): T
   const statedTotals: Record<string, unknown> = {};
   const statedPayback: { service?: string; total?: string } = {};
   let lastRow = headerRow;
-  const outside: { row: number; col: number }[] = [];
+
+  // Each row with numbers is an entry; its block is the heading it stands under, else it is
+  // decided by the computed row beneath it (Bilag 8 Forslag 7's Tabel 2 has no heading), or it
+  // belongs to the block whose total stands above it (a footnoted row, Bilag 8 Forslag 5).
+  interface Entry {
+    r: number;
+    label?: { text: string; col: number };
+    block?: Block;
+    markerArea?: Area;
+    /** Below its block's total: shown, not counted in it (SPEC §2 "excluded"). */
+    belowTotal?: boolean;
+    how?: "computed" | "words" | "belowTotal" | "outside";
+  }
+  const entries: Entry[] = [];
+  let pending: Entry[] = [];
+  let open: Block | undefined; // the block whose heading we are under, until its total
+  let lastClosed: Block | undefined;
+  let markerArea: Area | undefined;
+  let closed = false; // after Samlet økonomisk påvirkning / Aggregeret / Tilbagebetalingstid
+  const headings = { permanent: false, implementation: false };
+  const assign = (block: Block | undefined) => {
+    for (const e of pending) {
+      if (block) {
+        e.block = block;
+        e.how = "computed";
+      } else if (lastClosed && /[*¹²³†]\s*$/u.test(e.label?.text ?? "")) {
+        // a footnoted row under its block's total (Bilag 8 Forslag 5 "Indkøbseffektiviseringer**")
+        e.block = lastClosed;
+        e.belowTotal = true;
+        e.how = "belowTotal";
+      } else if (lastClosed) {
+        e.how = "outside"; // numbers between the blocks with nothing to place them: said, not counted
+      } else {
+        e.block = IMPLEMENTATION_WORDS.test(squeeze(e.label?.text ?? "")) ? "implementation" : "permanent";
+        e.how = "words";
+      }
+    }
+    pending = [];
+  };
 
   for (let r = headerRow + 1; r < stopRow; r++) {
     if (r > header.markerRow && yearRun(grid.values[r] ?? [])) break; // the next table's header
     const label = labelOf(r);
     const cls = label ? classifyTabel1Label(label.text) : undefined;
-    if (cls?.kind === "transferTitle" || cls?.kind === "otherTable") break;
-    if (cls?.kind === "permanentMarker") {
-      state = "permanent";
-      markerArea = undefined;
-      looks2016 ||= cls.y2016;
+    if (cls?.kind === "transferTitle" || cls?.kind === "otherTable" || cls?.kind === "detailTotal") break;
+    if (cls?.kind === "permanentMarker" || cls?.kind === "implementationMarker") {
+      if (closed) break;
+      assign(undefined);
+      open = cls.kind === "permanentMarker" ? "permanent" : "implementation";
+      headings[open] = true;
+      markerArea = cls.kind === "implementationMarker" ? cls.area : undefined;
+      if (cls.kind === "permanentMarker") looks2016 ||= cls.y2016;
       lastRow = r;
       continue;
     }
-    if (cls?.kind === "implementationMarker") {
-      state = "implementation";
-      markerArea = cls.area;
+    if (cls?.kind === "subtotal" || cls?.kind === "computedOther") {
+      // per-unit subtotals are checked against their block (totalsCheck), never taken for its total
+      if (pending.length) assign(cls.block);
+      if (cls.kind === "subtotal") {
+        const key = cls.block === "permanent" ? "permanentByUnit" : "implementationByUnit";
+        const series = statedSeries(grid, ctx, r, yearCols, years, `stated.totals.${key}.${cls.unit}`);
+        if (series) ((statedTotals[key] ??= {}) as Record<string, unknown>)[cls.unit] = series;
+      }
+      lastRow = r;
+      continue;
+    }
+    if (cls?.kind === "blockTotal") {
+      // "Subtotal": the total of the block it closes; under no open block it is not read
+      const block = open ?? (pending.length ? "permanent" : undefined);
+      if (pending.length) assign(block);
+      if (block) {
+        computed.push({ row: r, total: block });
+        const series = statedSeries(grid, ctx, r, yearCols, years, `stated.totals.${block}`);
+        if (series) statedTotals[block] = series;
+        lastClosed = block;
+      }
+      open = undefined;
       lastRow = r;
       continue;
     }
@@ -204,78 +384,118 @@ export function readTabel1(grid: Grid, header: Tabel1Header, stopRow: number): T
       looks2016 ||= cls.y2016;
       looks2018 ||= cls.total === "aggregated";
       computed.push({ row: r, total: cls.total, area: cls.area });
-      const series: YearValuesInput = {};
-      let any = false;
       const base = cls.area ? `stated.totals.${PATHS[cls.total]}.${cls.area}` : `stated.totals.${PATHS[cls.total]}`;
-      yearCols.forEach((c, i) => {
-        const v = rawAmount(cellAt(grid, r, c));
-        if (v === null) return;
-        series[String(years[i])] = v;
-        ctx.at(`${base}.${years[i]}`, grid, r, c);
-        any = true;
-      });
-      if (any) {
+      const series = statedSeries(grid, ctx, r, yearCols, years, base);
+      if (series) {
         if (cls.area) {
           const byArea = (statedTotals[PATHS[cls.total]] ??= {}) as Record<string, unknown>;
           byArea[cls.area] = series;
         } else statedTotals[PATHS[cls.total]] = series;
       }
-      if (cls.total === "net" || cls.total === "aggregated") state = "closed";
-      else if (cls.total === "permanent" || cls.total === "implementation") state = "between";
+      const block: Block | undefined = cls.total.startsWith("permanent")
+        ? "permanent"
+        : cls.total.startsWith("implementation")
+          ? "implementation"
+          : undefined;
+      if (pending.length) assign(block);
+      if (cls.total === "net" || cls.total === "aggregated") {
+        closed = true;
+        open = undefined;
+      } else if (cls.total === "permanent" || cls.total === "implementation") {
+        lastClosed = block;
+        open = undefined;
+      } else if (open !== block) lastClosed = block;
       lastRow = r;
       continue;
     }
     if (cls?.kind === "payback") {
       looks2016 ||= cls.breakEven;
+      if (pending.length) assign(undefined);
       // the payback sits in the first non-empty cell right of the label, else the first year column
+      // (Word's paste puts "1 år" in the Styringsområde column when the label cell spans it)
       let col = firstYearCol;
+      let inOptional: number | undefined;
       for (let c = (label?.col ?? labelCol) + 1; c < width; c++) {
-        if (optional.has(c)) continue;
-        if (!isBlank(cellAt(grid, r, c))) {
-          col = c;
-          break;
+        if (isBlank(cellAt(grid, r, c))) continue;
+        if (optional.has(c)) {
+          inOptional ??= c;
+          continue;
         }
+        col = c;
+        break;
       }
+      if (isBlank(cellAt(grid, r, col)) && inOptional !== undefined) col = inOptional;
       payback.push({ row: r, col, which: cls.which });
       const v = cellAt(grid, r, col);
       if (!isBlank(v)) {
         statedPayback[cls.which] = typeof v === "string" ? v.trim() : String(v);
         ctx.at(`stated.payback.${cls.which}`, grid, r, col);
       }
-      state = "closed";
+      closed = true;
+      open = undefined;
       lastRow = r;
       continue;
     }
     const values = hasValues(r);
     if (!label && !values && !hasOptional(r)) continue; // spacer row
-    if (state === "closed") break; // notes below the table
-    if (state !== "permanent" && state !== "implementation") {
-      // numbers outside both blocks are not counted: say so, never drop them silently
-      if (values && !(label && /^(heraf|i alt|note)\b/.test(squeeze(label.text)))) outside.push({ row: r, col: label?.col ?? labelCol });
-      continue;
-    }
+    if (closed) break; // notes below the table
     if (label && !values && !hasOptional(r)) {
       // a sub-heading or note inside a block, not a row of numbers
       ctx.checkPlaceholder(grid, r, label.col);
       continue;
     }
     lastRow = r;
-    const index = rows.length;
-    const block: Block = state;
-    const row = readInputRow(grid, ctx, r, index, block, label, yearCols, years, cols, markerArea, inferred);
-    rows.push(row);
-    inputRows.push({ row: r, block, index, excluded: row.excluded === true });
+    const e: Entry = { r, label, markerArea };
+    if (open) e.block = open;
+    else pending.push(e);
+    entries.push(e);
   }
+  assign(undefined);
 
+  const how = { computed: [] as number[], words: [] as number[], belowTotal: [] as number[], outside: [] as number[] };
+  const outside = entries.filter((e) => e.how === "outside");
   if (outside.length) {
     const first = outside[0];
     const last = outside[outside.length - 1];
     const n = outside.length;
+    const col = first.label?.col ?? labelCol;
     ctx.add(
       "STRUCTURE",
       "error",
-      `${n === 1 ? "1 række" : `${n} rækker`} med tal (række ${first.row + 1}${n > 1 ? `–${last.row + 1}` : ""}) står uden for blokkene "Varige ændringer" og "Implementeringsomkostninger" og er ikke medregnet; indsæt det manglende mærke over dem`,
-      locRange(grid.name, first.row, first.col, last.row, first.col),
+      `${n === 1 ? "1 række" : `${n} rækker`} med tal (række ${first.r + 1}${n > 1 ? `–${last.r + 1}` : ""}) står uden for blokkene "Varige ændringer" og "Implementeringsomkostninger" og er ikke medregnet; indsæt det manglende mærke over dem`,
+      locRange(grid.name, first.r, col, last.r, col),
+    );
+  }
+  for (const e of entries) {
+    if (e.how === "outside") continue;
+    const index = rows.length;
+    const block = e.block as Block;
+    const row = readInputRow(grid, ctx, e.r, index, block, e.label, yearCols, years, cols, e.markerArea, inferred);
+    if (e.belowTotal) row.excluded = true;
+    rows.push(row);
+    inputRows.push({ row: e.r, block, index, excluded: row.excluded === true });
+    if (e.how) how[e.how].push(e.r);
+  }
+  const rowList = (rs: number[]) => rs.map((r) => r + 1).join(", ");
+  const blockName = (b: Block) => (b === "permanent" ? "Varige ændringer" : "Implementeringsomkostninger");
+  const inferredRows = [...how.computed, ...how.words];
+  if (inferredRows.length) {
+    const blocks = [...new Set(entries.filter((e) => e.how === "computed" || e.how === "words").map((e) => blockName(e.block as Block)))];
+    const missing = (["permanent", "implementation"] as const).filter((b) => !headings[b] && entries.some((e) => e.block === b));
+    ctx.add(
+      "TYPE_INFERRED",
+      "info",
+      `Tabel 1 mangler overskriften ${missing.length ? missing.map((b) => `"${blockName(b)}"`).join(" og ") : "over nogle rækker"}; række ${rowList(inferredRows)} er læst som ${blocks.map((b) => `"${b}"`).join(" og ")} ud fra ${how.computed.length ? "den beregnede række under dem" : "rækkernes tekst"}`,
+      loc(grid.name, inferredRows[0], labelCol),
+    );
+  }
+  if (how.belowTotal.length) {
+    const first = entries.find((e) => e.belowTotal) as Entry;
+    ctx.add(
+      "TYPE_INFERRED",
+      "info",
+      `Række ${rowList(how.belowTotal)} står under blokkens total og hører til "${blockName(first.block as Block)}", men er ikke regnet med i totalen (vist, ikke medregnet; SPEC §2)`,
+      loc(grid.name, first.r, first.label?.col ?? labelCol),
     );
   }
 
@@ -373,7 +593,7 @@ function readInputRow(
   if (cols.area !== undefined) {
     const t = text("area");
     if (t !== undefined) {
-      const a = readArea(t);
+      const a = readArea(t) ?? readArea(squeeze(t));
       if (a) row.area = a;
       else if (!ctx.checkPlaceholder(grid, r, cols.area))
         ctx.add(

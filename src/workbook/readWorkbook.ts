@@ -12,13 +12,13 @@ import type { FoundProposal, WorkbookReading } from "./api";
 import { BEREGN_SHEET, readBeregnSheet, type BeregnData } from "./beregnSheet";
 import { fingerprint } from "./hash";
 import { colCount, loc, rowCount, textAt } from "./grid";
-import { classifyTabel1Label, isPlaceholder, squeeze } from "./labels";
+import { classifyTabel1Label, isPlaceholder, parsePriceLevel, squeeze, yearRun } from "./labels";
 import type { ProposalLayout, TableLayout } from "./layout";
 import { ReadContext } from "./readContext";
 import { kvantumBaseName } from "./sheetNames";
 import { findKeyTables, type KeyTableFound } from "./readKeys";
 import { findStatedTables, readStatedTable } from "./readStatedTables";
-import { findTabel1Headers, readTabel1, type Tabel1Reading } from "./readTabel1";
+import { classifyCaption, findTabel1Headers, readTabel1, type Tabel1Reading } from "./readTabel1";
 import { findTransferBlocks, type TransferBlockFound } from "./readTransfers";
 import type { Grid } from "./types";
 
@@ -59,7 +59,12 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
     if (isKontrol) continue; // findings text ("Tabel A … ") is not a table
     tables.push(...findStatedTables(grid, isOwn));
     if (isOwn) continue;
-    const headers = findTabel1Headers(grid);
+    // a candidate with a Tabel 1 caption or a block heading beats one recognised only by its
+    // computed rows: those are the tables that follow a Tabel 1 (2016's "Tabel 2.
+    // Driftseffektiviseringer …", "Tabel 4. Implementeringsomkostninger"), never a second proposal
+    const all = findTabel1Headers(grid);
+    const strong = (h: (typeof all)[number]) => !h.headingMissing || h.caption?.kind === "tabel1";
+    const headers = all.some(strong) ? all.filter(strong) : all.slice(0, 1);
     headers.forEach((h, i) => {
       const stop = i + 1 < headers.length ? headers[i + 1].row : rowCount(grid);
       const prev =
@@ -86,12 +91,17 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
           }
         }
     }
+    // else the nearest candidate: the first row with a run of years, and what it lacks
+    const yearRow = marker ? undefined : firstYearRow(grids, own);
+    if (yearRow) where = loc(yearRow.sheet, yearRow.row, yearRow.col);
     findings.push({
       code: "STRUCTURE",
       severity: "error",
-      message: marker
-        ? `Ingen Tabel 1 fundet: "${marker}" står i ${where}, men der er ingen række med årstal (fx 2025–2030) lige over den`
-        : 'Ingen Tabel 1 fundet: Beregn leder efter en række med årstal (fx 2025–2030) og mærket "Varige ændringer" lige under; tjek at tabellen har begge',
+      message: yearRow
+        ? `Ingen Tabel 1 fundet: årsrækken i ${where} (${yearRow.years}) har hverken en blokoverskrift ("Varige ændringer" eller "Implementeringsomkostninger") lige under sig eller Tabel 1's beregnede rækker (Samlet varig ændring, Samlede implementeringsomkostninger, Samlet økonomisk påvirkning) længere nede; tilføj dem, så Beregn kan læse tabellen`
+        : marker
+          ? `Ingen Tabel 1 fundet: "${marker}" står i ${where}, men der er ingen række med årstal (fx 2025–2030) lige over den`
+          : 'Ingen Tabel 1 fundet: Beregn leder efter en række med årstal (fx 2025–2030) og mærket "Varige ændringer" lige under; tjek at tabellen har begge',
       location: where,
     });
   }
@@ -106,6 +116,7 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
     return candidates.length === 1 ? 0 : undefined;
   };
 
+  const withTabel1 = new Set([BEREGN_SHEET, ...own, ...candidates.map((c) => c.grid.name.toLowerCase())]);
   const proposals: FoundProposal[] = candidates.map((cand, index) => {
     const { grid, t1 } = cand;
     const ctx = t1.ctx;
@@ -113,8 +124,16 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
     const input: ProposalInput = { id: grid.name, years, rows: t1.rows };
     const sameSheet = candidates.filter((c) => c.grid === grid);
     if (sameSheet.length > 1) input.id = `${grid.name} (${sameSheet.indexOf(cand) + 1})`;
-    readHeading(grid, cand.regionStart, t1.layout.headerRow, ctx, input);
+    // the title: the proposal's name above Tabel 1, else a cover sheet's, else a bare "Forslag 7", else the first line of text
+    const rest = readHeading(grid, cand.regionStart, t1.layout.headerRow, ctx, input);
+    if (input.title === undefined || input.presenting === undefined) readCover(grids, withTabel1, ctx, input, grid.name);
+    const second = rest.weak ?? rest.fallback;
+    if (input.title === undefined && second) {
+      input.title = second.text;
+      ctx.at("title", grid, second.row, second.col);
+    }
     if (t1.priceLevel) input.priceLevel = t1.priceLevel;
+    input.kind = kindOf(grid, cand.regionStart, t1.layout.headerRow, input);
 
     // keys: referenced by name from the Bevilling/Nøgle columns, else by position
     const refs = new Set<string>();
@@ -214,6 +233,18 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
   return reading;
 }
 
+/** The first row on a (non-Beregn) sheet with a run of at least four years, for "Ingen Tabel 1 fundet". */
+function firstYearRow(grids: Grid[], own: Set<string>): { sheet: string; row: number; col: number; years: string } | undefined {
+  for (const g of grids) {
+    if (g.name.toLowerCase() === BEREGN_SHEET || own.has(g.name.toLowerCase())) continue;
+    for (let r = 0; r < rowCount(g); r++) {
+      const run = yearRun(g.values[r] ?? []);
+      if (run) return { sheet: g.name, row: r, col: run.cols[0], years: `${run.years[0]}–${run.years[run.years.length - 1]}` };
+    }
+  }
+  return undefined;
+}
+
 /** SPEC §8: 2016 by its labels; 2018 by "Aggregeret", its annex wording, or years before 2020. */
 function profileOf(t1: Tabel1Reading, tables: TableLayout[]): ProfileName {
   if (t1.looks2016) return "kk-2016";
@@ -223,46 +254,116 @@ function profileOf(t1: Tabel1Reading, tables: TableLayout[]): ProfileName {
   return "kk-2025";
 }
 
-/** Title, presenting administration and template text in the rows above Tabel 1. */
-function readHeading(grid: Grid, from: number, headerRow: number, ctx: ReadContext, input: ProposalInput): void {
+const PRESENTING = /^(?:fremstillende|indstillende|ansvarlig|præsenterende)?\s*forvaltning\b\s*:?\s*/i;
+const NUMBERED_TITLE = /^(forslag\s*\d+|bc\s?\d+)\b/;
+
+/**
+ * Title, presenting administration and template text in the rows above Tabel 1 (issue 8): the
+ * title is the proposal's name ("BC01 Samlet ferieløsning …"; after a bare "Forslag 3" label the
+ * name beside or below it); "Fremstillende forvaltning: Økonomiforvaltningen" in one cell, or
+ * with the name in the next cell or row, is read verbatim into `presenting`.
+ */
+function readHeading(grid: Grid, from: number, headerRow: number, ctx: ReadContext, input: ProposalInput): HeadingRest {
   const width = colCount(grid);
-  const right = (r: number, c: number): { text: string; col: number } | undefined => {
+  const next = (r: number, c: number, to: number): { text: string; row: number; col: number } | undefined => {
     for (let k = c + 1; k < width; k++) {
       const t = textAt(grid, r, k);
-      if (t) return { text: t, col: k };
+      if (t) return { text: t, row: r, col: k };
     }
+    for (let q = r + 1; q < Math.min(to, r + 3); q++)
+      for (let k = 0; k < width; k++) {
+        const t = textAt(grid, q, k);
+        if (t) return { text: t, row: q, col: k };
+      }
     return undefined;
   };
+  const oneLine = (t: string) => t.replace(/[\s\u00a0]+/g, " ").trim();
+  let fallback: { text: string; row: number; col: number } | undefined;
+  let weak: { text: string; row: number; col: number } | undefined;
+  const used = new Set<string>();
   for (let r = from; r < headerRow; r++)
     for (let c = 0; c < width; c++) {
       const t = textAt(grid, r, c);
-      if (!t) continue;
+      if (!t || used.has(`${r}:${c}`)) continue;
       if (ctx.checkPlaceholder(grid, r, c)) continue;
       const s = squeeze(t);
       if (/^(titel|forslagets titel|forslagets navn|overskrift)$/.test(s) && input.title === undefined) {
-        const v = right(r, c);
+        const v = next(r, c, headerRow);
         if (v && !isPlaceholder(v.text)) {
-          input.title = v.text.replace(/[\s\u00a0]+/g, " ");
-          ctx.at("title", grid, r, v.col);
-          ctx.useInput(grid, r, v.col);
+          input.title = oneLine(v.text);
+          ctx.at("title", grid, v.row, v.col);
+          ctx.useInput(grid, v.row, v.col);
+          used.add(`${v.row}:${v.col}`);
         }
-      } else if (/^(indstillende |ansvarlig |præsenterende )?forvaltning$/.test(s) && input.presenting === undefined) {
-        const v = right(r, c);
-        if (v && !isPlaceholder(v.text)) input.presenting = forvaltningCode(v.text);
-      } else if (/^(forslag\s*\d+|bc\s?\d+)\b/.test(s) && input.title === undefined) {
-        input.title = t.replace(/[\s\u00a0]+/g, " ");
-        ctx.at("title", grid, r, c);
+      } else if (PRESENTING.test(oneLine(t)) && input.presenting === undefined) {
+        const rest = oneLine(t).replace(PRESENTING, "");
+        const v = rest ? { text: rest, row: r, col: c } : next(r, c, headerRow);
+        if (v && !isPlaceholder(v.text)) {
+          input.presenting = oneLine(v.text);
+          used.add(`${v.row}:${v.col}`);
+        }
+      } else if (NUMBERED_TITLE.test(s) && input.title === undefined) {
+        // a bare "Forslag 3" label: the name stands beside or below it
+        const bare = s.replace(NUMBERED_TITLE, "").trim() === "";
+        const v = bare ? next(r, c, headerRow) : undefined;
+        const isName = (x: { text: string }) => !classifyCaption(x.text) && !PRESENTING.test(x.text) && !/^(\*|note\b)/i.test(x.text);
+        if (bare && !(v && isName(v))) {
+          weak ??= { text: oneLine(t), row: r, col: c }; // "Forslag 7" alone: the name may be on a cover sheet
+          continue;
+        }
+        const name = v ?? { text: t, row: r, col: c };
+        input.title = oneLine(name.text);
+        ctx.at("title", grid, name.row, name.col);
+        used.add(`${name.row}:${name.col}`);
+      } else if (!fallback && t.length >= 8 && !classifyCaption(t) && !classifyTabel1Label(t) && !parsePriceLevel(t)) {
+        fallback = { text: t, row: r, col: c };
       }
     }
+  return { weak, fallback: fallback && fallback.row < headerRow - 1 ? { ...fallback, text: oneLine(fallback.text) } : undefined };
 }
 
-/** "TMF" stays; "Teknik- og Miljøforvaltningen" → "TMF". */
-function forvaltningCode(text: string): string {
-  const t = text.trim();
-  if (/^[A-ZÆØÅ]{2,6}$/.test(t)) return t;
-  const udvalg = canonicalUnit(t);
-  const f = Object.entries(FORVALTNING_TO_UDVALG).find(([, u]) => u === udvalg);
-  return f ? f[0] : t;
+/** Title candidates readHeading did not take: a bare "Forslag 7", the first line of text. */
+interface HeadingRest {
+  weak?: { text: string; row: number; col: number };
+  fallback?: { text: string; row: number; col: number };
+}
+
+/**
+ * What the proposal is (HELPERS contract; Bilag 7 Tabel 3): "Innovationsforslag" / "Foranalyse"
+ * in its title or the text above Tabel 1; else by its rows: only implementation rows is an
+ * innovation-pool proposal (no effect to pay it back), only permanent rows an efficiency.
+ */
+function kindOf(grid: Grid, from: number, headerRow: number, input: ProposalInput): NonNullable<ProposalInput["kind"]> {
+  const texts = [input.title ?? ""];
+  const width = colCount(grid);
+  for (let r = from; r < headerRow; r++) for (let c = 0; c < width; c++) texts.push(textAt(grid, r, c));
+  const all = squeeze(texts.join(" "));
+  if (/\bforanalyse\b/.test(all) || /^(bc\s?\d+\s+)?analyse af\b/.test(squeeze(input.title ?? ""))) return "preliminary";
+  if (/\binnovationsforslag/.test(all)) return "innovation";
+  const blocks = new Set(input.rows.map((r) => r.block));
+  if (!blocks.has("permanent") && blocks.has("implementation")) return "innovation";
+  if (!blocks.has("implementation")) return "efficiency";
+  return "investment";
+}
+
+/** Title and presenting administration from a cover sheet (one without a Tabel 1, before the proposal's sheet), when the proposal's sheet lacks them. */
+function readCover(grids: Grid[], skip: Set<string>, ctx: ReadContext, input: ProposalInput, sheet: string): void {
+  // a cover comes before the proposal's sheet
+  for (const g of grids.slice(
+    0,
+    grids.findIndex((x) => x.name === sheet),
+  )) {
+    if (skip.has(g.name.toLowerCase())) continue;
+    if (input.title !== undefined && input.presenting !== undefined) return;
+    const probe: ProposalInput = { years: [], rows: [] };
+    const rest = readHeading(g, 0, Math.min(rowCount(g) + 2, 40), new ReadContext(), probe);
+    const title = probe.title ?? rest.weak?.text ?? rest.fallback?.text;
+    if (input.title === undefined && title !== undefined) {
+      input.title = title;
+      ctx.locations.title ??= g.name;
+    }
+    if (input.presenting === undefined && probe.presenting !== undefined) input.presenting = probe.presenting;
+  }
 }
 
 const UNIT_CODES = [...BEVILLINGER, ...UDVALG, ...Object.keys(OUTSIDE_TEMPLATE_UNITS), ...Object.keys(FORVALTNING_TO_UDVALG), "Total"];

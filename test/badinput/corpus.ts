@@ -200,13 +200,20 @@ export const CORPUS: CorpusItem[] = [
     id: "mangler-varige-maerke",
     what: 'the block marker "Varige ændringer …" missing',
     make: () => broken("2025-F4", "standard", (g) => setCell(g, findText(g, "Forslag", /^Varige ændringer/), null)),
-    expect: [{ code: "STRUCTURE", severity: "error", location: /^Forslag(!|$)/, quote: "Varige ændringer" }],
+    // issue 8: the block is inferred from "Samlet varig ændring" beneath the rows, and said so
+    expect: [{ code: "TYPE_INFERRED", severity: "info", location: "Forslag!A6", quote: 'mangler overskriften "Varige ændringer"' }],
+    noErrors: true,
   },
   {
     id: "mangler-impl-maerke",
     what: 'the block marker "Implementeringsomkostninger …" missing (stated totals still there)',
     make: () => broken("2025-F4", "standard", (g) => setCell(g, findText(g, "Forslag", /^Implementeringsomkostninger/), null)),
-    expect: [{ code: "TOTAL_MISMATCH", severity: "error", location: "Forslag!G22", quote: "4.125" }],
+    // issue 8: the rows are implementation rows by the computed row beneath them, so the stated
+    // totals agree; the missing heading is said at the first of them
+    expect: [
+      { code: "TYPE_INFERRED", severity: "info", location: "Forslag!A13", quote: 'mangler overskriften "Implementeringsomkostninger"' },
+    ],
+    noErrors: true,
   },
   {
     id: "mangler-impl-maerke-uden-summer",
@@ -221,8 +228,9 @@ export const CORPUS: CorpusItem[] = [
           delete c.stated!.kvantum;
         },
       ),
-    // the first orphaned row holds 345 in 2024: it must not vanish without a word
-    expect: [{ code: "STRUCTURE", location: inRows("Forslag", 12, 19) }],
+    // the first orphaned row holds 345 in 2024: it must not vanish without a word (issue 8: the
+    // blank "Samlede implementeringsomkostninger" row beneath still places them, with a note)
+    expect: [{ code: "TYPE_INFERRED", severity: "info", location: inRows("Forslag", 12, 19), quote: "Implementeringsomkostninger" }],
   },
   {
     id: "noegle-sum-nul",

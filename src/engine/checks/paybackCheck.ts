@@ -56,7 +56,10 @@ export function checkPayback(proposal: Proposal, payback: { service: PaybackResu
     });
   }
   const service = payback.service;
-  const limit = proposal.settings.paybackLimitYears;
+  // the innovation pool has no payback limit: Bilag 7 Tabel 3 lists its Innovationsforslag and
+  // Foranalyser without one (issue 8); they are still "ikke tilbagebetalt" where the rule says so
+  const pooled = proposal.kind === "innovation" || proposal.kind === "preliminary";
+  const limit = pooled ? null : proposal.settings.paybackLimitYears;
   if (service && limit !== null) {
     if (overPoolLimit(proposal, service, service.undiscounted)) {
       findings.push({

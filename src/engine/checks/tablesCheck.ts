@@ -4,7 +4,7 @@
  */
 import Decimal from "decimal.js";
 import type { Finding, KvantumTableName, Proposal, Severity, StatedTable } from "../model";
-import type { KvantumResult, RoundedTable } from "../result";
+import type { KvantumResult, RoundedTable, Totals } from "../result";
 import { formatAmount, formatYears, mergeLocations } from "../format";
 import { ZERO } from "../series";
 import { canonicalUnit, OEU_GROUP_UNITS, udvalgOf } from "../units";
@@ -154,18 +154,18 @@ function rowsNotSumming(proposal: Proposal, title: string, path: string, t: Norm
   return out;
 }
 
-export function checkKvantum(proposal: Proposal, kvantum: KvantumResult | null): Finding[] {
+export function checkKvantum(proposal: Proposal, kvantum: KvantumResult | null, totals?: Totals): Finding[] {
   const stated = proposal.stated.kvantum;
-  if (!stated || !kvantum) return [];
+  if (!stated) return [];
   const n = proposal.years.length;
   const findings: Finding[] = [];
-  const service = kvantum.sets.find((s) => s.area === "Service");
+  const service = kvantum?.sets.find((s) => s.area === "Service");
   const computed: Partial<Record<KvantumTableName, RoundedTable>> = {
     A: service?.A,
     B: service?.B,
     C: service?.C,
-    D: kvantum.D,
-    E: kvantum.E,
+    D: kvantum?.D,
+    E: kvantum?.E,
   };
   const normal: Partial<Record<KvantumTableName, NormalTable>> = {};
   for (const name of ["A", "B", "C", "D", "E"] as const) {
@@ -220,6 +220,26 @@ export function checkKvantum(proposal: Proposal, kvantum: KvantumResult | null):
     }
   }
 
+  // Without placement (no keys, no Bevilling column) the cells cannot be computed, but the
+  // totals are known (SPEC §5): Σ A = Σ C = Samlet varig ændring, Service, per year.
+  if (!kvantum) {
+    if (totals) findings.push(...sumAgainstTabel1(proposal, normal, totals));
+    // varig drift or a transfer makes C differ from A whatever the placement (SPEC §5)
+    const drift = proposal.rows.some(
+      (r) => r.block === "permanent" && !r.excluded && r.type === "drift" && r.values.some((v) => !v.isZero()),
+    );
+    if (normal.A && (drift || proposal.transfers.length > 0))
+      for (const name of ["B", "C"] as const)
+        if (!normal[name])
+          findings.push({
+            code: "KVANTUM_MISSING",
+            severity: "warning",
+            message: `${TITLES[name]} er tom, men forslaget har ${drift ? "varig drift" : "bevillingsflyt"}, så måltalseffekten (A) og den bevillingsmæssige effekt (C) er forskellige; udfyld den, evt. med Teknisk beregningsark`,
+            location: proposal.locate(`stated.kvantum.${name}`),
+          });
+    return findings;
+  }
+
   // KVANTUM_MISSING: B/C empty while A ≠ C; D/E empty while investments fall on several udvalg
   if (service) {
     const differs = service.A.units
@@ -255,6 +275,37 @@ export function checkKvantum(proposal: Proposal, kvantum: KvantumResult | null):
         });
     }
   return findings;
+}
+
+/** Σ stated Tabel A and C per year (the Total row, else the unit rows) against Samlet varig ændring, Service. */
+function sumAgainstTabel1(proposal: Proposal, normal: Partial<Record<KvantumTableName, NormalTable>>, totals: Totals): Finding[] {
+  const out: Finding[] = [];
+  const service = totals.permanentByArea.Service;
+  if (!service) return out;
+  for (const name of ["A", "C"] as const) {
+    const t = normal[name];
+    if (!t) continue;
+    const tol = tolerance(proposal.settings, t.rows.size);
+    const bad: { i: number; sum: Decimal; sev: Severity }[] = [];
+    proposal.years.forEach((_, i) => {
+      const sum = t.total?.values[i] ?? [...t.rows.values()].reduce((s, r) => s.plus(r.values[i] ?? ZERO), ZERO);
+      const sev = severityOfDifference(sum.minus(service[i]), tol);
+      if (sev) bad.push({ i, sum, sev });
+    });
+    const groups = new Map<string, typeof bad>();
+    for (const b of bad) groups.set(`${b.sum}|${service[b.i]}`, [...(groups.get(`${b.sum}|${service[b.i]}`) ?? []), b]);
+    for (const g of groups.values()) {
+      const year = proposal.years[g[0].i];
+      const where = t.total ? `stated.kvantum.${name}.${t.total.raw}.${year}` : `stated.kvantum.${name}`;
+      out.push({
+        code: "KVANTUM_MISMATCH",
+        severity: g.some((b) => b.sev === "error") ? "error" : "info",
+        message: `${TITLES[name]} ${formatYears(g.map((b) => proposal.years[b.i]))}: i alt ${formatAmount(g[0].sum)}, men Samlet varig ændring, Service er ${formatAmount(service[g[0].i])}`,
+        location: proposal.locate(where),
+      });
+    }
+  }
+  return out;
 }
 
 export function checkCommittees(proposal: Proposal, committees: RoundedTable | null): Finding[] {

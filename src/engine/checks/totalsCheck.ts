@@ -62,5 +62,25 @@ export function checkTotals(proposal: Proposal, totals: Totals): Finding[] {
       totals.implementationByArea[area] ?? zero,
       count((b, a) => b === "implementation" && a === area),
     );
+  // per-unit subtotals (2025 Forslag 3: "…, service SOF" and "…, service BUF"): which rows are
+  // a unit's is not printed, but together the units are the block (SPEC §2)
+  for (const [f, block, total] of [
+    ["permanentByUnit", "permanent", totals.permanent],
+    ["implementationByUnit", "implementation", totals.implementation],
+  ] as const) {
+    const by = stated[f];
+    if (!by || Object.keys(by).length < 2) continue;
+    const units = Object.keys(by);
+    const sum = proposal.years.map((_, i) =>
+      units.every((u) => by[u][i] === undefined) ? undefined : units.reduce((s, u) => s.plus(by[u][i] ?? 0), zero[i]),
+    );
+    compare(
+      `${block === "permanent" ? LABELS.permanent : LABELS.implementation} (${units.join(" + ")})`,
+      `stated.totals.${f}.${units[0]}`,
+      sum,
+      total,
+      count((b) => b === block),
+    );
+  }
   return findings;
 }
