@@ -12,6 +12,9 @@ export interface Options {
   tabDele: boolean;
   overskriv: boolean;
   json?: string;
+  /** beregn katalog: the annex layout and the stated catalogue to check. */
+  format?: string;
+  angivet?: string;
 }
 
 export type Command =
@@ -20,9 +23,10 @@ export type Command =
   | { kind: "beregn"; file: string; options: Options }
   | { kind: "valider"; paths: string[]; options: Options }
   | { kind: "skabelon"; file: string; options: Options }
-  | { kind: "json"; file: string; options: Options };
+  | { kind: "json"; file: string; options: Options }
+  | { kind: "katalog"; paths: string[]; options: Options };
 
-const SUBCOMMANDS = new Set(["valider", "skabelon", "json"]);
+const SUBCOMMANDS = new Set(["valider", "skabelon", "json", "katalog"]);
 
 export function parseCommand(argv: string[]): Command {
   let parsed;
@@ -38,6 +42,8 @@ export function parseCommand(argv: string[]): Command {
         "tab-dele": { type: "boolean" },
         overskriv: { type: "boolean" },
         json: { type: "string" },
+        format: { type: "string" },
+        angivet: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -66,6 +72,8 @@ export function parseCommand(argv: string[]): Command {
     tabDele: v["tab-dele"] === true,
     overskriv: v.overskriv === true,
     json: v.json,
+    format: v.format,
+    angivet: v.angivet,
   };
   const pos = parsed.positionals;
   if (pos.length === 0) return { kind: "help" };
@@ -78,7 +86,15 @@ export function parseCommand(argv: string[]): Command {
     if (options.output !== undefined || options.inPlace || options.forslag !== undefined || options.tabDele)
       throw new UsageError(`beregn ${cmd} skriver ikke i projektmapper: -o, --in-place, --forslag og --tab-dele hører til beregn <fil>`);
   };
+  if ((options.format !== undefined || options.angivet !== undefined) && first !== "katalog")
+    throw new UsageError("--format og --angivet hører til beregn katalog");
   if (SUBCOMMANDS.has(first)) {
+    if (first === "katalog") {
+      if (options.inPlace || options.forslag !== undefined || options.tabDele)
+        throw new UsageError("beregn katalog skriver et nyt katalog (-o); --in-place, --forslag og --tab-dele hører til beregn <fil>");
+      if (rest.length === 0) throw new UsageError("beregn katalog skal have mindst én fil eller mappe; se beregn --help");
+      return { kind: "katalog", paths: rest, options };
+    }
     if (first === "valider") {
       noWriteOptions("valider");
       if (rest.length === 0) throw new UsageError("beregn valider skal have mindst én fil eller mappe; se beregn --help");

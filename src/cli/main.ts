@@ -41,6 +41,8 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
         return await (await import("./commands/valider")).runValider(cmd.paths, cmd.options, io);
       case "skabelon":
         return await (await import("./commands/skabelon")).runSkabelon(cmd.file, cmd.options, io);
+      case "katalog":
+        return await (await import("./commands/katalog")).runKatalog(cmd.paths, cmd.options, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

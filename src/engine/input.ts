@@ -7,6 +7,7 @@ import Decimal from "decimal.js";
 import { quoteValue, readAmount } from "./amountText";
 import type {
   Area,
+  ProposalKind,
   Block,
   Finding,
   Key,
@@ -20,7 +21,7 @@ import type {
   StatedTotals,
   Transfer,
 } from "./model";
-import { AREAS } from "./model";
+import { AREAS, PROPOSAL_KINDS } from "./model";
 import { isProfileName, profileDefaults, resolveSettings, SettingsError, type SettingsInput } from "./settings";
 
 /** A year-keyed amount map as written: {"2025": -149}. Values may be numbers or Danish text. */
@@ -59,6 +60,8 @@ export interface ProposalInput {
   priceLevel?: string;
   profile?: string;
   presenting?: string;
+  /** Bilag 7's Forslagstype (HELPERS.md contract): innovation/preliminary go to the innovation pool. */
+  kind?: ProposalKind;
   years: (number | string)[];
   settings?: SettingsInput;
   defaultKey?: string;
@@ -338,6 +341,8 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
   }
 
   const str = (v: unknown): string | undefined => (typeof v === "string" && v.trim() !== "" ? v : undefined);
+  if (input.kind !== undefined && !(PROPOSAL_KINDS as readonly unknown[]).includes(input.kind))
+    throw new InputError("kind", `kind: skal være ${PROPOSAL_KINDS.map((k) => `"${k}"`).join(", ")}`);
   const proposal: Proposal = {
     id: str(input.id) ?? "forslag",
     title: str(input.title) ?? str(input.id) ?? "Forslag",
@@ -345,6 +350,7 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
     priceLevel: str(input.priceLevel),
     profile,
     presenting: str(input.presenting),
+    kind: input.kind as ProposalKind | undefined,
     years,
     settings,
     defaultKey: str(input.defaultKey),

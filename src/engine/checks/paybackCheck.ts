@@ -58,9 +58,7 @@ export function checkPayback(proposal: Proposal, payback: { service: PaybackResu
   const service = payback.service;
   const limit = proposal.settings.paybackLimitYears;
   if (service && limit !== null) {
-    const over = (o: PaybackOutcome) => o.years === null || o.years > limit;
-    // The rate is fitted, not known (SPEC §3): warn only when the breach does not hang on it.
-    if (over(service) && over(service.undiscounted)) {
+    if (overPaybackLimit(proposal, service)) {
       findings.push({
         code: "PAYBACK_OVER_LIMIT",
         severity: "warning",
@@ -70,4 +68,18 @@ export function checkPayback(proposal: Proposal, payback: { service: PaybackResu
     }
   }
   return findings;
+}
+
+/**
+ * The investment pool's rule (SPEC §3, unverified, a setting): the service payback is above the
+ * limit. The rate is fitted, not known, so the breach must hold at 0 % too (2025 F4: 7 years at
+ * 2 %, 6 at 0 %, no warning). The innovation pool has no limit (HELPERS.md contract). Also the
+ * `**` marker of the catalogue (Bilag 7 Tabel 2: særskilt politisk prioritering).
+ */
+export function overPaybackLimit(proposal: Proposal, service: PaybackResult | null): boolean {
+  const limit = proposal.settings.paybackLimitYears;
+  if (!service || limit === null) return false;
+  if (proposal.kind === "innovation" || proposal.kind === "preliminary") return false;
+  const over = (o: PaybackOutcome) => o.years === null || o.years > limit;
+  return over(service) && over(service.undiscounted);
 }
