@@ -87,8 +87,13 @@ export function lineValue(l: CatalogueLine, field: string, spec: FormatSpec): De
   if (field === "effekt.Overførsler mv.") return unit(otherEffect(l)).times(spec.effectSign);
   const byYear = /^effekt\.(?:([^.]+)\.)?(\d{4})$/.exec(field);
   if (byYear) {
-    const area = (byYear[1] ?? "Service") as Area;
-    return unit(r.effectByYearByArea[area]?.[Number(byYear[2])] ?? ZERO).times(spec.effectSign);
+    const y = Number(byYear[2]);
+    // Bilag 6 Tabel 2's total: every område but Service
+    if (byYear[1] === "Øvrige")
+      return unit(sum(Object.entries(r.effectByYearByArea).map(([a, ys]) => (a === "Service" ? ZERO : (ys?.[y] ?? ZERO))))).times(
+        spec.effectSign,
+      );
+    return unit(r.effectByYearByArea[(byYear[1] ?? "Service") as Area]?.[y] ?? ZERO).times(spec.effectSign);
   }
   return undefined;
 }
@@ -96,7 +101,9 @@ export function lineValue(l: CatalogueLine, field: string, spec: FormatSpec): De
 const shown = (spec: FormatSpec, d: Decimal) => (spec.unit === "mio" ? shownMio(d.times(1000)) : shownTkr(d));
 const step = (spec: FormatSpec) => new Decimal(spec.unit === "mio" ? "0.1" : "1");
 const da = (d: Decimal, spec: FormatSpec) =>
-  d.toNumber().toLocaleString("da-DK", { minimumFractionDigits: spec.unit === "mio" ? 1 : 0, maximumFractionDigits: spec.unit === "mio" ? 1 : 0 });
+  d
+    .toNumber()
+    .toLocaleString("da-DK", { minimumFractionDigits: spec.unit === "mio" ? 1 : 0, maximumFractionDigits: spec.unit === "mio" ? 1 : 0 });
 const tolerance = (n: number) => Math.floor((n + 1) / 2);
 
 const FIELD_DA = (field: string): string =>
@@ -115,67 +122,77 @@ export function compareCatalogue(cat: Catalogue, stated: StatedCatalogue): Compa
   const spec = cat.spec;
   const mismatches: Mismatch[] = [];
   const add = (m: Omit<Mismatch, "message"> & { message: string }) => mismatches.push(m);
-  const matched = matchLines(
-    stated.lines,
-    cat.lines.map((l) => ({ number: l.number, title: l.rollup.title })),
-  );
+  // each stated table matched on its own: Bilag 6 lists a proposal in Tabel 1 and again in Tabel 2
+  const matched = new Map<CatalogueLine, StatedLine[]>();
   const lineOf = new Map<StatedLine, CatalogueLine>();
-  matched.forEach((s, i) => lineOf.set(s, cat.lines[i]));
-
-  // lines
-  cat.lines.forEach((l, i) => {
-    const id = l.number ?? l.rollup.title;
-    const s = matched.get(i);
-    if (!s) {
-      add({
-        id,
-        field: "linje",
-        stated: null,
-        computed: l.rollup.title,
-        location: `${l.file}:${l.sheet}`,
-        severity: "error",
-        message: `${id} (${l.rollup.title}) står ikke i det angivne katalog ${stated.sheet}`,
-      });
-      return;
-    }
-    for (const [field, cell] of Object.entries(s.cells)) {
-      if (field === "tilbagebetalingstid") {
-        const p = l.rollup.payback.service;
-        const computedYears = p ? p.years : undefined;
-        const agrees = cell.never ? p !== null && p.years === null : p !== null && p.years === cell.value.toNumber();
-        if (!agrees)
-          add({
-            id,
-            field,
-            stated: cell.text,
-            computed: computedYears === undefined ? null : computedYears === null ? "ikke tilbagebetalt" : computedYears,
-            location: cell.location,
-            severity: "error",
-            message: `${id}: tilbagebetalingstid angivet "${cell.text}"; forslagets rækker giver ${computedYears === undefined ? "ingen (ingen investering)" : computedYears === null ? "ikke tilbagebetalt" : `${computedYears} år`} (serviceeffektivisering, SPEC §3)`,
-          });
-        continue;
-      }
-      const exact = lineValue(l, field, spec);
-      if (exact === undefined) continue;
-      compareCell(id, field, cell, exact, rowsOf(l), spec, add);
-    }
-    // ** is the pool's rule: a stated marker must agree with it (Bilag 7)
-    if (spec.format === "investering-2025" && l.table === "Tabel 2") {
-      const statedOver = s.marker === "**";
-      if (statedOver !== l.rollup.overLimit)
+  const tables = [...new Set(stated.lines.map((s) => s.table))];
+  for (const table of tables) {
+    const candidates = cat.lines.filter((l) => belongs(l, table, spec));
+    const m = matchLines(
+      stated.lines.filter((s) => s.table === table),
+      candidates.map((l) => ({ number: l.number, title: l.rollup.title })),
+    );
+    m.forEach((s, i) => {
+      matched.set(candidates[i], [...(matched.get(candidates[i]) ?? []), s]);
+      lineOf.set(s, candidates[i]);
+    });
+    for (const l of candidates)
+      if (!(matched.get(l) ?? []).some((s) => s.table === table)) {
+        const id = l.number ?? l.rollup.title;
         add({
           id,
-          field: "markering",
-          stated: s.marker,
-          computed: l.rollup.overLimit ? "**" : "",
-          location: s.location,
+          field: "linje",
+          stated: null,
+          computed: l.rollup.title,
+          location: `${l.file}:${l.sheet}`,
           severity: "error",
-          message: statedOver
-            ? `${id} er markeret ** (særskilt politisk prioritering), men tilbagebetalingstiden baseret på serviceeffektivisering holder sig inden for puljens grænse`
-            : `${id} er ikke markeret **, men tilbagebetalingstiden baseret på serviceeffektivisering er over puljens grænse (særskilt politisk prioritering)`,
+          message: `${id} (${l.rollup.title}) står ikke i ${table} i det angivne katalog ${stated.sheet}`,
         });
+      }
+  }
+
+  // lines
+  for (const [l, ss] of matched)
+    for (const s of ss) {
+      const id = l.number ?? l.rollup.title;
+      for (const [field, cell] of Object.entries(s.cells)) {
+        if (field === "tilbagebetalingstid") {
+          const p = l.rollup.payback.service;
+          const computedYears = p ? p.years : undefined;
+          const agrees = cell.never ? p !== null && p.years === null : p !== null && p.years === cell.value.toNumber();
+          if (!agrees)
+            add({
+              id,
+              field,
+              stated: cell.text,
+              computed: computedYears === undefined ? null : computedYears === null ? "ikke tilbagebetalt" : computedYears,
+              location: cell.location,
+              severity: "error",
+              message: `${id}: tilbagebetalingstid angivet "${cell.text}"; forslagets rækker giver ${computedYears === undefined ? "ingen (ingen investering)" : computedYears === null ? "ikke tilbagebetalt" : `${computedYears} år`} (serviceeffektivisering, SPEC §3)`,
+            });
+          continue;
+        }
+        const exact = lineValue(l, field, spec);
+        if (exact === undefined) continue;
+        compareCell(id, field, cell, exact, rowsOf(l), spec, add);
+      }
+      // ** is the pool's rule: a stated marker must agree with it (Bilag 7)
+      if (spec.format === "investering-2025" && l.table === "Tabel 2") {
+        const statedOver = s.marker === "**";
+        if (statedOver !== l.rollup.overLimit)
+          add({
+            id,
+            field: "markering",
+            stated: s.marker,
+            computed: l.rollup.overLimit ? "**" : "",
+            location: s.location,
+            severity: "error",
+            message: statedOver
+              ? `${id} er markeret ** (særskilt politisk prioritering), men tilbagebetalingstiden baseret på serviceeffektivisering holder sig inden for puljens grænse`
+              : `${id} er ikke markeret **, men tilbagebetalingstiden baseret på serviceeffektivisering er over puljens grænse (særskilt politisk prioritering)`,
+          });
+      }
     }
-  });
   for (const s of stated.lines)
     if (!lineOf.has(s))
       add({
@@ -191,8 +208,7 @@ export function compareCatalogue(cat: Catalogue, stated: StatedCatalogue): Compa
   // sums: against the lines they show, and against the proposals when complete
   for (const sumRow of stated.sums) {
     const scope = scopeOf(sumRow, stated, spec);
-    const complete =
-      scope.every((s) => lineOf.has(s)) && computedScope(sumRow, cat).every((l) => scope.some((s) => lineOf.get(s) === l));
+    const complete = scope.every((s) => lineOf.has(s)) && computedScope(sumRow, cat).every((l) => scope.some((s) => lineOf.get(s) === l));
     const id = sumRow.kind === "total" ? `${sumRow.table} i alt` : `${sumRow.table} ${sumRow.group}`;
     for (const [field, cell] of Object.entries(sumRow.cells)) {
       if (field === "antal" || field === "innovation") {
@@ -200,7 +216,15 @@ export function compareCatalogue(cat: Catalogue, stated: StatedCatalogue): Compa
         const lines = computedScope(sumRow, cat);
         const n = field === "antal" ? lines.length : lines.filter((l) => l.table === "Tabel 3").length;
         if (!cell.value.eq(n))
-          add({ id, field, stated: cell.text, computed: n, location: cell.location, severity: "error", message: `${id}: antal angivet ${cell.text}; ${n} forslag` });
+          add({
+            id,
+            field,
+            stated: cell.text,
+            computed: n,
+            location: cell.location,
+            severity: "error",
+            message: `${id}: antal angivet ${cell.text}; ${n} forslag`,
+          });
         continue;
       }
       const groupRows = stated.sums.filter((g) => g.table === sumRow.table && g.kind === "group");
@@ -228,13 +252,31 @@ export function compareCatalogue(cat: Catalogue, stated: StatedCatalogue): Compa
       }
       if (!complete) continue;
       const lines = computedScope(sumRow, cat);
-      const exact = sum(lines.map((l) => lineValue(l, field === "investering" && spec.format === "investering-2025" ? "investering" : field, spec) ?? ZERO));
+      const exact = sum(
+        lines.map((l) => lineValue(l, field === "investering" && spec.format === "investering-2025" ? "investering" : field, spec) ?? ZERO),
+      );
       compareCell(id, field, cell, exact, sum(lines.map((l) => new Decimal(rowsOf(l)))).toNumber(), spec, add);
     }
   }
 
-  const findings: Finding[] = mismatches.map((m) => ({ code: "CATALOGUE_MISMATCH", severity: m.severity, message: m.message, location: m.location }));
+  const findings: Finding[] = mismatches.map((m) => ({
+    code: "CATALOGUE_MISMATCH",
+    severity: m.severity,
+    message: m.message,
+    location: m.location,
+  }));
   return { mismatches, findings };
+}
+
+/** Which of the annex's tables a line should appear in. */
+function belongs(l: CatalogueLine, table: string, spec: FormatSpec): boolean {
+  if (spec.format === "2018") {
+    if (table === "Tabel 1") return true;
+    return Object.entries(l.rollup.effectByYearByArea).some(
+      ([a, ys]) => a !== "Service" && spec.years.some((y) => !(ys?.[y] ?? ZERO).isZero()),
+    );
+  }
+  return l.table === table;
 }
 
 /** Input rows behind a line's numbers: the n of the rounding tolerance (SPEC §2). */
@@ -269,7 +311,8 @@ function compareCell(
 function scopeOf(row: StatedSum, stated: StatedCatalogue, spec: FormatSpec): StatedLine[] {
   const inv7 = spec.format === "investering-2025" && row.table === "Tabel 1";
   // Bilag 7 Tabel 1: the udvalg's lines in Tabel 2 and 3; Bilag 6: the forvaltning's lines
-  if (row.kind === "group") return stated.lines.filter((s) => (inv7 ? s.table !== row.table : s.table === row.table) && sameGroup(s.group, row.group));
+  if (row.kind === "group")
+    return stated.lines.filter((s) => (inv7 ? s.table !== row.table : s.table === row.table) && sameGroup(s.group, row.group));
   const groupRows = stated.sums.filter((s) => s.table === row.table && s.kind === "group");
   if (groupRows.length && !stated.lines.some((s) => s.table === row.table))
     // Bilag 7 Tabel 1's total covers its udvalg rows, which cover Tabel 2 and 3
@@ -278,9 +321,10 @@ function scopeOf(row: StatedSum, stated: StatedCatalogue, spec: FormatSpec): Sta
 }
 
 function computedScope(row: StatedSum, cat: Catalogue): CatalogueLine[] {
+  // Bilag 7 Tabel 1 sums Tabel 2 and 3 per udvalg
   const inv7 = cat.spec.format === "investering-2025" && row.table === "Tabel 1";
-  if (row.kind === "group") return cat.lines.filter((l) => (inv7 ? true : l.table === row.table) && sameGroup(l.group, row.group));
-  return cat.lines.filter((l) => (inv7 ? true : l.table === row.table));
+  const inTable = (l: CatalogueLine) => inv7 || belongs(l, row.table, cat.spec);
+  return cat.lines.filter((l) => inTable(l) && (row.kind !== "group" || sameGroup(l.group, row.group)));
 }
 
 const sameGroup = (a: string, b: string) => foldText(a).replace(/\s*\(tværgående\)$/, "") === foldText(b).replace(/\s*\(tværgående\)$/, "");
@@ -291,10 +335,19 @@ const sameGroup = (a: string, b: string) => foldText(a).replace(/\s*\(tværgåen
  */
 function statedFieldFor(s: StatedLine, field: string, row: StatedSum): StatedCell | undefined {
   if (field === "investering" && !s.cells.investering) {
-    const parts = ["investering.Service", "investering.Anlæg", "innovationspulje"].map((f) => s.cells[f]).filter((c): c is StatedCell => !!c);
+    const parts = ["investering.Service", "investering.Anlæg", "innovationspulje"]
+      .map((f) => s.cells[f])
+      .filter((c): c is StatedCell => !!c);
     if (!parts.length) return undefined;
     return { value: sum(parts.map((c) => c.value)), text: "", location: parts[0].location };
   }
   if (row.table === "Tabel 1" && field === "effekt.Service" && s.table === "Tabel 3") return undefined;
+  const others = /^effekt\.Øvrige\.(\d{4})$/.exec(field);
+  if (others) {
+    const parts = Object.entries(s.cells)
+      .filter(([f]) => f.startsWith("effekt.") && f.endsWith(`.${others[1]}`) && !f.startsWith("effekt.Service."))
+      .map(([, c]) => c);
+    return parts.length ? { value: sum(parts.map((c) => c.value)), text: "", location: parts[0].location } : undefined;
+  }
   return s.cells[field];
 }

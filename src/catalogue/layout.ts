@@ -115,14 +115,21 @@ function investering2025(cat: Catalogue, s: Sheet): void {
   const t3First = t3Title + 2;
   const t3Rows = t3.map((_, i) => t3First + i);
   const t3Total = t3First + t3.length;
-  const rowOf = new Map<CatalogueLine, number>([...t2.map((l, i) => [l, t2Rows[i]] as const), ...t3.map((l, i) => [l, t3Rows[i]] as const)]);
+  const rowOf = new Map<CatalogueLine, number>([
+    ...t2.map((l, i) => [l, t2Rows[i]] as const),
+    ...t3.map((l, i) => [l, t3Rows[i]] as const),
+  ]);
 
   // Tabel 1: per udvalg; antal with innovation proposals in parentheses
   s.text(0, "Tabel 1. Investerings og innovationsforslag fordelt på udvalg.", true);
   s.next();
-  ["Mio. kr. 2025 p/l.", "Udvalg", "Antal (innovationsforslag)", "Investering i alt", "Effektiviseringer ved fuld indfasning, service"].forEach((h, c) =>
-    s.text(c, h, true),
-  );
+  [
+    "Mio. kr. 2025 p/l.",
+    "Udvalg",
+    "Antal (innovationsforslag)",
+    "Investering i alt",
+    "Effektiviseringer ved fuld indfasning, service",
+  ].forEach((h, c) => s.text(c, h, true));
   s.next();
   const groupRows: number[] = [];
   for (const g of groups) {
@@ -134,7 +141,12 @@ function investering2025(cat: Catalogue, s: Sheet): void {
     // investment: Tabel 2's service + anlæg and Tabel 3's pool; effect: Tabel 2's service
     const rowsOf = (ts: CatalogueLine[]) => ts.filter((l) => l.group === g).map((l) => rowOf.get(l) as number);
     s.sum(3, [...span(3, rowsOf(t2)), ...span(4, rowsOf(t2)), ...span(4, rowsOf(t3))], sums.investment.div(1000), true);
-    s.sum(4, span(5, rowsOf(t2)), sum(ls.filter((l) => l.table === "Tabel 2").map((l) => l.rollup.effectByArea.Service ?? ZERO)).div(1000), true);
+    s.sum(
+      4,
+      span(5, rowsOf(t2)),
+      sum(ls.filter((l) => l.table === "Tabel 2").map((l) => l.rollup.effectByArea.Service ?? ZERO)).div(1000),
+      true,
+    );
     groupRows.push(s.r);
     s.next();
   }
@@ -148,7 +160,9 @@ function investering2025(cat: Catalogue, s: Sheet): void {
   // Tabel 2: per proposal, by number
   s.text(0, "Tabel 2. Indkomne ansøgninger til investeringspuljen", true);
   s.next();
-  ["Mio. kr. 2025 p/l.", "Nr.", "Forslag", "Investeringer", "", "Varige effektiviseringer", "", "Tilbagebetalingstid, år"].forEach((h, c) => h && s.text(c, h, true));
+  ["Mio. kr. 2025 p/l.", "Nr.", "Forslag", "Investeringer", "", "Varige effektiviseringer", "", "Tilbagebetalingstid, år"].forEach(
+    (h, c) => h && s.text(c, h, true),
+  );
   s.extrasHeader(8, true);
   s.next();
   ["Service", "Anlæg", "Service", "Overførsler mv."].forEach((h, k) => s.text(3 + k, h, true));
@@ -167,8 +181,18 @@ function investering2025(cat: Catalogue, s: Sheet): void {
   }
   s.text(0, "I alt", true);
   s.sum(3, t2.length ? [`${col(t2First, 3)}:${col(t2Total - 1, 3)}`] : [], sum(t2.map(serviceInvestment)).div(1000), true);
-  s.sum(4, t2.length ? [`${col(t2First, 4)}:${col(t2Total - 1, 4)}`] : [], sum(t2.map((l) => l.rollup.investmentByArea.Anlæg ?? ZERO)).div(1000), true);
-  s.sum(5, t2.length ? [`${col(t2First, 5)}:${col(t2Total - 1, 5)}`] : [], sum(t2.map((l) => l.rollup.effectByArea.Service ?? ZERO)).div(1000), true);
+  s.sum(
+    4,
+    t2.length ? [`${col(t2First, 4)}:${col(t2Total - 1, 4)}`] : [],
+    sum(t2.map((l) => l.rollup.investmentByArea.Anlæg ?? ZERO)).div(1000),
+    true,
+  );
+  s.sum(
+    5,
+    t2.length ? [`${col(t2First, 5)}:${col(t2Total - 1, 5)}`] : [],
+    sum(t2.map((l) => l.rollup.effectByArea.Service ?? ZERO)).div(1000),
+    true,
+  );
   s.sum(6, t2.length ? [`${col(t2First, 6)}:${col(t2Total - 1, 6)}`] : [], sum(t2.map(otherEffect)).div(1000), true);
   s.next();
   s.text(0, "*Tværgående forslag til godkendelse, jf. bilag 8");
@@ -338,7 +362,10 @@ export function catalogueGrids(cat: Catalogue, opts: LayoutOptions): CatalogueWo
   const s = new Sheet(opts);
   s.text(0, `${cat.spec.annex} – beregnet af Beregn`, true);
   s.next();
-  s.text(0, `${opts.files} ${opts.files === 1 ? "projektmappe" : "projektmapper"}, ${cat.lines.length} forslag; se arket ${CATALOGUE_CHECK_SHEET} for uoverensstemmelser og filer, der ikke kunne læses`);
+  s.text(
+    0,
+    `${opts.files} ${opts.files === 1 ? "projektmappe" : "projektmapper"}, ${cat.lines.length} forslag; se arket ${CATALOGUE_CHECK_SHEET} for uoverensstemmelser og filer, der ikke kunne læses`,
+  );
   s.next(2);
   if (cat.spec.format === "investering-2025") investering2025(cat, s);
   else if (cat.spec.format === "tvaergaaende-2025") tvaergaaende2025(cat, s);

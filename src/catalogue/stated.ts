@@ -9,7 +9,7 @@
 import Decimal from "decimal.js";
 import { readAmount, readPaybackText } from "../engine/amountText";
 import { canonicalUnit, foldText } from "../engine/units";
-import { cellAt, colCount, loc, rowCount, textAt } from "../workbook/grid";
+import { cellAt, colCount, formatAt, loc, rowCount, textAt } from "../workbook/grid";
 import type { Grid } from "../workbook/types";
 import { type CatalogueFormat, proposalNumber } from "./catalogue";
 
@@ -54,7 +54,7 @@ export interface StatedCatalogue {
 }
 
 const HEADER_CELL =
-  /^(udvalg|nr\.?|forslag|investeringer?( i alt)?|effektiviseringsbidrag|varige effektiviseringer|service|anlæg|overførsler( mv\.?)?|tilbagebetalingstid.*|samlet investering|godkendt med|antal.*|innovationspulje.*|forslagstype|indgår.*|effekt i|mio\. ?kr\..*|1\.000 kr\..*|\d{4}|effektiviseringer ved fuld indfasning.*|titel|fejl|advarsler|fil og ark)$/;
+  /^(udvalg|nr\.?|forslag|investering(er)?( i alt)?|effektiviseringsbidrag|varige effektiviseringer|service|anlæg|overførsler( mv\.?)?|tilbagebetalingstid.*|samlet investering|godkendt med|antal.*|innovationspulje.*|forslagstype|indgår.*|effekt i|mio\. ?kr\..*|1\.000 kr\..*|\d{4}|effektiviseringer ved fuld indfasning.*|titel|fejl|advarsler|fil og ark)$/;
 
 const isHeaderRow = (texts: string[]) => texts.length > 0 && texts.every((t) => HEADER_CELL.test(foldText(t)));
 
@@ -85,7 +85,20 @@ function amountCell(grid: Grid, r: number, c: number): StatedCell | undefined {
   if (v === null || v === "" || typeof v === "boolean") return undefined;
   const read = readAmount(v);
   if (!read.ok || read.empty) return undefined;
-  return { value: read.value, text: String(v), location: loc(grid.name, r, c) };
+  // a stated number is what the sheet shows: Beregn's own catalogue holds exact values shown to
+  // the annex's precision, so a number is taken as its format shows it (one decimal or whole)
+  const fmt = formatAt(grid, r, c);
+  const decimals = typeof v === "number" && fmt ? shownDecimals(fmt) : undefined;
+  const value = decimals === undefined ? read.value : read.value.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
+  return { value, text: String(v), location: loc(grid.name, r, c) };
+}
+
+/** Decimals a number format shows ("#,##0.0" → 1, '#,##0;-#,##0;"-"' → 0); undefined for General. */
+function shownDecimals(format: string): number | undefined {
+  const first = format.split(";")[0];
+  if (!/[0#]/.test(first)) return undefined;
+  const m = /\.([0#]+)/.exec(first);
+  return m ? m[1].length : 0;
 }
 
 const AREA_WORDS: [RegExp, string][] = [
@@ -182,7 +195,14 @@ function readRows(
     for (let c = 0; c < roles.length; c++) {
       const role = roles[c];
       const t = textAt(grid, r, c);
-      if (role && (role.startsWith("år.") || role.startsWith("investering") || role.startsWith("effekt") || role === "innovationspulje" || role === "antal")) {
+      if (
+        role &&
+        (role.startsWith("år.") ||
+          role.startsWith("investering") ||
+          role.startsWith("effekt") ||
+          role === "innovationspulje" ||
+          role === "antal")
+      ) {
         const a = role === "antal" ? undefined : amountCell(grid, r, c);
         if (a) cells[role] = a;
         if (role === "antal" && t) textBy.antal = t;
@@ -192,15 +212,18 @@ function readRows(
         if (p) cells[role] = { value: new Decimal(p.years ?? -1), never: p.never, text: String(v), location: loc(grid.name, r, c) };
       } else if (t && role && role !== "beregn") textBy[role] = t;
       else if (t && !role) {
+        // Bilag 6 Tabel 2's område and Bilag 8's title stand in columns with no header
         const a = AREA_WORDS.find(([re]) => re.test(foldText(t)));
         if (a) areaWord = a[1];
+        else textBy.untitled ??= t;
       }
     }
     // years → fields of the format
     for (const key of Object.keys(cells))
       if (key.startsWith("år.")) {
         const y = key.slice(3);
-        const field = format === "2018" ? (table === "Tabel 2" ? `effekt.${areaWord ?? "Overførsler"}.${y}` : `effekt.Service.${y}`) : `effekt.${y}`;
+        const field =
+          format === "2018" ? (table === "Tabel 2" ? `effekt.${areaWord ?? "Øvrige"}.${y}` : `effekt.Service.${y}`) : `effekt.${y}`;
         cells[field] = cells[key];
         delete cells[key];
       }
@@ -212,7 +235,7 @@ function readRows(
       continue;
     }
     const hasNumbers = Object.keys(cells).length > 0;
-    const named = [textBy.nr, textBy.forslag, textBy.titel].filter((t): t is string => !!t && !/^\*+$/.test(t.trim()));
+    const named = [textBy.nr, textBy.forslag, textBy.titel, textBy.untitled].filter((t): t is string => !!t && !/^\*+$/.test(t.trim()));
     // Bilag 7 Tabel 1: one row per udvalg
     if (format === "investering-2025" && table === "Tabel 1") {
       const g = (textBy.udvalg ?? "").trim() || (named[0] ?? "");
@@ -242,7 +265,7 @@ function readRows(
       Object.assign(previous.cells, cells);
       continue;
     }
-    let titleText = (textBy.titel ?? textBy.forslag ?? (format === "2018" ? textBy.udvalg : undefined) ?? "").trim();
+    let titleText = (textBy.titel ?? textBy.forslag ?? textBy.untitled ?? (format === "2018" ? textBy.udvalg : undefined) ?? "").trim();
     let running: string | null = null;
     const nrText = (textBy.nr ?? (format !== "investering-2025" ? textBy.udvalg : undefined) ?? "").trim();
     if (/^\d+$/.test(nrText)) running = nrText;

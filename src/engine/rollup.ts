@@ -136,7 +136,8 @@ export interface RollupSum {
 /** Sums from unrounded values (SPEC §7). */
 export function rollupSum(lines: RollupLine[]): RollupSum {
   const effectByYear: Record<number, Decimal> = {};
-  for (const l of lines) for (const [y, v] of Object.entries(l.effectByYear)) effectByYear[Number(y)] = (effectByYear[Number(y)] ?? ZERO).plus(v);
+  for (const l of lines)
+    for (const [y, v] of Object.entries(l.effectByYear)) effectByYear[Number(y)] = (effectByYear[Number(y)] ?? ZERO).plus(v);
   return {
     count: lines.length,
     innovation: lines.filter((l) => l.kind === "innovation" || l.kind === "preliminary").length,

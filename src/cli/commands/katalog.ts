@@ -11,7 +11,14 @@ import ExcelJS from "exceljs";
 import type { Finding } from "../../engine/model";
 import type { ProfileName } from "../../engine/model";
 import { rollupGroups, rollupSum } from "../../engine/rollup";
-import { buildCatalogue, type Catalogue, type CatalogueEntry, type CatalogueFormat, formatForProfiles, isCatalogueFormat } from "../../catalogue/catalogue";
+import {
+  buildCatalogue,
+  type Catalogue,
+  type CatalogueEntry,
+  type CatalogueFormat,
+  formatForProfiles,
+  isCatalogueFormat,
+} from "../../catalogue/catalogue";
 import { compareCatalogue, type Mismatch, matchLines } from "../../catalogue/compare";
 import { type CatalogueNote, catalogueGrids } from "../../catalogue/layout";
 import { readStatedCatalogue, type StatedCatalogue } from "../../catalogue/stated";
@@ -36,7 +43,9 @@ function progress(total: number, io: Output, tty: boolean): (done: number) => vo
     return (done) => {
       const width = 30;
       const filled = Math.round((done / Math.max(total, 1)) * width);
-      process.stderr.write(`\r[${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total} projektmapper${done === total ? "\n" : ""}`);
+      process.stderr.write(
+        `\r[${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total} projektmapper${done === total ? "\n" : ""}`,
+      );
     };
   return (done) => {
     if (done % 25 === 0 || done === total) io.err(`${done}/${total} projektmapper læst`);
@@ -82,7 +91,12 @@ export function catalogueJson(cat: Catalogue, mismatches: Mismatch[]) {
   };
 }
 
-export async function runKatalog(paths: string[], options: KatalogOptions, io: Output, tty = process.stderr.isTTY === true): Promise<number> {
+export async function runKatalog(
+  paths: string[],
+  options: KatalogOptions,
+  io: Output,
+  tty = process.stderr.isTTY === true,
+): Promise<number> {
   const target = options.output;
   if (!target) throw new UsageError("beregn katalog skal have -o <katalog.xlsx>");
   if (!/\.xlsx$/i.test(target)) throw new UsageError(`uddatafilen skal hedde .xlsx: ${target}`);
@@ -111,7 +125,12 @@ export async function runKatalog(paths: string[], options: KatalogOptions, io: O
       reading.proposals.forEach((found, k) => {
         const result = results[k];
         if (!result) {
-          notes.push({ file, location: found.sheet, code: "STRUCTURE", message: "forslaget kan ikke beregnes; kør beregn valider på filen" });
+          notes.push({
+            file,
+            location: found.sheet,
+            code: "STRUCTURE",
+            message: "forslaget kan ikke beregnes; kør beregn valider på filen",
+          });
           return;
         }
         entries.push({ file, sheet: found.sheet, result });
@@ -138,7 +157,10 @@ export async function runKatalog(paths: string[], options: KatalogOptions, io: O
       throw e;
     }
     stated = readStatedCatalogue(grids, format);
-    if (!stated) throw new UsageError(`${options.angivet}: intet katalog i formatet ${format} fundet (en tabel med overskriften "Tabel …" og linjer pr. forslag)`);
+    if (!stated)
+      throw new UsageError(
+        `${options.angivet}: intet katalog i formatet ${format} fundet (en tabel med overskriften "Tabel …" og linjer pr. forslag)`,
+      );
     statedFile = options.angivet;
   } else
     for (const c of catalogueSheets) {
@@ -149,7 +171,13 @@ export async function runKatalog(paths: string[], options: KatalogOptions, io: O
       }
     }
   for (const c of catalogueSheets)
-    if (c.file !== statedFile) notes.push({ file: c.file, location: "", code: "STRUCTURE", message: "ingen Tabel 1 med forslagets tal fundet; filen indgår ikke i kataloget" });
+    if (c.file !== statedFile)
+      notes.push({
+        file: c.file,
+        location: "",
+        code: "STRUCTURE",
+        message: "ingen Tabel 1 med forslagets tal fundet; filen indgår ikke i kataloget",
+      });
 
   const facts = stated
     ? (number: string | null, title: string) => {
@@ -160,7 +188,8 @@ export async function runKatalog(paths: string[], options: KatalogOptions, io: O
   const cat = buildCatalogue(entries, format, facts);
   const comparison = stated ? compareCatalogue(cat, stated) : { mismatches: [], findings: [] as Finding[] };
   const statedLabel = statedFile ? path.basename(statedFile) : "";
-  for (const f of comparison.findings) notes.push({ file: statedLabel, location: f.location, code: `${f.code} (${SEVERITY_DA[f.severity]})`, message: f.message });
+  for (const f of comparison.findings)
+    notes.push({ file: statedLabel, location: f.location, code: `${f.code} (${SEVERITY_DA[f.severity]})`, message: f.message });
 
   // the catalogue: one line per proposal, linked relative to where the catalogue is written
   const outDir = path.dirname(path.resolve(target));
@@ -175,8 +204,11 @@ export async function runKatalog(paths: string[], options: KatalogOptions, io: O
   await saveWorkbook(wb, target);
 
   for (const l of cat.lines)
-    io.out(`${l.file}:${l.sheet}: ${l.number ?? l.rollup.title} ${l.group} – ${l.rollup.findings.error} fejl, ${l.rollup.findings.warning} advarsler`);
-  for (const f of comparison.findings) io.out(`${statedLabel}${f.location ? ":" + f.location : ""}: ${SEVERITY_DA[f.severity]} ${f.code} ${f.message}`);
+    io.out(
+      `${l.file}:${l.sheet}: ${l.number ?? l.rollup.title} ${l.group} – ${l.rollup.findings.error} fejl, ${l.rollup.findings.warning} advarsler`,
+    );
+  for (const f of comparison.findings)
+    io.out(`${statedLabel}${f.location ? ":" + f.location : ""}: ${SEVERITY_DA[f.severity]} ${f.code} ${f.message}`);
   const errors = comparison.findings.filter((f) => f.severity === "error").length;
   io.err(
     `Katalog (${format}) skrevet: ${target} – ${cat.lines.length} forslag fra ${files.length - unreadable} projektmapper` +
