@@ -6,7 +6,7 @@
  * What a proposal does not carry — "godkendt med", the table or joint group Bilag 8 puts it in,
  * a `*` decided elsewhere — comes from the stated catalogue when there is one.
  */
-import type { ProfileName } from "../engine/model";
+import type { ProfileName, ProposalKind } from "../engine/model";
 import type { Result } from "../engine/result";
 import { type RollupLine, rollupLine } from "../engine/rollup";
 import { UNIT_NAMES } from "../engine/units";
@@ -81,6 +81,8 @@ export interface StatedLineFacts {
   group?: string;
   marker?: string;
   approvedWith?: string;
+  /** Bilag 7 Tabel 3's Forslagstype, for a proposal that does not state its kind. */
+  kind?: ProposalKind;
 }
 
 export interface CatalogueLine {
@@ -160,6 +162,11 @@ export function buildCatalogue(
     const rollup = rollupLine(e.result, spec.years.length ? spec.years : undefined);
     const number = proposalNumber(rollup.title, e.sheet, e.file.split(/[\\/]/).pop() ?? e.file);
     const facts = stated(number, rollup.title) ?? {};
+    if (e.result.proposal.kind === undefined && facts.kind) {
+      // the stated catalogue's Tabel 3 says it is for the innovation pool, which has no limit
+      rollup.kind = facts.kind;
+      if (isInnovation(rollup)) rollup.overLimit = false;
+    }
     const udvalg = rollup.udvalg;
     let table: string;
     let group: string;

@@ -32,6 +32,8 @@ export interface StatedLine {
   group: string;
   marker: string;
   approvedWith: string;
+  /** Bilag 7 Tabel 3's Forslagstype as written ("Innovationsforslag", "Foranalyse"). */
+  proposalType: string;
   /** Field → stated number ("investering.Anlæg", "effekt.2026", "tilbagebetalingstid" …). */
   cells: Record<string, StatedCell>;
   /** Where the line is (its first cell), for a line with no proposal. */
@@ -285,6 +287,7 @@ function readRows(
       group: format === "investering-2025" ? head : group,
       marker,
       approvedWith: (textBy.godkendt ?? "").replace(/\s+/g, " ").trim(),
+      proposalType: (textBy.forslagstype ?? "").trim(),
       cells,
       location,
     };

@@ -90,13 +90,15 @@ describe("Bilag 7 (2025): investerings- og innovationsforslag", () => {
   it("reproduces the annex where the proposals are consistent: BC01, BC02, BC13 and Tabel 1's ØU (tværgående) match", () => {
     const numbers = r.report.mismatches.filter((x) => x.field !== "linje");
     for (const id of ["BC01", "BC02", "BC13", "Tabel 1 ØU"]) expect(numbers.filter((x) => x.id === id)).toEqual([]);
-    // every other mismatch is a stated line for a proposal the annex does not print (BC05, BC07, BC08, BC12, BC14, BC03, BC04)
+    // every other mismatch is a stated line for a proposal not transcribed (BC05, BC07, BC08, BC12, BC14, BC04)
     expect(
       r.report.mismatches
         .filter((x) => x.field === "linje")
         .map((x) => x.id.split(" ")[0])
         .sort(),
-    ).toEqual(["BC03", "BC04", "BC05", "BC07", "BC08", "BC12", "BC14"]);
+    ).toEqual(["BC04", "BC05", "BC07", "BC08", "BC12", "BC14"]);
+    // BC03 in Tabel 3 (seed line 47): 1.545 + 1.345 = 2.890 t.kr., shown 2,9
+    expect(r.report.mismatches.filter((x) => x.id === "BC03")).toEqual([]);
     // Tabel 1's SUD 56,6 against its shown lines 56,8: a rounding note, not an error (seed line 17)
     expect(r.out.some((l) => /Bilag 7!D5: info CATALOGUE_MISMATCH Tabel 1 SUD, investering: angivet 56,6/.test(l))).toBe(true);
   });
@@ -111,9 +113,14 @@ describe("Bilag 7 (2025): investerings- og innovationsforslag", () => {
     const bc09 = r.report.lines.find((l) => l.id === "BC09");
     // BC09's own two PAYBACK_MISMATCH errors (service and total stated 1 år)
     expect(bc09?.findings).toEqual({ error: 2, warning: 0 });
+    // BC03's kind from the stated Tabel 3 (the proposal's workbook does not state it): innovation, no ** (no pool limit)
+    const bc03 = r.report.lines.find((l) => l.id === "BC03");
+    expect([bc03?.kind, bc03?.investment, bc03?.udvalg]).toEqual(["innovation", { Service: 2890 }, "BIU"]);
+    expect(r.report.byUdvalg.BIU).toEqual({ count: 1, innovation: 1, investment: 2890, effect: 0 });
     expect(r.report.lines.map((l) => [l.id, l.marker])).toEqual([
       ["BC01", "*"],
       ["BC02", "*"],
+      ["BC03", ""],
       ["BC09", ""],
       ["BC11", ""],
       ["BC13", ""],
@@ -132,6 +139,10 @@ describe("Bilag 7 (2025): investerings- og innovationsforslag", () => {
     expect(cellAt(g, oeu, 2)).toBe("2");
     expect(cellAt(g, oeu, 3)).toBe(6.072);
     expect(formulaAt(g, oeu, 3)).toMatch(/SUM\(/);
+    const biu = findRow(g, 1, "BIU");
+    expect([cellAt(g, biu, 2), cellAt(g, biu, 3)]).toEqual(["1 (1)", 2.89]);
+    const bc03 = findRow(g, 3, "Innovationsforslag");
+    expect([cellAt(g, bc03, 0), cellAt(g, bc03, 1), cellAt(g, bc03, 4)]).toEqual(["BIU", "BC03", 2.89]);
     const total = findRow(g, 0, "I alt");
     // Tabel 2's effect total: -1.474 - 562 - 5.780 - 53.000 - 10.772 t.kr., from unrounded values
     expect(cellAt(g, total, 5)).toBeCloseTo(-71.588, 9);

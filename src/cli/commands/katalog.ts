@@ -182,7 +182,9 @@ export async function runKatalog(
   const facts = stated
     ? (number: string | null, title: string) => {
         const s = matchLines(stated.lines, [{ number, title }]).get(0);
-        return s ? { table: s.table, group: s.group || undefined, marker: s.marker, approvedWith: s.approvedWith || undefined } : undefined;
+        if (!s) return undefined;
+        const kind = s.proposalType ? (/foranalyse/i.test(s.proposalType) ? ("preliminary" as const) : ("innovation" as const)) : undefined;
+        return { table: s.table, group: s.group || undefined, marker: s.marker, approvedWith: s.approvedWith || undefined, kind };
       }
     : undefined;
   const cat = buildCatalogue(entries, format, facts);
