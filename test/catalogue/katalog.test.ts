@@ -9,6 +9,7 @@ import { runKatalog } from "../../src/cli/commands/katalog";
 import { cellAt, formatAt, formulaAt, parseA1 } from "../../src/workbook/grid";
 import type { Grid } from "../../src/workbook/types";
 import { loadWorkbook } from "../../src/xlsx";
+import { recalcWithLibreOffice, sofficePath } from "../cli/libreoffice";
 import { type AnnexName, writeAnnexFolder } from "./annexFolder";
 
 interface Report {
@@ -256,4 +257,28 @@ describe("a file that cannot be read", () => {
     const kontrol = (await loadWorkbook(path.join(f.dir, "k.xlsx"))).grids[1];
     expect(at(kontrol, "A2").value).toBe(path.join(f.folder, "tom.xlsx"));
   }, 60_000);
+});
+
+describe("LibreOffice recalculating the catalogue", () => {
+  const soffice = sofficePath();
+  (soffice ? it : it.skip)(
+    "gets every SUM's cached result (Bilag 7)",
+    async () => {
+      const r = await run("bilag7");
+      const before = r.catalogue[0];
+      const recalculated = (await loadWorkbook(recalcWithLibreOffice(soffice as string, path.join(r.dir, "katalog.xlsx"), r.dir))).grids[0];
+      let sums = 0;
+      before.values.forEach((row, i) =>
+        row.forEach((v, c) => {
+          const f = formulaAt(before, i, c);
+          if (!f || !/SUM\(/.test(f)) return;
+          sums++;
+          expect(cellAt(recalculated, i, c)).toBeCloseTo(v as number, 9);
+        }),
+      );
+      // Tabel 1: 4 udvalg × 2 + I alt 2; Tabel 2: 4; Tabel 3: 1
+      expect(sums).toBe(15);
+    },
+    240_000,
+  );
 });
