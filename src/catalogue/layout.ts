@@ -12,7 +12,7 @@ import type { PaybackOutcome } from "../engine/result";
 import { rollupSum } from "../engine/rollup";
 import { sum, ZERO } from "../engine/series";
 import { AMOUNT_FORMAT } from "../workbook/blocks";
-import { a1 } from "../workbook/grid";
+import { a1, cellAt, colCount, isBlank, parseA1, rowCount } from "../workbook/grid";
 import { SheetBuilder } from "../workbook/sheetBuilder";
 import type { Grid } from "../workbook/types";
 import { type Catalogue, type CatalogueLine, groupsOf } from "./catalogue";
@@ -356,6 +356,10 @@ export interface CatalogueWorkbook {
   grids: Grid[];
   /** Cells to show bold (titles, headers, totals), per sheet. */
   bold: Record<string, string[]>;
+  /** Header cells in table rows, to wrap within their column. */
+  wrap: Record<string, string[]>;
+  /** Column widths in characters, per sheet. */
+  widths: Record<string, number[]>;
 }
 
 export function catalogueGrids(cat: Catalogue, opts: LayoutOptions): CatalogueWorkbook {
@@ -380,5 +384,40 @@ export function catalogueGrids(cat: Catalogue, opts: LayoutOptions): CatalogueWo
     k.set(i + 1, 3, n.message);
   });
   if (opts.notes.length === 0) k.set(1, 3, "Ingen uoverensstemmelser");
-  return { grids: [s.b.toGrid(), k.toGrid()], bold: { [CATALOGUE_SHEET]: s.bold, [CATALOGUE_CHECK_SHEET]: ["A1", "B1", "C1", "D1"] } };
+  const sheet = s.b.toGrid();
+  const check = k.toGrid();
+  const wrap = s.bold.filter((a) => {
+    const { row, col } = parseA1(a);
+    return typeof cellAt(sheet, row, col) === "string" && filledCells(sheet, row) > 1;
+  });
+  return {
+    grids: [sheet, check],
+    bold: { [CATALOGUE_SHEET]: s.bold, [CATALOGUE_CHECK_SHEET]: ["A1", "B1", "C1", "D1"] },
+    wrap: { [CATALOGUE_SHEET]: wrap },
+    widths: { [CATALOGUE_SHEET]: tableWidths(sheet, 24, 18), [CATALOGUE_CHECK_SHEET]: tableWidths(check, 60, 60) },
+  };
+}
+
+function filledCells(g: Grid, row: number): number {
+  let n = 0;
+  for (let c = 0; c < colCount(g); c++) if (!isBlank(cellAt(g, row, c))) n++;
+  return n;
+}
+
+/**
+ * Column widths (characters) fitted to the tables' cells, not to the titles and notes alone on
+ * their rows, which run across the sheet; headers wrap within `max`.
+ */
+function tableWidths(g: Grid, firstMax: number, max: number): number[] {
+  const widths: number[] = [];
+  for (let r = 0; r < rowCount(g); r++) {
+    if (filledCells(g, r) < 2) continue;
+    for (let c = 0; c < colCount(g); c++) {
+      const v = cellAt(g, r, c);
+      if (isBlank(v)) continue;
+      const text = typeof v === "number" ? v.toLocaleString("da-DK", { maximumFractionDigits: 1 }) : String(v);
+      widths[c] = Math.min(Math.max(widths[c] ?? 8, text.length + 2), c === 0 ? firstMax : max);
+    }
+  }
+  return Array.from(widths, (w) => w ?? 8);
 }

@@ -24,7 +24,7 @@ import { type CatalogueNote, catalogueGrids } from "../../catalogue/layout";
 import { readStatedCatalogue, type StatedCatalogue } from "../../catalogue/stated";
 import { validateWorkbook } from "../../workbook";
 import type { Grid } from "../../workbook/types";
-import { FileRefusal, fittedWidths, gridsToWorkbook, saveWorkbook } from "../../xlsx";
+import { FileRefusal, gridsToWorkbook, saveWorkbook } from "../../xlsx";
 import type { Options } from "../args";
 import { EXIT, UsageError } from "../errors";
 import { checkWritable, collectWorkbooks } from "../files";
@@ -197,28 +197,15 @@ export async function runKatalog(
   const outDir = path.dirname(path.resolve(target));
   const linkPath = (file: string) => path.relative(outDir, path.resolve(file)).split(path.sep).join("/");
   const layout = catalogueGrids(cat, { linkPath, notes, files: files.length });
-  // widths fitted to the tables, not to the titles and notes that run across the sheet
-  const widths = Object.fromEntries(
-    layout.grids.map((g) => [
-      g.name,
-      fittedWidths({ ...g, values: g.values.map((row) => (row.filter((v) => v !== null && v !== "").length > 1 ? row : [])) }).map((w, c) =>
-        Math.min(w, c === 0 ? 24 : 18),
-      ),
-    ]),
-  );
-  const wb = gridsToWorkbook(layout.grids, widths);
+  const wb = gridsToWorkbook(layout.grids, layout.widths);
   for (const ws of wb.worksheets)
     ws.pageSetup = { ...ws.pageSetup, orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   for (const [sheet, cells] of Object.entries(layout.bold)) {
     const ws = wb.getWorksheet(sheet);
-    if (ws)
-      for (const a of cells) {
-        const cell = ws.getCell(a);
-        cell.font = { bold: true };
-        // a header in a table row wraps within its column; a title alone on its row runs across
-        if (typeof cell.value === "string" && ws.getRow(Number(cell.row)).actualCellCount > 1)
-          cell.alignment = { wrapText: true, vertical: "bottom" };
-      }
+    if (!ws) continue;
+    for (const a of cells) ws.getCell(a).font = { bold: true };
+    // a header in a table row wraps within its column; a title alone on its row runs across
+    for (const a of layout.wrap[sheet] ?? []) ws.getCell(a).alignment = { wrapText: true, vertical: "bottom" };
   }
   styleLinks(wb);
   await saveWorkbook(wb, target);
