@@ -358,6 +358,8 @@ export interface CatalogueWorkbook {
   bold: Record<string, string[]>;
   /** Header cells in table rows, to wrap within their column. */
   wrap: Record<string, string[]>;
+  /** Lines of text a row with wrapped cells needs (1-based row → lines), per sheet. */
+  rowLines: Record<string, Record<number, number>>;
   /** Column widths in characters, per sheet. */
   widths: Record<string, number[]>;
 }
@@ -386,15 +388,22 @@ export function catalogueGrids(cat: Catalogue, opts: LayoutOptions): CatalogueWo
   if (opts.notes.length === 0) k.set(1, 3, "Ingen uoverensstemmelser");
   const sheet = s.b.toGrid();
   const check = k.toGrid();
+  const widths = tableWidths(sheet, 24, 18);
+  // a header or group name longer than its column wraps in a taller row; a title alone on its row runs across
+  const rowLines: Record<number, number> = {};
   const wrap = s.bold.filter((a) => {
     const { row, col } = parseA1(a);
-    return typeof cellAt(sheet, row, col) === "string" && filledCells(sheet, row) > 1;
+    const v = cellAt(sheet, row, col);
+    if (typeof v !== "string" || filledCells(sheet, row) < 2 || v.length + 2 <= widths[col]) return false;
+    rowLines[row + 1] = Math.max(rowLines[row + 1] ?? 1, Math.min(3, Math.ceil(v.length / (widths[col] - 2))));
+    return true;
   });
   return {
     grids: [sheet, check],
     bold: { [CATALOGUE_SHEET]: s.bold, [CATALOGUE_CHECK_SHEET]: ["A1", "B1", "C1", "D1"] },
     wrap: { [CATALOGUE_SHEET]: wrap },
-    widths: { [CATALOGUE_SHEET]: tableWidths(sheet, 24, 18), [CATALOGUE_CHECK_SHEET]: tableWidths(check, 60, 60) },
+    rowLines: { [CATALOGUE_SHEET]: rowLines },
+    widths: { [CATALOGUE_SHEET]: widths, [CATALOGUE_CHECK_SHEET]: tableWidths(check, 60, 60) },
   };
 }
 

@@ -204,8 +204,9 @@ export async function runKatalog(
     const ws = wb.getWorksheet(sheet);
     if (!ws) continue;
     for (const a of cells) ws.getCell(a).font = { bold: true };
-    // a header in a table row wraps within its column; a title alone on its row runs across
     for (const a of layout.wrap[sheet] ?? []) ws.getCell(a).alignment = { wrapText: true, vertical: "bottom" };
+    // ExcelJS fits no row height: 15 points a line
+    for (const [row, lines] of Object.entries(layout.rowLines[sheet] ?? {})) ws.getRow(Number(row)).height = 15 * lines;
   }
   styleLinks(wb);
   await saveWorkbook(wb, target);
