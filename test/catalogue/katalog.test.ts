@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { runKatalog } from "../../src/cli/commands/katalog";
+import { beregn, ensureBuilt, removeDir, tmpDir } from "../cli/cliHelpers";
 import { cellAt, formatAt, formulaAt, parseA1 } from "../../src/workbook/grid";
 import type { Grid } from "../../src/workbook/types";
 import { loadWorkbook } from "../../src/xlsx";
@@ -281,4 +282,46 @@ describe("LibreOffice recalculating the catalogue", () => {
     },
     240_000,
   );
+});
+
+describe("the JSON report's shape (issue 11)", () => {
+  it("has exactly the issue's keys on the report and on each line", async () => {
+    const r = await run("bilag8");
+    expect(Object.keys(r.report).sort()).toEqual(["byUdvalg", "format", "lines", "mismatches", "totals"]);
+    expect(Object.keys(r.report.lines[0]).sort()).toEqual(
+      ["effect", "effectByYear", "file", "findings", "id", "investment", "kind", "marker", "payback", "sheet", "title", "udvalg"].sort(),
+    );
+    const f7 = r.report.lines.find((l) => l.id === "Forslag 7");
+    // Bilag 8's years 2025-2028, in the proposals' sign: -43.143 Service and -421 EI (seed 001 lines 4710-4798)
+    expect(f7?.effectByYear).toEqual({ 2025: -43564, 2026: -43564, 2027: -43564, 2028: -43564 });
+    expect([f7?.kind, f7?.payback]).toEqual(["efficiency", { service: null, total: null }]);
+    expect(r.report.totals.investment).toBe(4250 + 1822 + 7700);
+    expect(Object.keys(r.report.mismatches[0]).sort()).toEqual(["computed", "field", "id", "location", "stated"]);
+  }, 60_000);
+});
+
+describe("without a stated catalogue", () => {
+  it("marks ** by the pool's rule: BC03 without its Forslagstype is an investment never paid back (SPEC §3)", async () => {
+    const r = await run("bilag7", { angivet: null });
+    const bc03 = r.report.lines.find((l) => l.id === "BC03");
+    expect([bc03?.kind, bc03?.marker, bc03?.payback.service]).toEqual(["investment", "**", { years: null, breakEvenYear: null }]);
+    // BC01 and BC02: Tabel 2.1.1 on several udvalg, so tværgående (*); the rest on one
+    expect(r.report.lines.filter((l) => l.marker === "*").map((l) => l.id)).toEqual(["BC01", "BC02"]);
+    expect(r.report.mismatches).toEqual([]);
+    expect(r.code).toBe(0);
+  }, 60_000);
+});
+
+describe("bin/beregn.js katalog on the bundled examples", () => {
+  let dir: string | undefined;
+  afterAll(() => removeDir(dir));
+  it("writes the catalogue and says so on stderr, exit 0", () => {
+    ensureBuilt();
+    dir = tmpDir("katalog-examples");
+    const res = beregn(["katalog", "examples", "-o", path.join(dir, "katalog.xlsx")]);
+    expect(res.code).toBe(0);
+    expect(res.stderr).toMatch(/Katalog \(investering-2025\) skrevet: .*katalog\.xlsx – 6 forslag fra 6 projektmapper/);
+    expect(res.stdout).toMatch(/examples\/2025-BC01\.xlsx:Forslag: BC01 ØU – 0 fejl, 0 advarsler/);
+    expect(fs.existsSync(path.join(dir, "katalog.xlsx"))).toBe(true);
+  }, 120_000);
 });
