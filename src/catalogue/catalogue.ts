@@ -6,9 +6,11 @@
  * What a proposal does not carry — "godkendt med", the table or joint group Bilag 8 puts it in,
  * a `*` decided elsewhere — comes from the stated catalogue when there is one.
  */
-import type { ProfileName, ProposalKind } from "../engine/model";
+import Decimal from "decimal.js";
+import type { Area, ProfileName, ProposalKind } from "../engine/model";
 import type { Result } from "../engine/result";
 import { type RollupLine, rollupLine } from "../engine/rollup";
+import { sum, ZERO } from "../engine/series";
 import { UNIT_NAMES } from "../engine/units";
 
 export const CATALOGUE_FORMATS = ["investering-2025", "tvaergaaende-2025", "2018"] as const;
@@ -200,4 +202,43 @@ export function groupsOf(lines: CatalogueLine[]): { group: string; lines: Catalo
     else out.push({ group: l.group, lines: [l] });
   }
   return out;
+}
+
+const isInnovationTable = (l: CatalogueLine) => l.table === "Tabel 3";
+
+function otherEffect(l: CatalogueLine): Decimal {
+  return sum(
+    Object.entries(l.rollup.effectByArea)
+      .filter(([a]) => a !== "Service")
+      .map(([, v]) => v as Decimal),
+  );
+}
+
+/**
+ * A line's number for one of the annex's fields, exact, in the annex's unit and sign: what the
+ * catalogue writes and what a stated cell is compared with. "investering", "investering.Anlæg",
+ * "investering.Service" (all but Anlæg, as the payback counts it, SPEC §3), "innovationspulje",
+ * "effekt.Service", "effekt.Overførsler mv." (all but Service), "effekt.<år>" and
+ * "effekt.<område>.<år>" ("Øvrige": all but Service). undefined: not a number field.
+ */
+export function lineAmount(l: CatalogueLine, field: string, spec: FormatSpec): Decimal | undefined {
+  const r = l.rollup;
+  const unit = (d: Decimal) => (spec.unit === "mio" ? d.div(1000) : d);
+  if (field === "investering") return unit(r.investment);
+  if (field === "investering.Anlæg") return unit(r.investmentByArea.Anlæg ?? ZERO);
+  if (field === "investering.Service") return unit(r.investment.minus(r.investmentByArea.Anlæg ?? ZERO));
+  if (field === "innovationspulje") return unit(r.investment);
+  if (field === "effekt.Service") return unit(isInnovationTable(l) ? ZERO : (r.effectByArea.Service ?? ZERO)).times(spec.effectSign);
+  if (field === "effekt.Overførsler mv.") return unit(otherEffect(l)).times(spec.effectSign);
+  const byYear = /^effekt\.(?:([^.]+)\.)?(\d{4})$/.exec(field);
+  if (byYear) {
+    const y = Number(byYear[2]);
+    // Bilag 6 Tabel 2's total: every område but Service
+    if (byYear[1] === "Øvrige")
+      return unit(sum(Object.entries(r.effectByYearByArea).map(([a, ys]) => (a === "Service" ? ZERO : (ys?.[y] ?? ZERO))))).times(
+        spec.effectSign,
+      );
+    return unit(r.effectByYearByArea[(byYear[1] ?? "Service") as Area]?.[y] ?? ZERO).times(spec.effectSign);
+  }
+  return undefined;
 }

@@ -8,11 +8,11 @@
  * proposals. Findings are CATALOGUE_MISMATCH, located at the stated cell.
  */
 import Decimal from "decimal.js";
-import type { Area, Finding, Severity } from "../engine/model";
+import type { Finding, Severity } from "../engine/model";
 import { shownMio, shownTkr } from "../engine/rollup";
 import { sum, ZERO } from "../engine/series";
 import { foldText } from "../engine/units";
-import type { Catalogue, CatalogueLine, FormatSpec } from "./catalogue";
+import { type Catalogue, type CatalogueLine, type FormatSpec, lineAmount } from "./catalogue";
 import type { StatedCatalogue, StatedCell, StatedLine, StatedSum } from "./stated";
 
 export interface Mismatch {
@@ -63,39 +63,6 @@ export function matchLines(stated: StatedLine[], keys: LineKey[]): Map<number, S
   });
   pass((s, k) => s.number === null && s.running !== null && k.number === `Forslag ${s.running}`);
   return out;
-}
-
-const isInnovationTable = (l: CatalogueLine) => l.table === "Tabel 3";
-
-function otherEffect(l: CatalogueLine): Decimal {
-  return sum(
-    Object.entries(l.rollup.effectByArea)
-      .filter(([a]) => a !== "Service")
-      .map(([, v]) => v as Decimal),
-  );
-}
-
-/** The computed value of a stated field for one line, exact, in the annex's unit and sign; undefined = not a number field. */
-export function lineValue(l: CatalogueLine, field: string, spec: FormatSpec): Decimal | undefined {
-  const r = l.rollup;
-  const unit = (d: Decimal) => (spec.unit === "mio" ? d.div(1000) : d);
-  if (field === "investering") return unit(r.investment);
-  if (field === "investering.Anlæg") return unit(r.investmentByArea.Anlæg ?? ZERO);
-  if (field === "investering.Service") return unit(r.investment.minus(r.investmentByArea.Anlæg ?? ZERO));
-  if (field === "innovationspulje") return unit(r.investment);
-  if (field === "effekt.Service") return unit(isInnovationTable(l) ? ZERO : (r.effectByArea.Service ?? ZERO)).times(spec.effectSign);
-  if (field === "effekt.Overførsler mv.") return unit(otherEffect(l)).times(spec.effectSign);
-  const byYear = /^effekt\.(?:([^.]+)\.)?(\d{4})$/.exec(field);
-  if (byYear) {
-    const y = Number(byYear[2]);
-    // Bilag 6 Tabel 2's total: every område but Service
-    if (byYear[1] === "Øvrige")
-      return unit(sum(Object.entries(r.effectByYearByArea).map(([a, ys]) => (a === "Service" ? ZERO : (ys?.[y] ?? ZERO))))).times(
-        spec.effectSign,
-      );
-    return unit(r.effectByYearByArea[(byYear[1] ?? "Service") as Area]?.[y] ?? ZERO).times(spec.effectSign);
-  }
-  return undefined;
 }
 
 const shown = (spec: FormatSpec, d: Decimal) => (spec.unit === "mio" ? shownMio(d.times(1000)) : shownTkr(d));
@@ -172,7 +139,7 @@ export function compareCatalogue(cat: Catalogue, stated: StatedCatalogue): Compa
             });
           continue;
         }
-        const exact = lineValue(l, field, spec);
+        const exact = lineAmount(l, field, spec);
         if (exact === undefined) continue;
         compareCell(id, field, cell, exact, rowsOf(l), spec, add);
       }
@@ -253,7 +220,9 @@ export function compareCatalogue(cat: Catalogue, stated: StatedCatalogue): Compa
       if (!complete) continue;
       const lines = computedScope(sumRow, cat);
       const exact = sum(
-        lines.map((l) => lineValue(l, field === "investering" && spec.format === "investering-2025" ? "investering" : field, spec) ?? ZERO),
+        lines.map(
+          (l) => lineAmount(l, field === "investering" && spec.format === "investering-2025" ? "investering" : field, spec) ?? ZERO,
+        ),
       );
       compareCell(id, field, cell, exact, sum(lines.map((l) => new Decimal(rowsOf(l)))).toNumber(), spec, add);
     }

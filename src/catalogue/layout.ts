@@ -15,7 +15,7 @@ import { AMOUNT_FORMAT } from "../workbook/blocks";
 import { a1, cellAt, colCount, isBlank, parseA1, rowCount } from "../workbook/grid";
 import { SheetBuilder } from "../workbook/sheetBuilder";
 import type { Grid } from "../workbook/types";
-import { type Catalogue, type CatalogueLine, groupsOf } from "./catalogue";
+import { type Catalogue, type CatalogueLine, type FormatSpec, groupsOf, lineAmount } from "./catalogue";
 
 export const CATALOGUE_SHEET = "Katalog";
 export const CATALOGUE_CHECK_SHEET = "Kontrol";
@@ -52,17 +52,8 @@ function paybackCell(p: PaybackOutcome | null): string | number {
   return p.years === null ? "ikke tilbagebetalt" : p.years;
 }
 
-/** Effect of the non-Service områder in the full-effect year: Bilag 7's "Overførsler mv.". */
-function otherEffect(l: CatalogueLine): Decimal {
-  return sum(
-    Object.entries(l.rollup.effectByArea)
-      .filter(([a]) => a !== "Service")
-      .map(([, v]) => v as Decimal),
-  );
-}
-
-/** Investment that is not Anlæg (Service, and 2018's EI): counts as service, as the payback rule does (SPEC §3). */
-const serviceInvestment = (l: CatalogueLine) => l.rollup.investment.minus(l.rollup.investmentByArea.Anlæg ?? ZERO);
+/** Σ of a field over lines, exact, in the annex's unit and sign (SPEC §7: totals from unrounded values). */
+const sumOf = (lines: CatalogueLine[], field: string, spec: FormatSpec) => sum(lines.map((l) => lineAmount(l, field, spec) ?? ZERO));
 
 class Sheet {
   readonly b = new SheetBuilder(CATALOGUE_SHEET);
@@ -100,6 +91,7 @@ const col = (r: number, c: number) => a1(r, c);
 const span = (c: number, rows: number[]) => rows.map((r) => col(r, c));
 
 function investering2025(cat: Catalogue, s: Sheet): void {
+  const spec = cat.spec;
   const t2 = cat.lines.filter((l) => l.table === "Tabel 2");
   const t3 = cat.lines.filter((l) => l.table === "Tabel 3");
   const all = [...t2, ...t3];
@@ -140,21 +132,16 @@ function investering2025(cat: Catalogue, s: Sheet): void {
     s.text(2, sums.innovation ? `${sums.count} (${sums.innovation})` : String(sums.count));
     // investment: Tabel 2's service + anlæg and Tabel 3's pool; effect: Tabel 2's service
     const rowsOf = (ts: CatalogueLine[]) => ts.filter((l) => l.group === g).map((l) => rowOf.get(l) as number);
-    s.sum(3, [...span(3, rowsOf(t2)), ...span(4, rowsOf(t2)), ...span(4, rowsOf(t3))], sums.investment.div(1000), true);
-    s.sum(
-      4,
-      span(5, rowsOf(t2)),
-      sum(ls.filter((l) => l.table === "Tabel 2").map((l) => l.rollup.effectByArea.Service ?? ZERO)).div(1000),
-      true,
-    );
+    s.sum(3, [...span(3, rowsOf(t2)), ...span(4, rowsOf(t2)), ...span(4, rowsOf(t3))], sumOf(ls, "investering", spec), true);
+    s.sum(4, span(5, rowsOf(t2)), sumOf(ls, "effekt.Service", spec), true);
     groupRows.push(s.r);
     s.next();
   }
   const total = rollupSum(all.map((l) => l.rollup));
   s.text(1, "I alt", true);
   s.text(2, String(total.count), true);
-  s.sum(3, span(3, groupRows), total.investment.div(1000), true);
-  s.sum(4, span(4, groupRows), sum(t2.map((l) => l.rollup.effectByArea.Service ?? ZERO)).div(1000), true);
+  s.sum(3, span(3, groupRows), sumOf(all, "investering", spec), true);
+  s.sum(4, span(4, groupRows), sumOf(all, "effekt.Service", spec), true);
   s.next(2);
 
   // Tabel 2: per proposal, by number
@@ -171,29 +158,19 @@ function investering2025(cat: Catalogue, s: Sheet): void {
     s.text(0, l.group);
     s.text(1, l.marker);
     link(s.b, s.r, 2, s.opts.linkPath(l.file), l.sheet, l.number ?? l.rollup.title);
-    s.amount(3, serviceInvestment(l).div(1000), true);
-    s.amount(4, (l.rollup.investmentByArea.Anlæg ?? ZERO).div(1000), true);
-    s.amount(5, (l.rollup.effectByArea.Service ?? ZERO).div(1000), true);
-    s.amount(6, otherEffect(l).div(1000), true);
+    s.amount(3, lineAmount(l, "investering.Service", spec) ?? ZERO, true);
+    s.amount(4, lineAmount(l, "investering.Anlæg", spec) ?? ZERO, true);
+    s.amount(5, lineAmount(l, "effekt.Service", spec) ?? ZERO, true);
+    s.amount(6, lineAmount(l, "effekt.Overførsler mv.", spec) ?? ZERO, true);
     s.b.set(s.r, 7, paybackCell(l.rollup.payback.service));
     s.extras(8, l, true);
     s.next();
   }
   s.text(0, "I alt", true);
-  s.sum(3, t2.length ? [`${col(t2First, 3)}:${col(t2Total - 1, 3)}`] : [], sum(t2.map(serviceInvestment)).div(1000), true);
-  s.sum(
-    4,
-    t2.length ? [`${col(t2First, 4)}:${col(t2Total - 1, 4)}`] : [],
-    sum(t2.map((l) => l.rollup.investmentByArea.Anlæg ?? ZERO)).div(1000),
-    true,
-  );
-  s.sum(
-    5,
-    t2.length ? [`${col(t2First, 5)}:${col(t2Total - 1, 5)}`] : [],
-    sum(t2.map((l) => l.rollup.effectByArea.Service ?? ZERO)).div(1000),
-    true,
-  );
-  s.sum(6, t2.length ? [`${col(t2First, 6)}:${col(t2Total - 1, 6)}`] : [], sum(t2.map(otherEffect)).div(1000), true);
+  s.sum(3, t2.length ? [`${col(t2First, 3)}:${col(t2Total - 1, 3)}`] : [], sumOf(t2, "investering.Service", spec), true);
+  s.sum(4, t2.length ? [`${col(t2First, 4)}:${col(t2Total - 1, 4)}`] : [], sumOf(t2, "investering.Anlæg", spec), true);
+  s.sum(5, t2.length ? [`${col(t2First, 5)}:${col(t2Total - 1, 5)}`] : [], sumOf(t2, "effekt.Service", spec), true);
+  s.sum(6, t2.length ? [`${col(t2First, 6)}:${col(t2Total - 1, 6)}`] : [], sumOf(t2, "effekt.Overførsler mv.", spec), true);
   s.next();
   s.text(0, "*Tværgående forslag til godkendelse, jf. bilag 8");
   s.next();
@@ -211,12 +188,12 @@ function investering2025(cat: Catalogue, s: Sheet): void {
     link(s.b, s.r, 1, s.opts.linkPath(l.file), l.sheet, l.number ?? "");
     s.text(2, l.rollup.title);
     s.text(3, l.rollup.kind === "preliminary" ? "Foranalyse" : "Innovationsforslag");
-    s.amount(4, l.rollup.investment.div(1000), true);
+    s.amount(4, lineAmount(l, "innovationspulje", spec) ?? ZERO, true);
     s.extras(5, l, false);
     s.next();
   }
   s.text(0, "I alt", true);
-  s.sum(4, t3.length ? [`${col(t3First, 4)}:${col(t3Total - 1, 4)}`] : [], sum(t3.map((l) => l.rollup.investment)).div(1000), true);
+  s.sum(4, t3.length ? [`${col(t3First, 4)}:${col(t3Total - 1, 4)}`] : [], sumOf(t3, "innovationspulje", spec), true);
   s.next();
 }
 
@@ -254,7 +231,7 @@ function tvaergaaende2025(cat: Catalogue, s: Sheet): void {
         // Tabel 1 numbers its lines 1, 2, …; Tabel 2 names them "Forslag N"
         s.text(0, l.number && l.number.startsWith("Forslag") ? l.number : String(running));
         link(s.b, s.r, 1, s.opts.linkPath(l.file), l.sheet, l.rollup.title);
-        years.forEach((y, k) => s.amount(2 + k, (l.rollup.effectByYearByArea.Service?.[y] ?? ZERO).times(cat.spec.effectSign), false));
+        years.forEach((y, k) => s.amount(2 + k, lineAmount(l, `effekt.${y}`, cat.spec) ?? ZERO, false));
         s.amount(2 + years.length, l.rollup.investment, false);
         if (l.approvedWith) s.text(3 + years.length, l.approvedWith);
         s.extras(4 + years.length, l, false);
@@ -263,14 +240,7 @@ function tvaergaaende2025(cat: Catalogue, s: Sheet): void {
       }
     }
     s.text(0, "I alt", true);
-    years.forEach((y, k) =>
-      s.sum(
-        2 + k,
-        span(2 + k, lineRows),
-        sum(lines.map((l) => l.rollup.effectByYearByArea.Service?.[y] ?? ZERO)).times(cat.spec.effectSign),
-        false,
-      ),
-    );
+    years.forEach((y, k) => s.sum(2 + k, span(2 + k, lineRows), sumOf(lines, `effekt.${y}`, cat.spec), false));
     s.sum(2 + years.length, span(2 + years.length, lineRows), sum(lines.map((l) => l.rollup.investment)), false);
     s.next(3);
   }
@@ -281,7 +251,7 @@ const AREA_2018: Partial<Record<Area, string>> = { Overførsler: "Overførsler",
 /** Bilag 6: Tabel 1 service with subtotals per fremstillende forvaltning; Tabel 2 EI and overførsler. */
 function bilag2018(cat: Catalogue, s: Sheet): void {
   const years = cat.spec.years;
-  const service = (l: CatalogueLine, y: number) => l.rollup.effectByYearByArea.Service?.[y] ?? ZERO;
+  const service = (l: CatalogueLine, y: number) => lineAmount(l, `effekt.Service.${y}`, cat.spec) ?? ZERO;
   s.text(0, "Tabel 1. Tværgående effektiviseringsforslag på service", true);
   s.next();
   s.text(0, "1.000 kr. 2018 p/l");
