@@ -12,11 +12,12 @@ Brug:
       Mapper gennemsøges for .xlsx og .xlsm.
   beregn skabelon <ud.xlsx> [--overskriv]
       Skriver en ny, tom projektmappe efter 2025-skabelonen.
-  beregn katalog <mapper eller filer…> -o katalog.xlsx [--format F] [--angivet katalog.xlsx]
+  beregn katalog <mapper eller filer…> -o katalog.xlsx [--format F] [--angivet katalog.xlsx] [--overskriv]
       Samler forslagene i bilagets oversigtstabeller: én linje pr. forslag med link til filen,
       summer som formler, antal fejl og advarsler pr. forslag. F er investering-2025 (Bilag 7),
       tvaergaaende-2025 (Bilag 8) eller 2018 (Bilag 6); uden --format det, de fleste forslag
-      har. --angivet (eller et ark i mappen med en oversigtstabel) kontrolleres celle for celle.
+      har. --angivet (eller et ark i mappen med en oversigtstabel) kontrolleres celle for celle;
+      uoverensstemmelser og filer, der ikke kan læses, står på arket Kontrol.
   beregn json <forslag.json>
       Beregner et forslag i JSON-form og skriver resultatet som JSON.
 
