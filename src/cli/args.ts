@@ -19,6 +19,9 @@ export interface Options {
   fra?: string;
   til?: string;
   indeks?: string[];
+  /** beregn katalog: the annex layout and the stated catalogue to check. */
+  format?: string;
+  angivet?: string;
 }
 
 export type Command =
@@ -29,9 +32,10 @@ export type Command =
   | { kind: "skabelon"; file: string; options: Options }
   | { kind: "json"; file: string; options: Options }
   | { kind: "folsomhed"; file: string; options: Options }
-  | { kind: "omregn"; what: "timer" | "åv" | "pl"; amount: string; options: Options };
+  | { kind: "omregn"; what: "timer" | "åv" | "pl"; amount: string; options: Options }
+  | { kind: "katalog"; paths: string[]; options: Options };
 
-const SUBCOMMANDS = new Set(["valider", "skabelon", "json", "følsomhed", "folsomhed", "omregn"]);
+const SUBCOMMANDS = new Set(["valider", "skabelon", "json", "følsomhed", "folsomhed", "omregn", "katalog"]);
 const OMREGN_WHAT: Record<string, "timer" | "åv" | "pl"> = { timer: "timer", åv: "åv", av: "åv", pl: "pl", "p/l": "pl" };
 
 export function parseCommand(argv: string[]): Command {
@@ -54,6 +58,8 @@ export function parseCommand(argv: string[]): Command {
         fra: { type: "string" },
         til: { type: "string" },
         indeks: { type: "string", multiple: true },
+        format: { type: "string" },
+        angivet: { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -88,6 +94,8 @@ export function parseCommand(argv: string[]): Command {
     fra: v.fra,
     til: v.til,
     indeks: v.indeks,
+    format: v.format,
+    angivet: v.angivet,
   };
   const omregnOptions = ["sats", "overhead", "timenorm", "fra", "til", "indeks"] as const;
   const pos = parsed.positionals;
@@ -105,6 +113,8 @@ export function parseCommand(argv: string[]): Command {
     const given = omregnOptions.filter((k) => options[k] !== undefined);
     if (given.length) throw new UsageError(`--${given[0]} hører til beregn omregn; se beregn --help`);
   }
+  if ((options.format !== undefined || options.angivet !== undefined) && first !== "katalog")
+    throw new UsageError("--format og --angivet hører til beregn katalog");
   if (SUBCOMMANDS.has(first)) {
     if (first === "følsomhed" || first === "folsomhed") {
       if (options.output !== undefined || options.inPlace || options.tabDele || options.overskriv)
@@ -117,6 +127,12 @@ export function parseCommand(argv: string[]): Command {
       if (!what || rest.length !== 2)
         throw new UsageError("brug: beregn omregn timer <antal> | åv <antal> | pl <beløb> …; se beregn --help");
       return { kind: "omregn", what, amount: rest[1], options };
+    }
+    if (first === "katalog") {
+      if (options.inPlace || options.forslag !== undefined || options.tabDele)
+        throw new UsageError("beregn katalog skriver et nyt katalog (-o); --in-place, --forslag og --tab-dele hører til beregn <fil>");
+      if (rest.length === 0) throw new UsageError("beregn katalog skal have mindst én fil eller mappe; se beregn --help");
+      return { kind: "katalog", paths: rest, options };
     }
     if (first === "valider") {
       noWriteOptions("valider");

@@ -12,6 +12,12 @@ Brug:
       Mapper gennemsøges for .xlsx og .xlsm.
   beregn skabelon <ud.xlsx> [--overskriv]
       Skriver en ny, tom projektmappe efter 2025-skabelonen.
+  beregn katalog <mapper eller filer…> -o katalog.xlsx [--format F] [--angivet katalog.xlsx] [--overskriv]
+      Samler forslagene i bilagets oversigtstabeller: én linje pr. forslag med link til filen,
+      summer som formler, antal fejl og advarsler pr. forslag. F er investering-2025 (Bilag 7),
+      tvaergaaende-2025 (Bilag 8) eller 2018 (Bilag 6); uden --format det, de fleste forslag
+      har. --angivet (eller et ark i mappen med en oversigtstabel) kontrolleres celle for celle;
+      uoverensstemmelser og filer, der ikke kan læses, står på arket Kontrol.
   beregn json <forslag.json>
       Beregner et forslag i JSON-form og skriver resultatet som JSON.
   beregn følsomhed <fil.xlsx | forslag.json> [--forslag N]      (også: folsomhed)
@@ -35,11 +41,14 @@ Tilvalg:
   --tab-dele           skriv en kopi (-o) selv om dele, som ikke kan gemmes igen
                        (diagrammer, pivottabeller, makroer …), går tabt i kopien
   --overskriv          overskriv en eksisterende uddatafil
-  --json <rapport>     skriv også en rapport i JSON (en post pr. fil)
+  --json <rapport>     skriv også en rapport i JSON (en post pr. fil; katalog: linjer og summer)
+  --format <F>         katalog: bilagets layout (investering-2025, tvaergaaende-2025, 2018)
+  --angivet <fil>      katalog: et angivet katalog, der kontrolleres mod forslagene
   -h, --help           vis denne hjælp
   -v, --version        vis versionen
 
 Afslutningskoder:
-  0  beregnet / ingen fejl       1  valider fandt fejl
+  0  beregnet / ingen fejl       1  valider fandt fejl; katalog: en fil kunne ikke læses
+                                   eller det angivne katalog har fejl
   2  filen eller inddata kan ikke læses, eller kommandoen er afvist; intet er skrevet
   3  intern fejl`;

@@ -45,6 +45,8 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
         return await (await import("./commands/folsomhed")).runFolsomhed(cmd.file, cmd.options, io);
       case "omregn":
         return (await import("./commands/omregn")).runOmregn(cmd.what, cmd.amount, cmd.options, io);
+      case "katalog":
+        return await (await import("./commands/katalog")).runKatalog(cmd.paths, cmd.options, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -7,6 +7,7 @@ import Decimal from "decimal.js";
 import { quoteValue, readAmount } from "./amountText";
 import type {
   Area,
+  ProposalKind,
   Block,
   Finding,
   Key,
@@ -20,7 +21,7 @@ import type {
   StatedTotals,
   Transfer,
 } from "./model";
-import { AREAS } from "./model";
+import { AREAS, PROPOSAL_KINDS } from "./model";
 import { isProfileName, profileDefaults, resolveSettings, SettingsError, type SettingsInput } from "./settings";
 
 /** A year-keyed amount map as written: {"2025": -149}. Values may be numbers or Danish text. */
@@ -82,8 +83,6 @@ export interface ProposalInput {
   expected?: unknown;
 }
 
-export type ProposalKind = "investment" | "innovation" | "preliminary" | "efficiency";
-const KINDS: ProposalKind[] = ["investment", "innovation", "preliminary", "efficiency"];
 
 /** Input that cannot be read at all: names the field (exit code 2 in the CLI). */
 export class InputError extends Error {
@@ -377,6 +376,6 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
 
 function readKind(v: unknown): ProposalKind | undefined {
   if (v === undefined || v === null) return undefined;
-  if (typeof v === "string" && (KINDS as string[]).includes(v)) return v as ProposalKind;
-  throw new InputError("kind", `kind: skal være ${KINDS.map((k) => `"${k}"`).join(", ")}`);
+  if (typeof v === "string" && (PROPOSAL_KINDS as readonly string[]).includes(v)) return v as ProposalKind;
+  throw new InputError("kind", `kind: skal være ${PROPOSAL_KINDS.map((k) => `"${k}"`).join(", ")}`);
 }

@@ -120,6 +120,13 @@ export interface Settings {
  */
 export type Locator = (path: string) => string;
 
+/**
+ * Bilag 7's kinds: an investment proposal, an innovation proposal or a preliminary analysis
+ * (Foranalyse) for the innovation pool, or a pure efficiency proposal (no investment).
+ */
+export const PROPOSAL_KINDS = ["investment", "innovation", "preliminary", "efficiency"] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+
 export interface Proposal {
   id: string;
   title: string;
@@ -128,7 +135,7 @@ export interface Proposal {
   profile: ProfileName;
   presenting?: string;
   /** innovation / preliminary: the innovation pool, no payback limit (Bilag 7 Tabel 3). */
-  kind?: "investment" | "innovation" | "preliminary" | "efficiency";
+  kind?: ProposalKind;
   years: number[];
   settings: Settings;
   defaultKey?: string;
@@ -165,7 +172,8 @@ export type FindingCode =
   | "PLACEHOLDER"
   | "TYPE_INFERRED"
   | "STRUCTURE"
-  | "STALE";
+  | "STALE"
+  | "CATALOGUE_MISMATCH";
 
 export interface Finding {
   code: FindingCode;

@@ -84,11 +84,14 @@ export function breakEven(
  * The investment pool rule (SPEC §3, unverified): the service payback is over the limit. The rate
  * is fitted, not known, so a breach counts only when it does not hang on it: over the limit both
  * at the rate used and at 0 % (2025 F4: 7 years at 2 %, 6 at 0 %, no warning). PAYBACK_OVER_LIMIT
- * and the Følsomhed table's "over grænsen" both ask this, so they never disagree.
+ * and the Følsomhed table's "over grænsen" both ask this, so they never disagree. The innovation
+ * pool has no limit: Bilag 7 Tabel 3 lists its Innovationsforslag and Foranalyser without one
+ * (issue 8); they are still "ikke tilbagebetalt" where the rule says so.
  */
 export function overPoolLimit(proposal: Proposal, atRate: PaybackOutcome, atZero: PaybackOutcome): boolean {
   const limit = proposal.settings.paybackLimitYears;
   if (limit === null) return false;
+  if (proposal.kind === "innovation" || proposal.kind === "preliminary") return false;
   const over = (o: PaybackOutcome) => o.years === null || o.years > limit;
   return over(atRate) && over(atZero);
 }

@@ -56,19 +56,21 @@ export function checkPayback(proposal: Proposal, payback: { service: PaybackResu
     });
   }
   const service = payback.service;
-  // the innovation pool has no payback limit: Bilag 7 Tabel 3 lists its Innovationsforslag and
-  // Foranalyser without one (issue 8); they are still "ikke tilbagebetalt" where the rule says so
-  const pooled = proposal.kind === "innovation" || proposal.kind === "preliminary";
-  const limit = pooled ? null : proposal.settings.paybackLimitYears;
-  if (service && limit !== null) {
-    if (overPoolLimit(proposal, service, service.undiscounted)) {
-      findings.push({
-        code: "PAYBACK_OVER_LIMIT",
-        severity: "warning",
-        message: `Tilbagebetalingstid baseret på serviceeffektivisering er ${service.text} (${service.rule}; udiskonteret ${paybackText(service.undiscounted)}), over investeringspuljens grænse på ${limit} år: kræver særskilt politisk prioritering`,
-        location: proposal.locate("stated.payback.service"),
-      });
-    }
+  if (overPaybackLimit(proposal, service)) {
+    findings.push({
+      code: "PAYBACK_OVER_LIMIT",
+      severity: "warning",
+      message: `Tilbagebetalingstid baseret på serviceeffektivisering er ${service.text} (${service.rule}; udiskonteret ${paybackText(service.undiscounted)}), over investeringspuljens grænse på ${proposal.settings.paybackLimitYears} år: kræver særskilt politisk prioritering`,
+      location: proposal.locate("stated.payback.service"),
+    });
   }
   return findings;
+}
+
+/**
+ * PAYBACK_OVER_LIMIT's question, also the catalogue's `**` marker (Bilag 7 Tabel 2: særskilt
+ * politisk prioritering): the pool rule of payback.ts on the service payback and its 0 % twin.
+ */
+export function overPaybackLimit(proposal: Proposal, service: PaybackResult | null): service is PaybackResult {
+  return service !== null && overPoolLimit(proposal, service, service.undiscounted);
 }
