@@ -105,6 +105,22 @@ export function colCount(grid: Grid): number {
   return n;
 }
 
+/**
+ * The indices of the rows a Grid holds, in order. A Grid may be sparse (issue 13: a host gives
+ * only the rows that have cells), so a scan over these costs the rows a sheet has, not the
+ * bounding box a stray cell in XFD1048576 would make.
+ */
+export function rowIndices(grid: Grid): number[] {
+  const out: number[] = [];
+  grid.values.forEach((_, r) => out.push(r));
+  return out;
+}
+
+/** How many cells row `row` holds (0 for a missing row). */
+export function rowWidth(grid: Grid, row: number): number {
+  return grid.values[row]?.length ?? 0;
+}
+
 /** A cell is blank when it holds nothing or only white space. */
 export function isBlank(v: CellValue): boolean {
   return v === null || (typeof v === "string" && v.trim() === "");
