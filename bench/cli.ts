@@ -87,7 +87,7 @@ export async function benchCli(files = 200, rounds = 3): Promise<Table> {
     .readdirSync(dir)
     .filter((f) => f.endsWith(".xlsx"))
     .map((f) => path.join(dir, f));
-  const options: Options = { inPlace: false, tabDele: false, overskriv: false };
+  const options: Options = { inPlace: false, overskriv: false };
   let lines = 0;
   let exit = -1;
   const valider = async () => {

@@ -9,7 +9,6 @@ export interface Options {
   output?: string;
   inPlace: boolean;
   forslag?: number;
-  tabDele: boolean;
   overskriv: boolean;
   json?: string;
 }
@@ -35,7 +34,6 @@ export function parseCommand(argv: string[]): Command {
         ud: { type: "string", short: "o" },
         "in-place": { type: "boolean" },
         forslag: { type: "string" },
-        "tab-dele": { type: "boolean" },
         overskriv: { type: "boolean" },
         json: { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -63,7 +61,6 @@ export function parseCommand(argv: string[]): Command {
     output: v.ud,
     inPlace: v["in-place"] === true,
     forslag,
-    tabDele: v["tab-dele"] === true,
     overskriv: v.overskriv === true,
     json: v.json,
   };
@@ -75,8 +72,8 @@ export function parseCommand(argv: string[]): Command {
     return rest[0];
   };
   const noWriteOptions = (cmd: string): void => {
-    if (options.output !== undefined || options.inPlace || options.forslag !== undefined || options.tabDele)
-      throw new UsageError(`beregn ${cmd} skriver ikke i projektmapper: -o, --in-place, --forslag og --tab-dele hører til beregn <fil>`);
+    if (options.output !== undefined || options.inPlace || options.forslag !== undefined)
+      throw new UsageError(`beregn ${cmd} skriver ikke i projektmapper: -o, --in-place og --forslag hører til beregn <fil>`);
   };
   if (SUBCOMMANDS.has(first)) {
     if (first === "valider") {
@@ -85,7 +82,7 @@ export function parseCommand(argv: string[]): Command {
       return { kind: "valider", paths: rest, options };
     }
     if (first === "skabelon") {
-      if (options.output !== undefined || options.inPlace || options.forslag !== undefined || options.tabDele)
+      if (options.output !== undefined || options.inPlace || options.forslag !== undefined)
         throw new UsageError("beregn skabelon tager kun uddatafilen og --overskriv");
       return { kind: "skabelon", file: only("uddatafil"), options };
     }

@@ -25,8 +25,6 @@ export interface XlsxWorkbook {
 export interface LoadedWorkbook {
   grids: Grid[];
   workbook: XlsxWorkbook;
-  /** Kept for the CLI's callers: parts saving would drop. Nothing is dropped now, so always empty. */
-  unsupportedParts: string[];
 }
 
 export function openPackage(buf: Buffer, limits: FileLimits): XlsxPackage {
@@ -67,5 +65,5 @@ export async function loadWorkbook(path: string, limits?: Partial<FileLimits>): 
   const pkg = openPackage(fs.readFileSync(path), lim);
   const info = readWorkbookInfo(pkg);
   const workbook: XlsxWorkbook = { pkg, info, macroEnabled: /macroEnabled/i.test(pkg.text("[Content_Types].xml") ?? "") };
-  return Promise.resolve({ grids: gridsOf(workbook), workbook, unsupportedParts: [] });
+  return Promise.resolve({ grids: gridsOf(workbook), workbook });
 }

@@ -243,6 +243,18 @@ export function readSheet(xml: string, ctx: SheetReadContext): Grid {
   });
   flushRow();
 
+  // missing rows stay missing only where that saves something: a sheet whose rows are mostly
+  // there gets empty rows in between (what every reader expects), one stray far cell does not
+  // make a million of them
+  let present = 0;
+  values.forEach(() => present++);
+  if (values.length <= 4 * present + 1024)
+    for (let r = 0; r < values.length; r++)
+      if (values[r] === undefined) {
+        values[r] = [];
+        formulas[r] = [];
+        numberFormats[r] = [];
+      }
   const grid: Grid = { name: ctx.name, visibility: ctx.visibility, values, formulas };
   if (anyFormat) grid.numberFormats = numberFormats;
   if (merges.length) grid.merges = merges;
