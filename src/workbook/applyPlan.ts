@@ -21,7 +21,8 @@ function cloneGrid(g: Grid): Grid {
 }
 
 function setAt<T>(m: (T | null)[][], r: number, c: number, v: T | null): void {
-  // a Grid may be sparse (rows missing, issue 13): a missing row is made, the rows between stay missing
+  while (m.length <= r) m.push([]);
+  // a Grid may be sparse (rows missing, issue 13): a missing row inside it is made
   const row = (m[r] ??= []);
   while (row.length < c) row.push(null);
   row[c] = v;

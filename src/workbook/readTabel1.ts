@@ -9,8 +9,9 @@ import type { Area, Block } from "../engine/model";
 import type { RowInput, YearValuesInput } from "../engine/input";
 import { readArea } from "../engine/input";
 import { readAmount } from "../engine/amountText";
+import { isDateFormat, serialDateText } from "./dates";
 import { canonicalUnit } from "../engine/units";
-import { a1, cellAt, colCount, formulaAt, isBlank, loc, locRange, rowCount, textAt } from "./grid";
+import { a1, cellAt, colCount, formulaAt, isBlank, loc, locRange, rowCount, textAt, formatAt } from "./grid";
 import {
   classifyTabel1Label,
   headerRole,
@@ -345,8 +346,9 @@ function readInputRow(
       return;
     }
     if (v === null) return;
-    row.values[String(years[i])] = v;
-    const a = readAmount(v);
+    const shown = typeof v === "number" && isDateFormat(formatAt(grid, r, c)) ? serialDateText(v) : v;
+    row.values[String(years[i])] = shown;
+    const a = readAmount(shown);
     if (a.ok) sum = sum.plus(a.value);
     if (typeof v === "string" && a.ok && !a.empty) ctx.textNumbers.push({ text: v, location: loc(grid.name, r, c) });
   });
