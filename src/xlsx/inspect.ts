@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import { FileRefusal } from "./errors";
 import { type FileLimits, resolveLimits } from "./limits";
 import { isOle2, oleHasEncryptionInfo } from "./ole";
-import { type ByteReader, type ZipEntry, extractEntry, readCentralDirectory } from "./zip";
+import { type ByteReader, type ZipEntry, readCentralDirectory } from "./zip";
 
 export interface Inspection {
   path: string;
@@ -63,7 +63,6 @@ export function inspectFile(path: string, limits?: Partial<FileLimits>): Inspect
     if (st.size > lim.maxFileBytes)
       throw new FileRefusal("TOO_LARGE", `afvist: filen fylder ${mb(st.size)} MB; grænsen er ${mb(lim.maxFileBytes)} MB`);
     const entries = readCentralDirectory(read, st.size, lim);
-    const names = entries.map((e) => e.name);
     const has = (n: string): ZipEntry | undefined => entries.find((e) => e.name.toLowerCase() === n.toLowerCase());
     if (has("xl/workbook.bin")) throw new FileRefusal("NOT_XLSX", "binært .xlsb-format; gem som .xlsx");
     if (!has("xl/workbook.xml") || !has("[Content_Types].xml"))
