@@ -10,7 +10,17 @@ import { parseA1 } from "../workbook/grid";
 import { FileRefusal } from "./errors";
 import type { XlsxWorkbook } from "./load";
 import { applyNotes } from "./notes";
-import { addOverride, addRel, insertBeforeClose, relIs, relsName, removeOverride, removeRel, resolveTarget } from "./package";
+import {
+  addOverride,
+  addRel,
+  insertBeforeClose,
+  rootRelPrefix,
+  relIs,
+  relsName,
+  removeOverride,
+  removeRel,
+  resolveTarget,
+} from "./package";
 import { applyPageSetup } from "./pageSetup";
 import { type SheetWrites, clearSheet, patchColumnWidths, patchSheet, sheetIsProtected } from "./sheetPatch";
 import { MINIMAL_STYLES, StylesPatch } from "./styles";
@@ -94,7 +104,8 @@ function addSheet(wb: XlsxWorkbook, name: string, visibility: SheetVisibility): 
   const xml = pkg.text(wb.info.part)!;
   const ids = [...xml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => Number(attrsOf(m[0]).sheetId ?? 0));
   const sheetId = Math.max(0, ...ids) + 1;
-  const rPrefix = /\sxmlns:(\w+)="[^"]*relationships"/.exec(xml)?.[1];
+  // only a prefix the root declares is in scope for a new <sheet> (openpyxl declares it on each <sheet>)
+  const rPrefix = rootRelPrefix(xml);
   const sheetPrefix = /<(\w+:)?sheets\b/.exec(xml)?.[1] ?? "";
   const idAttr = rPrefix ? `${rPrefix}:id="${relId}"` : `xmlns:r="${relNamespace(wb)}" r:id="${relId}"`;
   const state = visibility === "visible" ? "" : ` state="${visibility}"`;

@@ -6,7 +6,7 @@
 import { parseA1 } from "../workbook/grid";
 import type { WritePlan } from "../workbook/types";
 import type { XlsxWorkbook } from "./load";
-import { addOverride, addRel, ensureDefault, readRels, relIs, resolveTarget } from "./package";
+import { addOverride, addRel, ensureDefault, readRels, relIs, resolveTarget, rootRelPrefix } from "./package";
 import { cellText, setWorksheetChild } from "./sheetPatch";
 import { attrsOf, escapeXml } from "./xml";
 
@@ -74,7 +74,7 @@ export function applyNotes(wb: XlsxWorkbook, notes: NonNullable<WritePlan["notes
       const id = addRel(pkg, sheetPart, `${relNs}/vmlDrawing`, "../" + vPart.slice(3));
       ensureDefault(pkg, "vml", VML_CT);
       const sheetXml = pkg.text(sheetPart)!;
-      const rPrefix = /\sxmlns:(\w+)="[^"]*relationships"/.exec(sheetXml)?.[1];
+      const rPrefix = rootRelPrefix(sheetXml);
       const attr = rPrefix ? `${rPrefix}:id="${id}"` : `xmlns:r="${relNs}" r:id="${id}"`;
       const p = /<(\w+:)?sheetData\b/.exec(sheetXml)?.[1] ?? "";
       pkg.set(sheetPart, setWorksheetChild(sheetXml, "legacyDrawing", `<${p}legacyDrawing ${attr}/>`));

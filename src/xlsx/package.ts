@@ -188,3 +188,9 @@ export function ensureDefault(pkg: XlsxPackage, ext: string, contentType: string
   if (new RegExp(`Extension="${ext}"`, "i").test(xml)) return;
   pkg.set(CONTENT_TYPES, insertBeforeClose(xml, "Types", `<Default Extension="${ext}" ContentType="${contentType}"/>`));
 }
+
+/** The prefix the part's root element binds to the relationships namespace, if any. */
+export function rootRelPrefix(xml: string): string | undefined {
+  const root = /<(?!\?)(?!!)[^>]+>/.exec(xml)?.[0] ?? "";
+  return /\sxmlns:(\w+)="[^"]*relationships"/.exec(root)?.[1];
+}

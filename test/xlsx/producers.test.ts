@@ -128,8 +128,10 @@ describe.each(FILES)("%s", (name) => {
         const at = `${sheet}!${a1(r0, c)}`;
         if (w.formula !== undefined) expect({ at, f: norm(formulaAt(h, r0, c)) }).toEqual({ at, f: norm(w.formula) });
         else if (w.value !== undefined) {
+          // the CLI's run and this plan are seconds apart: the time Kontrol states is the one thing that differs
+          const stamp = (v: unknown) => (typeof v === "string" ? v.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, "<tid>") : v);
           const want = typeof w.value === "string" ? w.value.slice(0, 32767) : w.value;
-          expect({ at, v: cellAt(h, r0, c) }).toEqual({ at, v: want === "" ? null : want });
+          expect({ at, v: stamp(cellAt(h, r0, c)) }).toEqual({ at, v: stamp(want === "" ? null : want) });
         }
       }
     }
