@@ -101,7 +101,7 @@ export function rowCount(grid: Grid): number {
 
 export function colCount(grid: Grid): number {
   let n = 0;
-  for (const r of grid.values) if (r && r.length > n) n = r.length;
+  for (const r of rowIndices(grid)) n = Math.max(n, grid.values[r].length);
   return n;
 }
 
@@ -111,9 +111,8 @@ export function colCount(grid: Grid): number {
  * bounding box a stray cell in XFD1048576 would make.
  */
 export function rowIndices(grid: Grid): number[] {
-  const out: number[] = [];
-  grid.values.forEach((_, r) => out.push(r));
-  return out;
+  // Object.keys lists only the rows that are there: on a sparse array it does not walk the holes
+  return Object.keys(grid.values).map(Number);
 }
 
 /** How many cells row `row` holds (0 for a missing row). */

@@ -11,7 +11,7 @@ import { readArea } from "../engine/input";
 import { readAmount } from "../engine/amountText";
 import { isDateFormat, serialDateText } from "./dates";
 import { canonicalUnit } from "../engine/units";
-import { a1, cellAt, colCount, formulaAt, isBlank, loc, locRange, rowCount, textAt, formatAt } from "./grid";
+import { a1, cellAt, colCount, formulaAt, isBlank, loc, locRange, rowCount, textAt, formatAt, rowIndices } from "./grid";
 import {
   classifyTabel1Label,
   headerRole,
@@ -69,7 +69,7 @@ export function findTabel1Headers(grid: Grid): Tabel1Header[] {
   const n = rowCount(grid);
   const yearCells = (r: number) =>
     (grid.values[r] ?? []).map((v, c) => ({ v: v ?? null, c })).filter((x) => looseYearCell(x.v) !== undefined || isYearish(x.v));
-  for (let r = 0; r < n; r++) {
+  for (const r of rowIndices(grid)) {
     const cells = yearCells(r);
     if (cells.length < 2) continue;
     const firstCol = cells[0].c;

@@ -58,7 +58,7 @@ function scanBlock(grid: Grid, titleRow: number, titleCol: number, rows: number,
   }
   const roles: { from?: number; to?: number; area?: number } = {};
   for (const h of headerRow !== undefined ? [headerRow] : [titleRow, titleRow + 1])
-    for (let c = 0; c < width; c++) {
+    for (let c = 0; c < Math.min(width, rowWidth(grid, h)); c++) {
       const s = squeeze(textAt(grid, h, c)).replace(/\.$/, "");
       if (/^(fra|fra bevilling|afgivende( bevilling)?)$/.test(s)) roles.from ??= c;
       else if (/^(til|til bevilling|modtagende( bevilling)?)$/.test(s)) roles.to ??= c;

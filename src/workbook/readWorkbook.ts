@@ -11,7 +11,7 @@ import { canonicalUnit } from "../engine/units";
 import type { FoundProposal, WorkbookReading } from "./api";
 import { BEREGN_SHEET, readBeregnSheet, type BeregnData } from "./beregnSheet";
 import { fingerprint } from "./hash";
-import { colCount, loc, rowCount, textAt } from "./grid";
+import { colCount, loc, rowCount, textAt, rowIndices, rowWidth } from "./grid";
 import { classifyTabel1Label, isPlaceholder, squeeze } from "./labels";
 import type { ProposalLayout, TableLayout } from "./layout";
 import { ReadContext } from "./readContext";
@@ -69,8 +69,8 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
     let marker = "";
     search: for (const g of grids) {
       if (g.name.toLowerCase() === BEREGN_SHEET || own.has(g.name.toLowerCase())) continue;
-      for (let r = 0; r < rowCount(g); r++)
-        for (let c = 0; c < (g.values[r]?.length ?? 0); c++) {
+      for (const r of rowIndices(g))
+        for (let c = 0; c < rowWidth(g, r); c++) {
           const t = textAt(g, r, c);
           if (t && classifyTabel1Label(t)?.kind === "permanentMarker") {
             where = loc(g.name, r, c);

@@ -246,8 +246,7 @@ export function readSheet(xml: string, ctx: SheetReadContext): Grid {
   // missing rows stay missing only where that saves something: a sheet whose rows are mostly
   // there gets empty rows in between (what every reader expects), one stray far cell does not
   // make a million of them
-  let present = 0;
-  values.forEach(() => present++);
+  const present = Object.keys(values).length;
   if (values.length <= 4 * present + 1024)
     for (let r = 0; r < values.length; r++)
       if (values[r] === undefined) {
