@@ -102,7 +102,7 @@ export function applyNotes(wb: XlsxWorkbook, notes: NonNullable<WritePlan["notes
       );
       vml = vml.replace(SHAPE_RE, (shape) => (shapeCell(shape) === `${row},${col}` ? "" : shape));
       if (n.text === null) continue;
-      const el = `<${p}comment ref="${ref}" authorId="${authorId}"><${p}text><${p}t xml:space="preserve">${escapeXml(cellText(n.text))}</${p}t></${p}text></${p}comment>`;
+      const el = `<${p}comment ref="${ref}" authorId="${authorId}"><${p}text><${p}r><${p}t xml:space="preserve">${escapeXml(cellText(n.text))}</${p}t></${p}r></${p}text></${p}comment>`;
       cx = /<(?:\w+:)?commentList\b[^>]*\/>/.test(cx)
         ? cx.replace(/<((?:\w+:)?)commentList\b[^>]*\/>/, `<$1commentList>${el}</$1commentList>`)
         : cx.replace(/<\/((?:\w+:)?)commentList>/, `${el}</$1commentList>`);
