@@ -175,3 +175,38 @@ const RECALC = ["op-defined-names.xlsx", "op-chart.xlsx", "op-table.xlsx", "lo-c
     240_000,
   );
 });
+
+describe("what single files of the corpus pin", () => {
+  test("op-far-cell: one value in XFD1048576 is one row of the Grid, not the sheet's bounding box", async () => {
+    const { grids } = await loadWorkbook(path.join(DIR, "op-far-cell.xlsx"));
+    const g = grids.find((x) => x.name === PROPOSAL)!;
+    expect(cellAt(g, 1_048_575, 16_383)).toBe("x");
+    expect(Object.keys(g.values).length).toBeLessThan(100);
+    expect(readWorkbook(grids).proposals).toHaveLength(1);
+  });
+
+  test("lo-float-residue: =0,1+0,2-0,3 in K11; as Excel caches it (5,55e-17) it counts as 0, payback as without it", async () => {
+    const { grids } = await loadWorkbook(path.join(DIR, "lo-float-residue.xlsx"));
+    const g = grids.find((x) => x.name === PROPOSAL)!;
+    expect(formulaAt(g, 10, 10)).toBe("=0.1+0.2-0.3");
+    // LibreOffice rounds its own result to 0; Excel caches the residue: put that in the cell
+    expect(cellAt(g, 10, 10)).toBe(0);
+    g.values[10][10] = 0.1 + 0.2 - 0.3;
+    const reading = readWorkbook(grids);
+    const result = computeFound(reading.proposals[0], reading.settings);
+    expect(resultToJson(result).payback.service?.years).toBe(7);
+    expect(result.findings.filter((f) => f.location === "Ark1!K11")).toEqual([]);
+  });
+
+  test("op-date1904: a date under the 1904 system is the serial number the cell holds", async () => {
+    const { grids } = await loadWorkbook(path.join(DIR, "op-date1904.xlsx"));
+    // 1 March 2025 is day 44.255 counted from 1 January 1904
+    expect(
+      cellAt(
+        grids.find((x) => x.name === PROPOSAL)!,
+        3,
+        3,
+      ),
+    ).toBe(44255);
+  });
+});
