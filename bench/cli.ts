@@ -3,7 +3,7 @@
  * ExcelJS loading them — measure the ratio"). 200 workbooks generated from the document cases
  * in the builder's four layouts, in a temp folder; then, in this one process, alternately:
  *   - `beregn valider <mappe>`: the command's own function runValider (src/cli/commands/valider.ts),
- *     called in-process with its output discarded — file checks, unzip under limits, ExcelJS,
+ *     called in-process with its output discarded — file checks, unzip under limits, streaming XML,
  *     Grids, reading, computing, checking;
  *   - ExcelJS alone: `new Workbook().xlsx.readFile(f)` on the same files.
  * Both are timed as CPU time of this process (process.cpuUsage, user + system), since the machine
@@ -87,7 +87,7 @@ export async function benchCli(files = 200, rounds = 3): Promise<Table> {
     .readdirSync(dir)
     .filter((f) => f.endsWith(".xlsx"))
     .map((f) => path.join(dir, f));
-  const options: Options = { inPlace: false, tabDele: false, overskriv: false };
+  const options: Options = { inPlace: false, overskriv: false };
   let lines = 0;
   let exit = -1;
   const valider = async () => {
@@ -97,7 +97,7 @@ export async function benchCli(files = 200, rounds = 3): Promise<Table> {
   const exceljs = async () => {
     for (const f of list) await new ExcelJS.Workbook().xlsx.readFile(f);
   };
-  // the parts of valider, for the breakdown: the host's load (checks, bounded unzip, ExcelJS, Grids) and the check itself
+  // the parts of valider, for the breakdown: the host's load (checks, bounded unzip, streaming XML, Grids) and the check itself
   let loaded: Grid[][] = [];
   const host = async () => {
     loaded = [];
@@ -141,7 +141,7 @@ export async function benchCli(files = 200, rounds = 3): Promise<Table> {
           (vCpu / eCpu).toFixed(2).replace(".", ","),
         ],
         ...[
-          ["  heraf: loadWorkbook (kontrol, udpakning, ExcelJS, Grids)", h],
+          ["  heraf: loadWorkbook (kontrol, udpakning, strømmende XML, Grids)", h],
           ["  heraf: validateWorkbook på de indlæste Grids", k],
         ].map(([name, xs]) => {
           const cpu = median((xs as Sample[]).map((s) => s.cpuMs));

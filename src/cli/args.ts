@@ -9,7 +9,6 @@ export interface Options {
   output?: string;
   inPlace: boolean;
   forslag?: number;
-  tabDele: boolean;
   overskriv: boolean;
   json?: string;
   /** beregn omregn: lønsats t.kr. pr. ÅV, overhead t.kr. pr. ÅV, årstimenorm, p/l years, index factors. */
@@ -49,7 +48,6 @@ export function parseCommand(argv: string[]): Command {
         ud: { type: "string", short: "o" },
         "in-place": { type: "boolean" },
         forslag: { type: "string" },
-        "tab-dele": { type: "boolean" },
         overskriv: { type: "boolean" },
         json: { type: "string" },
         sats: { type: "string" },
@@ -85,7 +83,6 @@ export function parseCommand(argv: string[]): Command {
     output: v.ud,
     inPlace: v["in-place"] === true,
     forslag,
-    tabDele: v["tab-dele"] === true,
     overskriv: v.overskriv === true,
     json: v.json,
     sats: v.sats,
@@ -106,8 +103,8 @@ export function parseCommand(argv: string[]): Command {
     return rest[0];
   };
   const noWriteOptions = (cmd: string): void => {
-    if (options.output !== undefined || options.inPlace || options.forslag !== undefined || options.tabDele)
-      throw new UsageError(`beregn ${cmd} skriver ikke i projektmapper: -o, --in-place, --forslag og --tab-dele hører til beregn <fil>`);
+    if (options.output !== undefined || options.inPlace || options.forslag !== undefined)
+      throw new UsageError(`beregn ${cmd} skriver ikke i projektmapper: -o, --in-place og --forslag hører til beregn <fil>`);
   };
   if (first !== "omregn") {
     const given = omregnOptions.filter((k) => options[k] !== undefined);
@@ -117,7 +114,7 @@ export function parseCommand(argv: string[]): Command {
     throw new UsageError("--format og --angivet hører til beregn katalog");
   if (SUBCOMMANDS.has(first)) {
     if (first === "følsomhed" || first === "folsomhed") {
-      if (options.output !== undefined || options.inPlace || options.tabDele || options.overskriv)
+      if (options.output !== undefined || options.inPlace || options.overskriv)
         throw new UsageError("beregn følsomhed skriver ikke i projektmapper: kun --forslag og --json hører til den");
       return { kind: "folsomhed", file: only("projektmappe eller JSON-fil"), options };
     }
@@ -129,8 +126,8 @@ export function parseCommand(argv: string[]): Command {
       return { kind: "omregn", what, amount: rest[1], options };
     }
     if (first === "katalog") {
-      if (options.inPlace || options.forslag !== undefined || options.tabDele)
-        throw new UsageError("beregn katalog skriver et nyt katalog (-o); --in-place, --forslag og --tab-dele hører til beregn <fil>");
+      if (options.inPlace || options.forslag !== undefined)
+        throw new UsageError("beregn katalog skriver et nyt katalog (-o); --in-place og --forslag hører til beregn <fil>");
       if (rest.length === 0) throw new UsageError("beregn katalog skal have mindst én fil eller mappe; se beregn --help");
       return { kind: "katalog", paths: rest, options };
     }
@@ -140,7 +137,7 @@ export function parseCommand(argv: string[]): Command {
       return { kind: "valider", paths: rest, options };
     }
     if (first === "skabelon") {
-      if (options.output !== undefined || options.inPlace || options.forslag !== undefined || options.tabDele)
+      if (options.output !== undefined || options.inPlace || options.forslag !== undefined)
         throw new UsageError("beregn skabelon tager kun uddatafilen og --overskriv");
       return { kind: "skabelon", file: only("uddatafil"), options };
     }

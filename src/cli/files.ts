@@ -45,15 +45,16 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-/** "<navn>-beregnet.xlsx" beside the input. */
+/** "<navn>-beregnet.xlsx" beside the input (.xlsm for a macro workbook: the package keeps its macros). */
 export function defaultOutput(input: string): string {
   const ext = path.extname(input);
-  return path.join(path.dirname(input), `${path.basename(input, ext)}-beregnet.xlsx`);
+  return path.join(path.dirname(input), `${path.basename(input, ext)}-beregnet${/^\.xlsm$/i.test(ext) ? ".xlsm" : ".xlsx"}`);
 }
 
 /**
  * Where to write, or a refusal: never the input without --in-place, never over an existing file
- * without --overskriv, always a .xlsx (ExcelJS writes no macros, so not .xlsm).
+ * without --overskriv, and the input's kind: a .xlsx stays .xlsx, a .xlsm stays .xlsm (Excel
+ * refuses to open a macro workbook under the other name).
  */
 export function outputTarget(
   input: string,
@@ -62,7 +63,8 @@ export function outputTarget(
   if (opts.inPlace) return { target: input, inPlace: true };
   const target = opts.output ?? defaultOutput(input);
   if (sameFile(target, input)) throw new UsageError(`${target} er inddatafilen; brug --in-place for at skrive i den`);
-  if (!/\.xlsx$/i.test(target)) throw new UsageError(`uddatafilen skal hedde .xlsx: ${target}`);
+  const ext = /\.xlsm$/i.test(input) ? ".xlsm" : ".xlsx";
+  if (path.extname(target).toLowerCase() !== ext) throw new UsageError(`uddatafilen skal hedde ${ext} ligesom inddatafilen: ${target}`);
   checkWritable(target, opts.overskriv);
   return { target, inPlace: false };
 }

@@ -2,11 +2,12 @@
 export const HELP = `beregn – beregner og kontrollerer investerings- og effektiviseringsforslag (Københavns Kommune)
 
 Brug:
-  beregn <fil.xlsx> [-o ud.xlsx | --in-place] [--forslag N] [--tab-dele] [--overskriv]
+  beregn <fil.xlsx> [-o ud.xlsx | --in-place] [--forslag N] [--overskriv]
       Læser projektmappen, beregner hvert forslag (eller kun nr. N) og skriver tabellerne:
       de beregnede rækker i Tabel 1, tilbagebetalingstid, Tabel 2.1.1, Kvantum-tabel A–E og
       arket Kontrol med fundene. Uden -o og --in-place skrives <fil>-beregnet.xlsx ved siden
-      af; inddatafilen ændres kun med --in-place.
+      af (en .xlsm forbliver .xlsm); inddatafilen ændres kun med --in-place. Alt andet i
+      projektmappen (diagrammer, pivottabeller, makroer, navne, formatering) bevares uændret.
   beregn valider <filer eller mapper…>
       Kontrollerer uden at skrive. Én linje pr. fund: fil:ark!celle: alvorlighed KODE besked.
       Mapper gennemsøges for .xlsx og .xlsm.
@@ -38,8 +39,6 @@ Tilvalg:
   -o, --ud <fil>       skriv resultatet til denne fil
   --in-place           skriv i selve inddatafilen
   --forslag <N>        beregn kun forslag nr. N (1 = det første i projektmappen)
-  --tab-dele           skriv en kopi (-o) selv om dele, som ikke kan gemmes igen
-                       (diagrammer, pivottabeller, makroer …), går tabt i kopien
   --overskriv          overskriv en eksisterende uddatafil
   --json <rapport>     skriv også en rapport i JSON (en post pr. fil; katalog: linjer og summer)
   --format <F>         katalog: bilagets layout (investering-2025, tvaergaaende-2025, 2018)

@@ -7,6 +7,11 @@ import Decimal from "decimal.js";
 
 export type AmountReading = { ok: true; value: Decimal; empty: boolean; note?: string } | { ok: false; text: string };
 
+/** Excel's largest number (9,99999999999999E+307): beyond it a cell cannot hold the amount. */
+const EXCEL_MAX = 9.99999999999999e307;
+/** Below this (in t.kr.) a number is a floating-point residue, not an amount. */
+const RESIDUE = 1e-9;
+
 const DASHES = /[\u2212\u2013\u2014\u2012\u2010\u2011]/g;
 
 /**
@@ -31,8 +36,11 @@ export function quoteValue(v: unknown): string {
 export function readAmount(input: unknown): AmountReading {
   if (input === null || input === undefined) return { ok: true, value: new Decimal(0), empty: true };
   if (typeof input === "number") {
-    if (!Number.isFinite(input)) return { ok: false, text: quoteValue(input) };
-    return { ok: true, value: new Decimal(input.toString()), empty: false };
+    if (!Number.isFinite(input) || Math.abs(input) > EXCEL_MAX) return { ok: false, text: quoteValue(input) };
+    // the double as Excel shows it: 15 significant digits (0,1+0,2 is 0,3), and a float residue
+    // such as the 5,55e-17 that =0,1+0,2-0,3 leaves is no amount at all (issue 13)
+    const shown = Number(input.toPrecision(15));
+    return { ok: true, value: new Decimal(Math.abs(shown) < RESIDUE ? 0 : shown), empty: false };
   }
   if (input instanceof Decimal) return { ok: true, value: input, empty: false };
   if (typeof input !== "string") return { ok: false, text: quoteValue(input) };

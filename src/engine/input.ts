@@ -83,7 +83,6 @@ export interface ProposalInput {
   expected?: unknown;
 }
 
-
 /** Input that cannot be read at all: names the field (exit code 2 in the CLI). */
 export class InputError extends Error {
   constructor(

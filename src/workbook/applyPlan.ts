@@ -22,19 +22,21 @@ function cloneGrid(g: Grid): Grid {
 
 function setAt<T>(m: (T | null)[][], r: number, c: number, v: T | null): void {
   while (m.length <= r) m.push([]);
-  const row = m[r];
+  // a Grid may be sparse (rows missing, issue 13): a missing row inside it is made
+  const row = (m[r] ??= []);
   while (row.length < c) row.push(null);
   row[c] = v;
 }
 
 /** Trim trailing nulls and empty rows, so that equal content compares equal whatever was cleared. */
 function tidy<T>(m: (T | null)[][]): (T | null)[][] {
+  // map skips missing rows and keeps them missing: the cost follows the rows a sheet has
   const rows = m.map((r) => {
     const row = [...r];
     while (row.length && (row[row.length - 1] === null || row[row.length - 1] === undefined)) row.pop();
     return row;
   });
-  while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
+  while (rows.length && (rows[rows.length - 1] === undefined || rows[rows.length - 1].length === 0)) rows.pop();
   return rows;
 }
 

@@ -101,8 +101,23 @@ export function rowCount(grid: Grid): number {
 
 export function colCount(grid: Grid): number {
   let n = 0;
-  for (const r of grid.values) if (r && r.length > n) n = r.length;
+  for (const r of rowIndices(grid)) n = Math.max(n, grid.values[r].length);
   return n;
+}
+
+/**
+ * The indices of the rows a Grid holds, in order. A Grid may be sparse (issue 13: a host gives
+ * only the rows that have cells), so a scan over these costs the rows a sheet has, not the
+ * bounding box a stray cell in XFD1048576 would make.
+ */
+export function rowIndices(grid: Grid): number[] {
+  // Object.keys lists only the rows that are there: on a sparse array it does not walk the holes
+  return Object.keys(grid.values).map(Number);
+}
+
+/** How many cells row `row` holds (0 for a missing row). */
+export function rowWidth(grid: Grid, row: number): number {
+  return grid.values[row]?.length ?? 0;
 }
 
 /** A cell is blank when it holds nothing or only white space. */

@@ -7,7 +7,7 @@ import Decimal from "decimal.js";
 import { readAmount } from "../engine/amountText";
 import type { KeyInput } from "../engine/input";
 import { canonicalUnit } from "../engine/units";
-import { cellAt, colCount, formatAt, isBlank, loc, locRange, rowCount, textAt } from "./grid";
+import { cellAt, colCount, formatAt, isBlank, loc, locRange, rowCount, rowIndices, rowWidth, textAt } from "./grid";
 import { isTotalLabel, squeeze } from "./labels";
 import type { ReadContext } from "./readContext";
 import type { Grid } from "./types";
@@ -46,8 +46,8 @@ export function findKeyTables(grid: Grid): KeyTableFound[] {
   const out: KeyTableFound[] = [];
   const rows = rowCount(grid);
   const width = colCount(grid);
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < width; c++) {
+  for (const r of rowIndices(grid))
+    for (let c = 0; c < rowWidth(grid, r); c++) {
       const title = textAt(grid, r, c);
       if (!title || !/^fordelingsnøgle/.test(squeeze(title))) continue;
       const rest = title

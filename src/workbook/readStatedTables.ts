@@ -7,7 +7,7 @@
 import { readArea } from "../engine/input";
 import { canonicalUnit } from "../engine/units";
 import type { YearValuesInput } from "../engine/input";
-import { cellAt, colCount, isBlank, loc, locRange, rowCount, textAt } from "./grid";
+import { cellAt, colCount, isBlank, loc, locRange, rowCount, rowIndices, rowWidth, textAt } from "./grid";
 import { isTotalLabel, squeeze, yearRun } from "./labels";
 import type { TableLayout } from "./layout";
 import { rawAmount, type ReadContext } from "./readContext";
@@ -40,8 +40,8 @@ export function findStatedTables(grid: Grid, generated: boolean): TableLayout[] 
   const out: TableLayout[] = [];
   const rows = rowCount(grid);
   const width = colCount(grid);
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < width; c++) {
+  for (const r of rowIndices(grid))
+    for (let c = 0; c < rowWidth(grid, r); c++) {
       const t = textAt(grid, r, c);
       if (!t || t.length < 6) continue;
       const id = classifyTableTitle(t);

@@ -9,8 +9,9 @@ import type { Area, Block } from "../engine/model";
 import type { RowInput, YearValuesInput } from "../engine/input";
 import { readArea } from "../engine/input";
 import { readAmount } from "../engine/amountText";
+import { isDateFormat, serialDateText } from "./dates";
 import { canonicalUnit } from "../engine/units";
-import { a1, cellAt, colCount, formulaAt, isBlank, loc, locRange, rowCount, textAt } from "./grid";
+import { a1, cellAt, colCount, formulaAt, isBlank, loc, locRange, rowCount, textAt, formatAt, rowIndices, rowWidth } from "./grid";
 import {
   classifyTabel1Label,
   headerRole,
@@ -105,7 +106,7 @@ export function findTabel1Headers(grid: Grid): Tabel1Header[] {
   const yearCells = (r: number) => rowCells(grid, r).filter((x) => looseYearCell(x.v) !== undefined || isYearish(x.v));
   const isYearRow = (r: number) => yearCells(r).length >= 2;
   let prevYearRow = -1;
-  for (let r = 0; r < n; r++) {
+  for (const r of rowIndices(grid)) {
     const cells = yearCells(r);
     if (cells.length < 2) continue;
     const above = prevYearRow;
@@ -170,8 +171,7 @@ export function findTabel1Headers(grid: Grid): Tabel1Header[] {
 /** The non-blank cells of a row, through grid.ts (the Grid may be sparse). */
 function rowCells(grid: Grid, r: number): { v: CellValue; c: number }[] {
   const out: { v: CellValue; c: number }[] = [];
-  const width = (grid.values[r] ?? []).length;
-  for (let c = 0; c < width; c++) {
+  for (let c = 0, width = rowWidth(grid, r); c < width; c++) {
     const v = cellAt(grid, r, c);
     if (!isBlank(v)) out.push({ v, c });
   }
@@ -565,8 +565,9 @@ function readInputRow(
       return;
     }
     if (v === null) return;
-    row.values[String(years[i])] = v;
-    const a = readAmount(v);
+    const shown = typeof v === "number" && isDateFormat(formatAt(grid, r, c)) ? serialDateText(v) : v;
+    row.values[String(years[i])] = shown;
+    const a = readAmount(shown);
     if (a.ok) sum = sum.plus(a.value);
     if (typeof v === "string" && a.ok && !a.empty) ctx.textNumbers.push({ text: v, location: loc(grid.name, r, c) });
   });

@@ -6,7 +6,7 @@
 import type { TransferInput } from "../engine/input";
 import { readArea } from "../engine/input";
 import { canonicalUnit } from "../engine/units";
-import { a1 as cellName, cellAt, colCount, isBlank, rowCount, textAt } from "./grid";
+import { a1 as cellName, cellAt, colCount, isBlank, rowCount, rowIndices, rowWidth, textAt } from "./grid";
 import { classifyTabel1Label, squeeze, yearRun } from "./labels";
 import { rawAmount, type ReadContext } from "./readContext";
 import type { Grid } from "./types";
@@ -36,8 +36,8 @@ export function findTransferBlocks(grid: Grid): TransferBlockFound[] {
   const out: TransferBlockFound[] = [];
   const rows = rowCount(grid);
   const width = colCount(grid);
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < width; c++) {
+  for (const r of rowIndices(grid))
+    for (let c = 0; c < rowWidth(grid, r); c++) {
       const t = textAt(grid, r, c);
       if (!t || classifyTabel1Label(t)?.kind !== "transferTitle") continue;
       out.push(scanBlock(grid, r, c, rows, width));
@@ -58,7 +58,7 @@ function scanBlock(grid: Grid, titleRow: number, titleCol: number, rows: number,
   }
   const roles: { from?: number; to?: number; area?: number } = {};
   for (const h of headerRow !== undefined ? [headerRow] : [titleRow, titleRow + 1])
-    for (let c = 0; c < width; c++) {
+    for (let c = 0; c < Math.min(width, rowWidth(grid, h)); c++) {
       const s = squeeze(textAt(grid, h, c)).replace(/\.$/, "");
       if (/^(fra|fra bevilling|afgivende( bevilling)?)$/.test(s)) roles.from ??= c;
       else if (/^(til|til bevilling|modtagende( bevilling)?)$/.test(s)) roles.to ??= c;

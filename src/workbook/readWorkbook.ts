@@ -11,7 +11,7 @@ import { canonicalUnit } from "../engine/units";
 import type { FoundProposal, WorkbookReading } from "./api";
 import { BEREGN_SHEET, readBeregnSheet, type BeregnData } from "./beregnSheet";
 import { fingerprint } from "./hash";
-import { colCount, loc, rowCount, textAt } from "./grid";
+import { colCount, loc, rowCount, textAt, rowIndices, rowWidth } from "./grid";
 import { classifyTabel1Label, isPlaceholder, parsePriceLevel, squeeze, yearRun } from "./labels";
 import type { ProposalLayout, TableLayout } from "./layout";
 import { ReadContext } from "./readContext";
@@ -81,8 +81,8 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
     let marker = "";
     search: for (const g of grids) {
       if (g.name.toLowerCase() === BEREGN_SHEET || own.has(g.name.toLowerCase())) continue;
-      for (let r = 0; r < rowCount(g); r++)
-        for (let c = 0; c < (g.values[r]?.length ?? 0); c++) {
+      for (const r of rowIndices(g))
+        for (let c = 0; c < rowWidth(g, r); c++) {
           const t = textAt(g, r, c);
           if (t && classifyTabel1Label(t)?.kind === "permanentMarker") {
             where = loc(g.name, r, c);
@@ -237,7 +237,7 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
 function firstYearRow(grids: Grid[], own: Set<string>): { sheet: string; row: number; col: number; years: string } | undefined {
   for (const g of grids) {
     if (g.name.toLowerCase() === BEREGN_SHEET || own.has(g.name.toLowerCase())) continue;
-    for (let r = 0; r < rowCount(g); r++) {
+    for (const r of rowIndices(g)) {
       const run = yearRun(g.values[r] ?? []);
       if (run) return { sheet: g.name, row: r, col: run.cols[0], years: `${run.years[0]}–${run.years[run.years.length - 1]}` };
     }

@@ -30,6 +30,8 @@ export interface Grid {
   hiddenRows?: number[];
   /** Sheet protection is on. */
   protected?: boolean;
+  /** A1 address → the cell's note/comment text, as the host read it. */
+  notes?: Record<string, string>;
 }
 
 /**
@@ -42,7 +44,13 @@ export interface WriteCell {
   /** A formula ("=SUM(C5:C9)"); takes precedence over value. */
   formula?: string;
   numberFormat?: string;
+  /** Bold in the workbook's default font (name and size): only bold is added. */
   bold?: boolean;
+  wrap?: boolean;
+  align?: "left" | "right" | "center";
+  indent?: number;
+  /** A HYPERLINK cell styled as a link: blue, underlined. */
+  link?: boolean;
 }
 
 /** A rectangular block written as one range (DESIGN.md: each block one 2-D write). */
@@ -64,6 +72,13 @@ export interface WritePlan {
    * a host without support may clear them instead.
    */
   deleteSheets?: string[];
-  /** Print setup of a sheet (the lead's contract shape; issue 10 owns the type). */
-  pageSetup?: { sheet: string; orientation: "landscape" | "portrait"; paperSize: "A4"; fitToWidth: boolean; printTitleRows?: string }[];
+  /** Set a cell's note, or remove it (null). A note never changes the cell's value, formula or format. */
+  notes?: { sheet: string; address: string; text: string | null }[];
+  pageSetup?: {
+    sheet: string;
+    orientation: "landscape" | "portrait";
+    paperSize: "A4";
+    fitToWidth: boolean;
+    printTitleRows?: string /* "4:4" */;
+  }[];
 }

@@ -12,7 +12,6 @@ export type FileRefusalCode =
   | "NOT_XLSX"
   | "CORRUPT"
   | "ZIP_LIMIT"
-  | "UNSUPPORTED_PARTS"
   | "EXISTS"
   | "PROTECTED";
 

@@ -10,7 +10,7 @@ import type { Grid } from "../workbook/types";
 export function fittedWidths(g: Grid): number[] {
   const widths: number[] = [];
   for (const row of g.values)
-    row.forEach((v, c) => {
+    row?.forEach((v, c) => {
       if (v === null || v === undefined) return;
       const text = typeof v === "number" ? v.toLocaleString("da-DK") : String(v);
       const longest = Math.max(...text.split("\n").map((l) => l.length));

@@ -1,36 +1,19 @@
 /**
  * Judge a workbook file before unpacking it (DESIGN.md: the CLI must never choke on, or be
  * choked by, what a user hands it): does it exist, is it a .xlsx at all, is it a legacy or
- * encrypted file, do the zip's claims stay within the limits, and which parts would be lost
- * if it were saved through ExcelJS.
+ * encrypted file, do the zip's claims stay within the limits.
  */
 import * as fs from "node:fs";
 import { FileRefusal } from "./errors";
 import { type FileLimits, resolveLimits } from "./limits";
 import { isOle2, oleHasEncryptionInfo } from "./ole";
-import {
-  CUSTOM_PROPS_PART,
-  MACRO_PART,
-  customPropsHasProperty,
-  isCustomPropsPart,
-  SHAPES_PART,
-  contentTypesMacroEnabled,
-  drawingHasShapes,
-  isDrawingPart,
-  partsByName,
-} from "./parts";
-import { type ByteReader, type ZipEntry, extractEntry, readCentralDirectory } from "./zip";
+import { type ByteReader, type ZipEntry, readCentralDirectory } from "./zip";
 
 export interface Inspection {
   path: string;
   size: number;
   entries: ZipEntry[];
-  /** Danish names of the kinds of part ExcelJS cannot write back; empty when saving is safe. */
-  unsupportedParts: string[];
 }
-
-/** Parts read during inspection are small XML; a larger one is judged by its name alone. */
-const MAX_INSPECTED_PART = 16 * 1024 * 1024;
 
 const mb = (n: number): string => (n / (1024 * 1024)).toFixed(1).replace(".", ",");
 
@@ -80,7 +63,6 @@ export function inspectFile(path: string, limits?: Partial<FileLimits>): Inspect
     if (st.size > lim.maxFileBytes)
       throw new FileRefusal("TOO_LARGE", `afvist: filen fylder ${mb(st.size)} MB; grænsen er ${mb(lim.maxFileBytes)} MB`);
     const entries = readCentralDirectory(read, st.size, lim);
-    const names = entries.map((e) => e.name);
     const has = (n: string): ZipEntry | undefined => entries.find((e) => e.name.toLowerCase() === n.toLowerCase());
     if (has("xl/workbook.bin")) throw new FileRefusal("NOT_XLSX", "binært .xlsb-format; gem som .xlsx");
     if (!has("xl/workbook.xml") || !has("[Content_Types].xml"))
@@ -98,25 +80,7 @@ export function inspectFile(path: string, limits?: Partial<FileLimits>): Inspect
         `afvist: arkene fylder ${mb(sheetXml)} MB udpakket; grænsen er ${mb(lim.maxSheetXmlBytes)} MB (så mange celler kan ikke indlæses i hukommelsen)`,
       );
 
-    const unsupported = partsByName(names);
-    const text = (e: ZipEntry): string | undefined =>
-      e.uncompressedSize <= MAX_INSPECTED_PART ? extractEntry(read, st.size, e).toString("utf8") : undefined;
-    const ct = has("[Content_Types].xml");
-    if (ct && !unsupported.includes(MACRO_PART)) {
-      const xml = text(ct);
-      if (xml !== undefined && contentTypesMacroEnabled(xml)) unsupported.push(MACRO_PART);
-    }
-    for (const e of entries) {
-      if (!isDrawingPart(e.name) || unsupported.includes(SHAPES_PART)) continue;
-      const xml = text(e);
-      if (xml === undefined || drawingHasShapes(xml)) unsupported.push(SHAPES_PART);
-    }
-    const custom = entries.find((e) => isCustomPropsPart(e.name));
-    if (custom && !unsupported.includes(CUSTOM_PROPS_PART)) {
-      const xml = text(custom);
-      if (xml === undefined || customPropsHasProperty(xml)) unsupported.push(CUSTOM_PROPS_PART);
-    }
-    return { path, size: st.size, entries, unsupportedParts: unsupported };
+    return { path, size: st.size, entries };
   } finally {
     fs.closeSync(fd);
   }

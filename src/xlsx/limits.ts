@@ -11,10 +11,11 @@ export interface FileLimits {
   maxCompressionRatio: number;
   maxEntries: number;
   /**
-   * Σ uncompressed sizes of the worksheet and shared-string parts. ExcelJS holds a loaded sheet in
-   * about 17 bytes of memory per byte of its XML (measured: 120 MB of sheet XML took 2,0 GB), so
-   * a file inside every zip limit can still exhaust a 2 GB heap and die with a V8 crash instead
-   * of a Danish line. 40 MB of sheet XML is far beyond any proposal (a 10.000-row one is ~2 MB).
+   * Σ uncompressed sizes of the worksheet and shared-string parts. The streaming reader holds a
+   * sheet's text and its Grid at once, and the patcher rewrites a written sheet as one string, so
+   * a file inside every zip limit must still not exhaust the heap and die with a V8 crash instead
+   * of a Danish line (ExcelJS, which read sheets before issue 13, took 2,0 GB for 120 MB). 40 MB
+   * of sheet XML is far beyond any proposal (a 10.000-row one is ~2 MB).
    */
   maxSheetXmlBytes: number;
 }

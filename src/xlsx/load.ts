@@ -1,39 +1,69 @@
 /**
- * Open a .xlsx for the CLI: inspect it (limits, legacy, encrypted, unsupported parts), unpack it
- * under our own bounds, and hand ExcelJS the checked parts as a stored zip so it has nothing left
- * to inflate. Returns the Grids the workbook layer reads and the ExcelJS workbook to write into.
+ * Open a .xlsx for the CLI: inspect it (limits, legacy, encrypted), unpack and check every part
+ * under our own bounds, and read the sheets with a streaming XML parser (issue 13: no loader
+ * that might choke on what another producer writes). Returns the Grids the workbook layer reads
+ * and the package to patch.
  */
 import * as fs from "node:fs";
-import ExcelJS from "exceljs";
 import type { Grid } from "../workbook/types";
-import { FileRefusal } from "./errors";
 import { inspectFile } from "./inspect";
 import { type FileLimits, resolveLimits } from "./limits";
-import { worksheetToGrid } from "./toGrid";
-import { type ByteReader, buildStoredZip, extractEntry, readCentralDirectory } from "./zip";
+import { XlsxPackage, readRels, relIs, resolveTarget } from "./package";
+import { readCellFormats } from "./numberFormats";
+import { readComments, readSharedStrings, readSheet } from "./readSheet";
+import { type WorkbookInfo, readWorkbookInfo } from "./workbookPart";
+import { type ByteReader, readCentralDirectory } from "./zip";
+
+/** A workbook as the host holds it: its package, its structure, and the path it came from. */
+export interface XlsxWorkbook {
+  pkg: XlsxPackage;
+  info: WorkbookInfo;
+  /** The input's extension kept on save decides nothing: the content types say .xlsm or .xlsx. */
+  macroEnabled: boolean;
+}
 
 export interface LoadedWorkbook {
   grids: Grid[];
-  workbook: ExcelJS.Workbook;
-  /** Danish names of parts saving would drop (src/xlsx/parts.ts); empty when saving is safe. */
-  unsupportedParts: string[];
+  workbook: XlsxWorkbook;
+}
+
+export function openPackage(buf: Buffer, limits: FileLimits): XlsxPackage {
+  const read: ByteReader = (p, l) => buf.subarray(p, p + l);
+  // read the directory again from the bytes we unpack: the file may have changed since inspection
+  const entries = readCentralDirectory(read, buf.length, limits);
+  return XlsxPackage.fromEntries(read, buf.length, entries);
+}
+
+export function gridsOf(wb: XlsxWorkbook): Grid[] {
+  const { pkg, info } = wb;
+  const sharedStrings = info.sharedStrings ? readSharedStrings(pkg.text(info.sharedStrings), info.sharedStrings) : [];
+  const cellFormats = readCellFormats(info.styles ? pkg.text(info.styles) : undefined, info.styles ?? "styles");
+  return info.sheets.map((s) => {
+    const grid = readSheet(pkg.text(s.part!)!, {
+      name: s.name,
+      visibility: s.visibility,
+      part: s.part!,
+      sharedStrings,
+      cellFormats,
+      date1904: info.date1904,
+    });
+    const notes: Record<string, string> = {};
+    for (const r of readRels(pkg, s.part!)) {
+      if (!relIs(r, "comments") || r.external) continue;
+      const part = resolveTarget(s.part!, r.target);
+      const xml = pkg.text(part);
+      if (xml !== undefined) Object.assign(notes, readComments(xml, part));
+    }
+    if (Object.keys(notes).length) grid.notes = notes;
+    return grid;
+  });
 }
 
 export async function loadWorkbook(path: string, limits?: Partial<FileLimits>): Promise<LoadedWorkbook> {
   const lim = resolveLimits(limits);
-  const inspection = inspectFile(path, lim);
-  const buf = fs.readFileSync(path);
-  const read: ByteReader = (p, l) => buf.subarray(p, p + l);
-  // read the directory again from the bytes we unpack: the file may have changed since inspection
-  const entries = readCentralDirectory(read, buf.length, lim);
-  const files = entries.filter((e) => !e.name.endsWith("/")).map((e) => ({ name: e.name, data: extractEntry(read, buf.length, e) }));
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // ExcelJS types its input as its own Buffer interface; a Node Buffer is what it uses at run time
-    await workbook.xlsx.load(buildStoredZip(files) as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new FileRefusal("CORRUPT", "filen er beskadiget: projektmappen kan ikke læses");
-  }
-  const grids = workbook.worksheets.map(worksheetToGrid);
-  return { grids, workbook, unsupportedParts: inspection.unsupportedParts };
+  inspectFile(path, lim);
+  const pkg = openPackage(fs.readFileSync(path), lim);
+  const info = readWorkbookInfo(pkg);
+  const workbook: XlsxWorkbook = { pkg, info, macroEnabled: /macroEnabled/i.test(pkg.text("[Content_Types].xml") ?? "") };
+  return Promise.resolve({ grids: gridsOf(workbook), workbook });
 }

@@ -185,6 +185,12 @@ export function extractEntry(read: ByteReader, fileSize: number, e: ZipEntry): B
   return out;
 }
 
+/** An entry's compressed bytes as they stand in the file (after extractEntry has checked them). */
+export function rawEntryBody(read: ByteReader, e: ZipEntry): Buffer {
+  const lh = read(e.localHeaderOffset, 30);
+  return read(e.localHeaderOffset + 30 + lh.readUInt16LE(26) + lh.readUInt16LE(28), e.compressedSize);
+}
+
 /**
  * A zip whose entries are stored, not compressed. ExcelJS unpacks with JSZip, which trusts the
  * data it is given: handing it entries we have already inflated and checked means it has
@@ -200,6 +206,20 @@ export function buildStoredZip(files: { name: string; data: Buffer }[]): Buffer 
  * when regenerated.
  */
 export function buildZip(files: { name: string; data: Buffer }[], deflate: boolean): Buffer {
+  return writeZip(files.map((f) => ({ name: f.name, data: f.data, deflate })));
+}
+
+/** An entry copied from another zip as it was stored there: its compressed bytes, method and CRC. */
+export interface RawEntry {
+  name: string;
+  raw: { body: Buffer; method: number; crc32: number; uncompressedSize: number };
+}
+
+/**
+ * A zip of new parts (deflated or stored) and parts copied compressed from the file they came
+ * from, so an unchanged part keeps its bytes exactly (issue 13).
+ */
+export function writeZip(files: ({ name: string; data: Buffer; deflate: boolean } | RawEntry)[]): Buffer {
   // plain zip fields are 16/32 bits; the limits keep real workbooks far below both
   if (files.length > 0xffff) throw new Error("buildZip: for mange dele");
   const parts: Buffer[] = [];
@@ -207,9 +227,10 @@ export function buildZip(files: { name: string; data: Buffer }[], deflate: boole
   let offset = 0;
   for (const f of files) {
     const name = Buffer.from(f.name, "utf8");
-    const crc = zlib.crc32(f.data) >>> 0;
-    const body = deflate ? zlib.deflateRawSync(f.data, { level: 9 }) : f.data;
-    const method = deflate ? 8 : 0;
+    const crc = "raw" in f ? f.raw.crc32 >>> 0 : zlib.crc32(f.data) >>> 0;
+    const body = "raw" in f ? f.raw.body : f.deflate ? zlib.deflateRawSync(f.data, { level: 9 }) : f.data;
+    const method = "raw" in f ? f.raw.method : f.deflate ? 8 : 0;
+    const size = "raw" in f ? f.raw.uncompressedSize : f.data.length;
     const lh = Buffer.alloc(30);
     lh.writeUInt32LE(SIG_LOCAL, 0);
     lh.writeUInt16LE(20, 4);
@@ -219,7 +240,7 @@ export function buildZip(files: { name: string; data: Buffer }[], deflate: boole
     lh.writeUInt16LE(0x21, 12);
     lh.writeUInt32LE(crc, 14);
     lh.writeUInt32LE(body.length, 18);
-    lh.writeUInt32LE(f.data.length, 22);
+    lh.writeUInt32LE(size, 22);
     lh.writeUInt16LE(name.length, 26);
     lh.writeUInt16LE(0, 28);
     const ch = Buffer.alloc(46);
@@ -232,7 +253,7 @@ export function buildZip(files: { name: string; data: Buffer }[], deflate: boole
     ch.writeUInt16LE(0x21, 14);
     ch.writeUInt32LE(crc, 16);
     ch.writeUInt32LE(body.length, 20);
-    ch.writeUInt32LE(f.data.length, 24);
+    ch.writeUInt32LE(size, 24);
     ch.writeUInt16LE(name.length, 28);
     ch.writeUInt32LE(offset, 42);
     parts.push(lh, name, body);

@@ -11,7 +11,7 @@ import { gridsToWorkbook } from "../../src/xlsx/fromGrids";
 import { FileRefusal, inspectFile, loadWorkbook } from "../../src/xlsx";
 import { spawnSync } from "node:child_process";
 import { ROOT, beregn, ensureBuilt, removeDir, tmpDir, type CliRun } from "../cli/cliHelpers";
-import { patchXlsx } from "../xlsx/zipHelpers";
+import { patchXlsx, unzip } from "../xlsx/zipHelpers";
 import { loadCase } from "./helpers";
 
 const BROKEN = path.join(__dirname, "..", "fixtures", "broken");
@@ -174,7 +174,7 @@ describe("hostile files are refused in bounded time and memory (inspectFile / lo
   });
 });
 
-describe("parts ExcelJS cannot write back: refused before anything is written, named in Danish", () => {
+describe("parts ExcelJS could not write back: kept byte for byte now (issue 13)", () => {
   const CHART_CT = (xml: string) =>
     xml.replace(
       "</Types>",
@@ -221,43 +221,70 @@ describe("parts ExcelJS cannot write back: refused before anything is written, n
     v = await variants();
   });
 
-  test.each(["chart", "pivot", "both", "xlsm"])("%s: in place → exit 2, the file's bytes untouched", (k) => {
-    const { file, parts } = v[k];
-    const bytes = fs.readFileSync(file);
+  /** The input's parts that are not byte-identical in the output (issue 13: only what Beregn writes may differ). */
+  const differing = (a: string, b: string): string[] => {
+    const y = new Map(unzip(fs.readFileSync(b)).map((e) => [e.name, e.data]));
+    return unzip(fs.readFileSync(a))
+      .filter((e) => !y.get(e.name)?.equals(e.data))
+      .map((e) => e.name);
+  };
+  const WRITTEN =
+    /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/worksheets\/sheet\d+\.xml)$/;
+  const KEPT: Record<string, string[]> = {
+    chart: ["xl/charts/chart1.xml"],
+    pivot: ["xl/pivotTables/pivotTable1.xml", "xl/pivotCache/pivotCacheDefinition1.xml"],
+    both: ["xl/charts/chart1.xml", "xl/pivotTables/pivotTable1.xml"],
+    xlsm: ["xl/vbaProject.bin"],
+  };
+
+  test.each(["chart", "pivot", "both", "xlsm"])("%s: in place → exit 0, the part kept byte for byte, only Beregn's parts changed", (k) => {
+    const file = path.join(dir, `inplace-${path.basename(v[k].file)}`);
+    fs.copyFileSync(v[k].file, file);
     const r = beregn([file, "--in-place"]);
-    expect(r.code).toBe(2);
-    expect(r.err).toEqual([
-      `fejl: afvist: ${file} indeholder ${parts}, som ville gå tabt ved gemning; intet er skrevet (skriv en kopi med -o <kopi.xlsx> --tab-dele)`,
-    ]);
     expectNoStack(r);
-    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    expect(r.code).toBe(0);
+    const changed = differing(v[k].file, file);
+    for (const part of KEPT[k]) expect(changed).not.toContain(part);
+    for (const n of changed) expect(n).toMatch(WRITTEN);
   });
 
-  test.each(["chart", "pivot", "xlsm"])("%s: to a copy without --tab-dele → exit 2, no copy", (k) => {
-    const { file, parts } = v[k];
-    const out = path.join(dir, `${k}-kopi.xlsx`);
+  test.each(["chart", "pivot", "xlsm"])("%s: to a copy → exit 0, the part kept byte for byte, the input untouched", (k) => {
+    const { file } = v[k];
+    const bytes = fs.readFileSync(file);
+    const out = path.join(dir, `${k}-kopi${k === "xlsm" ? ".xlsm" : ".xlsx"}`);
     const r = beregn([file, "-o", out]);
-    expect(r.code).toBe(2);
-    expect(r.err).toHaveLength(1);
-    expect(r.err[0]).toContain(`indeholder ${parts}, som ikke kan gemmes igen; intet er skrevet`);
-    expect(fs.existsSync(out)).toBe(false);
+    expect(r.code).toBe(0);
+    expect(r.err).toEqual([]);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    for (const part of KEPT[k]) expect(differing(file, out)).not.toContain(part);
   });
 
   test.each(["chart", "pivot", "xlsm"])("%s: valider reads it without complaint about the parts (it writes nothing)", (k) => {
     const { file } = v[k];
     const bytes = fs.readFileSync(file);
     const r = beregn(["valider", file]);
-    // F4 as laid out has no errors: exit 0; the unsupported parts do not matter to a check
+    // F4 as laid out has no errors: exit 0; the parts do not matter to a check
     expect(r.code).toBe(0);
     expectNoStack(r);
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
   });
 
-  test("an .xlsm written to its default output is refused: ExcelJS writes no macros", () => {
+  test("an .xlsm stays an .xlsm: its default output is <navn>-beregnet.xlsm with the macros and the macro content type", () => {
     const r = beregn([v.xlsm.file]);
-    expect(r.code).toBe(2);
-    expect(r.err[0]).toContain("makroer (VBA)");
+    expect(r.code).toBe(0);
+    const out = v.xlsm.file.replace(/\.xlsm$/, "-beregnet.xlsm");
+    const parts = new Map(unzip(fs.readFileSync(out)).map((e) => [e.name, e.data]));
+    expect(parts.get("xl/vbaProject.bin")?.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))).toBe(true);
+    expect(parts.get("[Content_Types].xml")!.toString("utf8")).toContain("application/vnd.ms-excel.sheet.macroEnabled.main+xml");
     expect(fs.existsSync(v.xlsm.file.replace(/\.xlsm$/, "-beregnet.xlsx"))).toBe(false);
+  });
+
+  test("an .xlsm written to a .xlsx name is refused: Excel would not open it", () => {
+    const out = path.join(dir, "makro-som.xlsx");
+    const r = beregn([v.xlsm.file, "-o", out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual([`fejl: uddatafilen skal hedde .xlsm ligesom inddatafilen: ${out}`]);
+    expect(fs.existsSync(out)).toBe(false);
   });
 });
 

@@ -51,7 +51,7 @@ async function run(name: AnnexName, extra: { angivet?: string | null } = {}): Pr
     [f.folder],
     {
       inPlace: false,
-      tabDele: false,
+
       overskriv: false,
       output,
       json,
@@ -247,7 +247,7 @@ describe("a file that cannot be read", () => {
     const out: string[] = [];
     const code = await runKatalog(
       [f.folder],
-      { inPlace: false, tabDele: false, overskriv: false, output: path.join(f.dir, "k.xlsx"), format: "2018" },
+      { inPlace: false, overskriv: false, output: path.join(f.dir, "k.xlsx"), format: "2018" },
       { out: (l) => out.push(l), err: (l) => out.push(l) },
       false,
     );

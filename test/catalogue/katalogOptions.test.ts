@@ -34,7 +34,7 @@ describe("parseCommand katalog", () => {
   });
   it("refuses a run without -o and an unknown format, before reading anything", async () => {
     const { io } = silent();
-    const base = { inPlace: false, tabDele: false, overskriv: false };
+    const base = { inPlace: false, overskriv: false };
     await expect(runKatalog(["x"], base, io, false)).rejects.toThrow("beregn katalog skal have -o <katalog.xlsx>");
     await expect(runKatalog(["x"], { ...base, output: "/tmp/k.xlsx", format: "bilag9" }, io, false)).rejects.toThrow(
       '--format skal være investering-2025, tvaergaaende-2025 eller 2018 (fik "bilag9")',
@@ -48,12 +48,7 @@ describe("runKatalog", () => {
     fs.renameSync(f.stated, path.join(f.folder, "bilag6.xlsx"));
     const { out, io } = silent();
     const json = path.join(f.dir, "r.json");
-    const code = await runKatalog(
-      [f.folder],
-      { inPlace: false, tabDele: false, overskriv: false, output: path.join(f.dir, "k.xlsx"), json },
-      io,
-      false,
-    );
+    const code = await runKatalog([f.folder], { inPlace: false, overskriv: false, output: path.join(f.dir, "k.xlsx"), json }, io, false);
     const report = JSON.parse(fs.readFileSync(json, "utf8")) as { format: string; mismatches: { id: string; location: string }[] };
     expect(report.format).toBe("2018");
     // the folder's own catalogue sheet was read: Forslag 11's investment 19.613 (seed 000 line 52)

@@ -7,7 +7,7 @@ import { buildCaseGrids, readWorkbook } from "../../src/workbook";
 import type { Grid } from "../../src/workbook/types";
 import { ROOT, beregn, ensureBuilt, removeDir, tmpDir } from "./cliHelpers";
 import { recalcWithLibreOffice, sofficePath } from "./libreoffice";
-import { fakeOle2, patchXlsx } from "../xlsx/zipHelpers";
+import { fakeOle2, patchXlsx, unzip } from "../xlsx/zipHelpers";
 
 const EXAMPLES = path.join(ROOT, "examples");
 const example = (prefix: string): string => {
@@ -170,7 +170,7 @@ describe("beregn <fil> on a workbook with two proposals", () => {
   });
 });
 
-describe("beregn <fil>: parts ExcelJS cannot write back are never dropped silently", () => {
+describe("beregn <fil>: parts Beregn does not write survive byte for byte (issue 13)", () => {
   let withChart: string;
   beforeAll(() => {
     withChart = path.join(dir, "diagram.xlsx");
@@ -185,32 +185,42 @@ describe("beregn <fil>: parts ExcelJS cannot write back are never dropped silent
     );
   });
 
-  test("--in-place is refused, naming what would be lost", () => {
-    const before = sha(withChart);
-    const r = beregn([withChart, "--in-place", "--tab-dele"]);
-    expect(r.code).toBe(2);
-    expect(r.err).toEqual([
-      `fejl: afvist: ${withChart} indeholder diagrammer, som ville gå tabt ved gemning; intet er skrevet (skriv en kopi med -o <kopi.xlsx> --tab-dele)`,
-    ]);
-    expect(sha(withChart)).toBe(before);
+  /** Parts whose bytes differ between two packages (added and removed ones included). */
+  const changedParts = (a: string, b: string): string[] => {
+    const x = new Map(unzip(fs.readFileSync(a)).map((e) => [e.name, e.data]));
+    const y = new Map(unzip(fs.readFileSync(b)).map((e) => [e.name, e.data]));
+    const names = new Set([...x.keys(), ...y.keys()]);
+    return [...names].filter((n) => !x.get(n)?.equals(y.get(n) ?? Buffer.alloc(0)) || !y.has(n)).sort();
+  };
+
+  test("--in-place writes the tables and keeps the chart part as it was", () => {
+    const file = copy(withChart, "diagram-inplace.xlsx");
+    const r = beregn([file, "--in-place"]);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    const changed = changedParts(withChart, file);
+    expect(changed).not.toContain("xl/charts/chart1.xml");
+    // only the workbook's structure, styles and the sheets Beregn writes into or adds
+    for (const n of changed)
+      expect(n).toMatch(
+        /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/worksheets\/sheet\d+\.xml)$/,
+      );
   });
 
-  test("a copy is refused without --tab-dele, nothing written", () => {
+  test("a copy with -o is written without a warning, and the input's bytes are untouched", () => {
+    const before = sha(withChart);
     const out = path.join(dir, "diagram-kopi.xlsx");
     const r = beregn([withChart, "-o", out]);
-    expect(r.code).toBe(2);
-    expect(r.err).toEqual([
-      `fejl: afvist: ${withChart} indeholder diagrammer, som ikke kan gemmes igen; intet er skrevet (tilføj --tab-dele for at skrive ${out} uden dem; ${withChart} ændres ikke)`,
-    ]);
-    expect(fs.existsSync(out)).toBe(false);
+    expect(r.code).toBe(0);
+    expect(r.err).toEqual([]);
+    expect(sha(withChart)).toBe(before);
+    expect(changedParts(withChart, out)).not.toContain("xl/charts/chart1.xml");
   });
 
-  test("a copy with --tab-dele is written, with a warning", () => {
-    const out = path.join(dir, "diagram-kopi2.xlsx");
-    const r = beregn([withChart, "-o", out, "--tab-dele"]);
-    expect(r.code).toBe(0);
-    expect(r.err).toEqual([`advarsel: ${out} skrives uden diagrammer; ${withChart} er uændret`]);
-    expect(fs.existsSync(out)).toBe(true);
+  test("--tab-dele is gone: nothing needs dropping any more", () => {
+    const r = beregn([withChart, "-o", path.join(dir, "x.xlsx"), "--tab-dele"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual(["fejl: ukendt tilvalg --tab-dele; se beregn --help"]);
   });
 });
 

@@ -28,7 +28,7 @@ test("an unexpected error is one line, 'intern fejl', exit 3, no stack", async (
 
 describe("parseCommand", () => {
   test("commands and options", () => {
-    expect(parseCommand(["a.xlsx"])).toMatchObject({ kind: "beregn", file: "a.xlsx", options: { inPlace: false, tabDele: false } });
+    expect(parseCommand(["a.xlsx"])).toMatchObject({ kind: "beregn", file: "a.xlsx", options: { inPlace: false } });
     expect(parseCommand(["a.xlsx", "-o", "b.xlsx", "--forslag", "2"])).toMatchObject({
       kind: "beregn",
       options: { output: "b.xlsx", forslag: 2 },
@@ -48,7 +48,7 @@ describe("parseCommand", () => {
     [["valider"], "beregn valider skal have mindst én fil eller mappe; se beregn --help"],
     [
       ["valider", "a.xlsx", "-o", "b.xlsx"],
-      "beregn valider skriver ikke i projektmapper: -o, --in-place, --forslag og --tab-dele hører til beregn <fil>",
+      "beregn valider skriver ikke i projektmapper: -o, --in-place og --forslag hører til beregn <fil>",
     ],
     [["json", "a.json", "b.json"], "beregn json skal have netop én JSON-fil; se beregn --help"],
     [["a.xlsx", "-o"], "tilvalget -o, --ud mangler en værdi; se beregn --help"],

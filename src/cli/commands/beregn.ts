@@ -1,7 +1,7 @@
 /**
  * beregn <fil.xlsx>: read, compute each proposal found (or --forslag N), write the tables and
- * save, then print a short summary. Refuses before computing anything when saving would drop
- * parts ExcelJS cannot write back (DESIGN.md): never in place; a copy only with --tab-dele.
+ * save, then print a short summary. The host patches only the parts Beregn writes (issue 13), so
+ * nothing in the workbook needs refusing for being unwritable.
  */
 import { InputError, resultToJson } from "../../engine";
 import { applyPlanToGrids, computeFound, planBeregn, readWorkbook } from "../../workbook";
@@ -13,13 +13,6 @@ import type { Output } from "../io";
 import { type FileReport, writeReport } from "../report";
 import { findingLine, formatSummary } from "../summary";
 import { packageVersion } from "../version";
-
-export function unsupportedRefusal(file: string, target: string, parts: string[], inPlace: boolean): string {
-  const what = parts.join(", ");
-  return inPlace
-    ? `afvist: ${file} indeholder ${what}, som ville gå tabt ved gemning; intet er skrevet (skriv en kopi med -o <kopi.xlsx> --tab-dele)`
-    : `afvist: ${file} indeholder ${what}, som ikke kan gemmes igen; intet er skrevet (tilføj --tab-dele for at skrive ${target} uden dem; ${file} ændres ikke)`;
-}
 
 export async function runBeregn(file: string, options: Options, io: Output): Promise<number> {
   const report: FileReport = { file, template: null, proposals: [] };
@@ -46,12 +39,8 @@ async function beregnFile(file: string, options: Options, io: Output, report: Fi
     return finish(EXIT.input);
   };
 
-  const { target, inPlace } = outputTarget(file, options);
+  const { target } = outputTarget(file, options);
   const loaded = await loadWorkbook(file);
-  if (loaded.unsupportedParts.length > 0) {
-    if (inPlace || !options.tabDele) return refuse(unsupportedRefusal(file, target, loaded.unsupportedParts, inPlace));
-    io.err(`advarsel: ${target} skrives uden ${loaded.unsupportedParts.join(", ")}; ${file} er uændret`);
-  }
 
   const reading = readWorkbook(loaded.grids);
   report.findings = reading.findings;

@@ -36,11 +36,6 @@ export async function runValider(paths: string[], options: Options, io: Output):
       unreadable++;
       continue;
     }
-    // not a finding about the numbers, but worth knowing before anyone runs beregn on the file
-    if (loaded.unsupportedParts.length)
-      io.out(
-        `${file}: info UNSUPPORTED_PARTS indeholder ${loaded.unsupportedParts.join(", ")}; beregn skriver kun en kopi uden dem (-o … --tab-dele)`,
-      );
     const { reading, results, findings } = validateWorkbook(loaded.grids);
     report.template = reading.proposals[0]?.template ?? null;
     report.findings = reading.findings;
