@@ -155,24 +155,3 @@ export function shownAt(grid: Grid, row: number, col: number): CellValue {
   }
   return v;
 }
-
-/**
- * A number format that shows a date or time ("dd-mm-yyyy", "m/d/yy h:mm", "[$-406]d. mmmm yyyy"):
- * a d, m, y, h or s outside quotes, brackets and escapes. Both hosts give a date as Excel's serial
- * number; only its format says it is a date.
- */
-export function isDateFormat(format: string | null): boolean {
-  if (!format) return false;
-  const bare = format
-    .replace(/"[^"]*"/g, "")
-    .replace(/\[[^\]]*\]/g, "")
-    .replace(/\\./g, "")
-    .replace(/[_*]./g, "");
-  return /[dmyhs]/i.test(bare) && !/^(general|standard)$/i.test(bare.trim());
-}
-
-/** Excel's serial number (days since 1899-12-30) as "2025-01-01", with the time when it has one. */
-export function serialDateText(serial: number): string {
-  const iso = new Date(Date.UTC(1899, 11, 30) + Math.round(serial * 86_400_000)).toISOString();
-  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.slice(0, 19);
-}

@@ -4,7 +4,8 @@
  */
 import type { Finding, FindingCode, Severity } from "../engine/model";
 import { encodeContent } from "./hash";
-import { cellAt, formatAt, formulaAt, isDateFormat, loc, serialDateText, shownAt } from "./grid";
+import { cellAt, formatAt, formulaAt, loc, shownAt } from "./grid";
+import { isDateFormat, serialDateText } from "./dates";
 import { isPlaceholder } from "./labels";
 import type { CellValue, Grid } from "./types";
 

@@ -9,9 +9,8 @@ import type { Area, Block } from "../engine/model";
 import type { RowInput, YearValuesInput } from "../engine/input";
 import { readArea } from "../engine/input";
 import { readAmount } from "../engine/amountText";
-import { isDateFormat, serialDateText } from "./dates";
 import { canonicalUnit } from "../engine/units";
-import { a1, cellAt, colCount, formulaAt, isBlank, loc, locRange, rowCount, textAt, formatAt, rowIndices, rowWidth } from "./grid";
+import { a1, cellAt, colCount, formulaAt, isBlank, loc, locRange, rowCount, textAt, rowIndices, rowWidth } from "./grid";
 import {
   classifyTabel1Label,
   headerRole,
@@ -565,9 +564,9 @@ function readInputRow(
       return;
     }
     if (v === null) return;
-    const shown = typeof v === "number" && isDateFormat(formatAt(grid, r, c)) ? serialDateText(v) : v;
-    row.values[String(years[i])] = shown;
-    const a = readAmount(shown);
+    // a date-formatted serial already arrives as its date text (ReadContext.useInput)
+    row.values[String(years[i])] = v;
+    const a = readAmount(v);
     if (a.ok) sum = sum.plus(a.value);
     if (typeof v === "string" && a.ok && !a.empty) ctx.textNumbers.push({ text: v, location: loc(grid.name, r, c) });
   });

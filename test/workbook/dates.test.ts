@@ -3,7 +3,7 @@
  * does, and src/xlsx/toGrid.ts now does too); the workbook layer decides what a date means where
  * an amount is expected: its text, quoted by UNREADABLE, never the serial number as t.kr.
  */
-import { isDateFormat, serialDateText } from "../../src/workbook/grid";
+import { isDateFormat, serialDateText } from "../../src/workbook/dates";
 
 test("date formats, and the number formats of amounts that are not", () => {
   for (const f of ["dd-mm-yyyy", "d/m/yy", "m/d/yyyy;@", "[$-406]d. mmmm yyyy", "yyyy-mm-dd hh:mm", "mmm-yy"])
