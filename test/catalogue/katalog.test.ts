@@ -301,10 +301,10 @@ describe("the JSON report's shape (issue 11)", () => {
 });
 
 describe("without a stated catalogue", () => {
-  it("marks ** by the pool's rule: BC03 without its Forslagstype is an investment never paid back (SPEC §3)", async () => {
+  it("takes the kind from the proposal itself: BC03 reads as an Innovationsforslag, never paid back but without ** (the innovation pool has no limit)", async () => {
     const r = await run("bilag7", { angivet: null });
     const bc03 = r.report.lines.find((l) => l.id === "BC03");
-    expect([bc03?.kind, bc03?.marker, bc03?.payback.service]).toEqual(["investment", "**", { years: null, breakEvenYear: null }]);
+    expect([bc03?.kind, bc03?.marker, bc03?.payback.service]).toEqual(["innovation", "", { years: null, breakEvenYear: null }]);
     // BC01 and BC02: Tabel 2.1.1 on several udvalg, so tværgående (*); the rest on one
     expect(r.report.lines.filter((l) => l.marker === "*").map((l) => l.id)).toEqual(["BC01", "BC02"]);
     expect(r.report.mismatches).toEqual([]);
