@@ -214,7 +214,7 @@ export function compareCatalogue(cat: Catalogue, stated: StatedCatalogue): Compa
             severity: diff.lte(tol) ? "info" : "error",
             message: `${id}, ${FIELD_DA(field)}: angivet ${da(cell.value, spec)}, men de ${shownLines.length} viste linjer summerer til ${da(lineSum, spec)}${diff.lte(tol) ? " (afrunding, SPEC §2)" : ""}`,
           });
-          continue;
+          // and still against the proposals below: a total can agree with its lines and not with them
         }
       }
       if (!complete) continue;
