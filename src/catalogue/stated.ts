@@ -244,8 +244,8 @@ function readRows(
       if (g) {
         const antal = /^(\d+)\s*(?:\((\d+)\))?/.exec(textBy.antal ?? "");
         if (antal) {
-          cells.antal = { value: readAmountValue(antal[1]), text: textBy.antal ?? "", location: loc(grid.name, r, roles.indexOf("antal")) };
-          if (antal[2]) cells.innovation = { value: readAmountValue(antal[2]), text: textBy.antal ?? "", location: cells.antal.location };
+          cells.antal = { value: new Decimal(antal[1]), text: textBy.antal ?? "", location: loc(grid.name, r, roles.indexOf("antal")) };
+          if (antal[2]) cells.innovation = { value: new Decimal(antal[2]), text: textBy.antal ?? "", location: cells.antal.location };
         }
         out.sums.push({ table, kind: "group", group: g.replace(/\s*\(tværgående\)\s*$/i, ""), cells, location });
       }
@@ -294,10 +294,4 @@ function readRows(
     out.lines.push(line);
     previous = line;
   }
-}
-
-function readAmountValue(text: string): Decimal {
-  const r = readAmount(text);
-  if (!r.ok) throw new Error(`ikke et tal: ${text}`);
-  return r.value;
 }

@@ -10,7 +10,10 @@ import { runKatalog } from "../../src/cli/commands/katalog";
 import { UsageError } from "../../src/cli/errors";
 import { calculate, InputError, parseProposal } from "../../src/engine";
 import { rollupLine } from "../../src/engine/rollup";
-import { proposalInput, writeAnnexFolder } from "./annexFolder";
+import { buildCatalogue } from "../../src/catalogue/catalogue";
+import { compareCatalogue } from "../../src/catalogue/compare";
+import { readStatedCatalogue } from "../../src/catalogue/stated";
+import { annexFixture, proposalInput, statedGrids, writeAnnexFolder } from "./annexFolder";
 
 const silent = () => {
   const out: string[] = [];
@@ -90,5 +93,33 @@ describe("kind (HELPERS.md contract)", () => {
       2027: -1474,
       2031: -1474,
     });
+  });
+});
+
+describe("compareCatalogue on a stated Bilag 7 with errors put in", () => {
+  const fx = annexFixture("bilag7");
+  const entries = fx.proposals.map((p) => ({
+    file: p.file,
+    sheet: "Forslag",
+    result: calculate(parseProposal(proposalInput(p)).proposal),
+  }));
+  const edit = (row: number, col: number, v: string | number) => {
+    const rows = fx.stated.rows.map((r) => [...r]);
+    rows[row][col] = v;
+    return readStatedCatalogue(statedGrids({ ...fx, stated: { ...fx.stated, rows } }), "investering-2025");
+  };
+  it("Tabel 1's ØU (tværgående) 6,2 against BC01 + BC02's 4.250 + 1.822 t.kr. = 6,1", () => {
+    const stated = edit(6, 3, 6.2);
+    const { mismatches } = compareCatalogue(buildCatalogue(entries, "investering-2025"), stated!);
+    expect(mismatches.filter((m) => m.id === "Tabel 1 ØU" && m.severity === "error")).toEqual([
+      expect.objectContaining({ field: "investering", stated: 6.2, computed: 6.1, location: "Bilag 7!D7" }),
+    ]);
+  });
+  it("a ** on BC13, whose service payback of 6 år is within the pool's limit", () => {
+    const stated = edit(21, 1, "**");
+    const { mismatches } = compareCatalogue(buildCatalogue(entries, "investering-2025"), stated!);
+    expect(mismatches.filter((m) => m.id === "BC13")).toEqual([
+      expect.objectContaining({ field: "markering", stated: "**", computed: "", location: "Bilag 7!A22", severity: "error" }),
+    ]);
   });
 });
