@@ -259,7 +259,7 @@ maybe("task pane in Chromium with the fake Office", () => {
     const sheet = grids.find((g) => g.name === "Følsomhed")!;
     expect(sheet.values[4].slice(0, 6)).toEqual([
       "Som angivet",
-      "forslaget som skrevet",
+      "som skrevet",
       "7 år (2030)",
       "7 år (2030)",
       -6282,

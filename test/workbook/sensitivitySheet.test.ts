@@ -9,8 +9,10 @@ import {
   planBeregn,
   planInsertValue,
   planSensitivitySheet,
+  planSettings,
   planUndo,
   readWorkbook,
+  validateWorkbook,
 } from "../../src/workbook";
 import { buildCaseWorkbook } from "../../src/workbook/layoutBuilder";
 import type { Grid } from "../../src/workbook/types";
@@ -118,5 +120,18 @@ describe("inserting a Hjælpeberegning's result", () => {
     const withSheet = applyPlanToGrids(original, planSensitivitySheet(original, result, "Forslag", NOW).plan);
     expect("refused" in planInsertValue(withSheet, "Følsomhed", "H2", { value: 1 })).toBe(true);
     expect("refused" in planInsertValue(original, "Forslag", "K30:K31", { value: 1 })).toBe(true);
+  });
+});
+
+describe("the sensitivity settings in the workbook", () => {
+  it("a size saved in _beregn (Indstillinger) is what the sheet states and uses", () => {
+    const saved = applyPlanToGrids(original, planSettings(original, { sensitivityDelayYears: "2", sensitivityRateHigh: "5 %" }));
+    const r = validateWorkbook(saved).results[0]!;
+    const after = applyPlanToGrids(saved, planSensitivitySheet(saved, r, "Forslag", NOW).plan);
+    expect(at(after, "Følsomhed", "A6")).toBe("Effekter 2 år senere");
+    expect(at(after, "Følsomhed", "A11")).toBe("Rente 5 %");
+    // two years late: flows 4.125, 3.920, 595 (2026), −315 (2027), then −1.860; cumulative at 2 %
+    // 4.125, 7.968,14, 8.540,03, 8.243,20, 6.524,85, 4.840,19, 3.188,56, 1.569,32, −18,17 (2032): 9 years
+    expect(at(after, "Følsomhed", "C6")).toBe("9 år (2032)");
   });
 });

@@ -26,6 +26,10 @@ const useStyles = makeStyles({
   over: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
 });
 
+/** Soft hyphens in the long words, so the table fits the pane's 320 px. */
+const hyphenate = (s: string) =>
+  s.replace("Implementeringsomkostninger", "Implementerings\u00adomkostninger").replace("Nutidsværdi", "Nutids\u00adværdi");
+
 /**
  * Følsomhed (issue 12), under Tilbagebetalingstid: the service payback and the present value of
  * each scenario, "over grænsen" where the engine's pool rule (the one PAYBACK_OVER_LIMIT uses)
@@ -44,14 +48,14 @@ export function SensitivityPanel({ result, busy, onWrite }: { result: Result; bu
             <th className={styles.th}>Scenarie</th>
             <th className={styles.th}>Service</th>
             <th className={styles.th} style={{ textAlign: "right" }}>
-              Nutidsværdi
+              {hyphenate("Nutidsværdi")}
             </th>
           </tr>
         </thead>
         <tbody>
           {s.scenarios.map((x) => (
             <tr key={x.name} data-scenario={x.name}>
-              <td className={styles.cell}>{x.label}</td>
+              <td className={styles.cell}>{hyphenate(x.label)}</td>
               <td
                 className={x.overLimit ? styles.over : styles.num}
                 style={{ textAlign: "left" }}
