@@ -6,6 +6,7 @@
  */
 import type { Finding, ProfileName } from "../engine/model";
 import type { KeyInput, ProposalInput, TransferInput, YearValuesInput } from "../engine/input";
+import { readArea } from "../engine/input";
 import { BEVILLINGER, FORVALTNING_TO_UDVALG, OUTSIDE_TEMPLATE_UNITS, UDVALG } from "../engine/units";
 import { canonicalUnit } from "../engine/units";
 import type { FoundProposal, WorkbookReading } from "./api";
@@ -162,6 +163,21 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
     const seen = new Set<string>();
     for (const t of mine) {
       if (t.generated) continue;
+      if (t.id === "alloc") {
+        const tGrid = grids.find((g) => g.name === t.sheet) as Grid;
+        const title = textAt(tGrid, t.titleRow, t.titleCol).replace(/[\s\u00a0]+/g, " ");
+        const k = (stated.allocations ??= []).length;
+        const scratch = new ReadContext();
+        const rows = readStatedTable(tGrid, { ...t, id: `allocations[${k}]` }, scratch, years);
+        // readStatedTable names paths stated.kvantum.<id>; an allocation's are stated.allocations[k]
+        for (const [path, where] of Object.entries(scratch.locations))
+          ctx.locations[path.replace(`stated.kvantum.allocations[${k}]`, `stated.allocations[${k}]`)] = where;
+        ctx.findings.push(...scratch.findings);
+        const suffix = /,\s*([^,]+)$/.exec(title);
+        const area = suffix ? readArea(suffix[1].trim()) : undefined;
+        stated.allocations.push(area ? { title, area, rows } : { title, rows });
+        continue;
+      }
       if (seen.has(t.id)) {
         ctx.add(
           "STRUCTURE",
