@@ -6,7 +6,7 @@ import { computeAdmin } from "./admin";
 import { checkAdmin } from "./checks/adminCheck";
 import { checkPayback } from "./checks/paybackCheck";
 import { checkRows } from "./checks/rowsCheck";
-import { checkCommittees, checkKvantum } from "./checks/tablesCheck";
+import { checkAllocations, checkCommittees, checkKvantum } from "./checks/tablesCheck";
 import { checkTotals } from "./checks/totalsCheck";
 import { computeCommittees } from "./committees";
 import { computeKvantum } from "./kvantum";
@@ -34,6 +34,7 @@ export function calculate(proposal: Proposal, readFindings: Finding[] = []): Res
     ...checkPayback(proposal, payback),
     ...checkKvantum(proposal, kvantum, totals),
     ...checkCommittees(proposal, committees),
+    ...checkAllocations(proposal, totals),
     ...checkAdmin(proposal, admin),
   ];
   // stable: errors first, then warnings, then info; within a severity, in the order raised

@@ -77,6 +77,7 @@ export interface ProposalInput {
     payback?: { service?: string | number; total?: string | number };
     kvantum?: Record<string, Record<string, YearValuesInput>>;
     committees?: Record<string, YearValuesInput>;
+    allocations?: { title?: string; area?: string; rows: Record<string, YearValuesInput> }[];
     admin?: YearValuesInput;
   };
   documentErrors?: string[];
@@ -348,6 +349,15 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
       stated.kvantum = k;
     }
     if (st.committees !== undefined) stated.committees = table(st.committees, "stated.committees");
+    if (st.allocations !== undefined) {
+      if (!Array.isArray(st.allocations)) throw new InputError("stated.allocations", "stated.allocations: skal være en liste");
+      stated.allocations = st.allocations.map((a: unknown, i: number) => {
+        const path = `stated.allocations[${i}]`;
+        if (!isObj(a)) throw new InputError(path, `${path}: skal være et objekt`);
+        const area = typeof a.area === "string" ? readArea(a.area) : undefined;
+        return { title: typeof a.title === "string" ? a.title : `Fordeling ${i + 1}`, area, table: table(a.rows, path) };
+      });
+    }
     if (st.admin !== undefined) stated.admin = statedSeries(st.admin, "stated.admin");
   }
 

@@ -80,6 +80,12 @@ export interface Stated {
   payback?: { service?: string; total?: string };
   kvantum?: Partial<Record<KvantumTableName, StatedTable>>;
   committees?: StatedTable;
+  /**
+   * Stated allocations of the permanent change on udvalg (2018 "Fordeling af varige ændringer
+   * mellem udvalg", 2025 "Tabel 3. Fordeling af indkøbseffektiviseringer på udvalg"): their rows
+   * against their Total, the Total against Samlet varig ændring (of the område in the caption).
+   */
+  allocations?: { title: string; area?: Area; table: StatedTable }[];
   admin?: (Decimal | undefined)[];
 }
 

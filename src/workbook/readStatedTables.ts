@@ -18,6 +18,14 @@ export function classifyTableTitle(text: string): string | undefined {
   const s = squeeze(text);
   let id: string | undefined;
   if (/^tabel 2\.1\.1\b/.test(s) || /^fordeling på udvalg/.test(s)) return "2.1.1";
+  // the permanent change per udvalg (2016 "Fordeling af forslagets potentiale mellem udvalg", 2018
+  // "Fordeling af varige ændringer mellem udvalg", 2025 "Fordeling af indkøbseffektiviseringer på udvalg")
+  if (
+    /^(tabel\s*[0-9][0-9.]*\s*[-–.:]?\s*)?fordeling af (varige ændringer|driftseffektivisering|forslagets potentiale|effektiviseringer|indkøbseffektiviseringer|besparelse)\b.*\b(mellem|på) udvalg/.test(
+      s,
+    )
+  )
+    return "alloc";
   const m = /^tabel ([a-e])\b/.exec(s);
   if (m) id = m[1].toUpperCase();
   else if (/^tabel 2\b/.test(s) && /administrativ/.test(s)) return "admin";

@@ -6,6 +6,7 @@
  */
 import type { Finding, ProfileName } from "../engine/model";
 import type { KeyInput, ProposalInput, TransferInput, YearValuesInput } from "../engine/input";
+import { readArea } from "../engine/input";
 import { BEVILLINGER, FORVALTNING_TO_UDVALG, OUTSIDE_TEMPLATE_UNITS, UDVALG } from "../engine/units";
 import { canonicalUnit } from "../engine/units";
 import type { FoundProposal, WorkbookReading } from "./api";
@@ -169,6 +170,21 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
     const seen = new Set<string>();
     for (const t of mine) {
       if (t.generated) continue;
+      if (t.id === "alloc") {
+        const tGrid = grids.find((g) => g.name === t.sheet) as Grid;
+        const title = textAt(tGrid, t.titleRow, t.titleCol).replace(/[\s\u00a0]+/g, " ");
+        const k = (stated.allocations ??= []).length;
+        const scratch = new ReadContext();
+        const rows = readStatedTable(tGrid, { ...t, id: `allocations[${k}]` }, scratch, years);
+        // readStatedTable names paths stated.kvantum.<id>; an allocation's are stated.allocations[k]
+        for (const [path, where] of Object.entries(scratch.locations))
+          ctx.locations[path.replace(`stated.kvantum.allocations[${k}]`, `stated.allocations[${k}]`)] = where;
+        ctx.findings.push(...scratch.findings);
+        const suffix = /,\s*([^,]+)$/.exec(title);
+        const area = suffix ? readArea(suffix[1].trim()) : undefined;
+        stated.allocations.push(area ? { title, area, rows } : { title, rows });
+        continue;
+      }
       if (seen.has(t.id)) {
         ctx.add(
           "STRUCTURE",
@@ -193,6 +209,7 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
       }
     }
     if (Object.keys(stated).length) input.stated = stated;
+    statedPriceLevels(grids, mine, input.priceLevel, ctx);
 
     fillTableFallbacks(ctx.locations, input, grid.name);
     input.profile = profileOf(t1, mine);
@@ -231,6 +248,35 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
   if (beregn?.settings) reading.settings = beregn.settings;
   if (beregn?.stamp) reading.stamp = beregn.stamp;
   return reading;
+}
+
+/**
+ * PRICE_LEVEL (SPEC §6): a stated table whose unit line names another p/l than Tabel 1's (2025
+ * Forslag 3: Tabel 1 in 2024 p/l, Tabel A–E in 2025 p/l). One warning per p/l, at its first cell.
+ */
+function statedPriceLevels(grids: Grid[], tables: TableLayout[], tabel1: string | undefined, ctx: ReadContext): void {
+  if (!tabel1) return;
+  const seen = new Set<string>();
+  for (const t of tables) {
+    if (t.generated) continue;
+    const g = grids.find((x) => x.name === t.sheet);
+    if (!g) continue;
+    search: for (let r = t.titleRow; r <= t.headerRow; r++)
+      for (let c = 0; c < colCount(g); c++) {
+        const pl = parsePriceLevel(textAt(g, r, c));
+        if (!pl) continue;
+        if (pl !== tabel1 && !seen.has(pl)) {
+          seen.add(pl);
+          ctx.add(
+            "PRICE_LEVEL",
+            "warning",
+            `Tabellen er i ${pl}, men Tabel 1 er i ${tabel1} ("${textAt(g, r, c)}"); tallene kan ikke sammenlignes uden omregning`,
+            loc(g.name, r, c),
+          );
+        }
+        break search;
+      }
+  }
 }
 
 /** The first row on a (non-Beregn) sheet with a run of at least four years, for "Ingen Tabel 1 fundet". */

@@ -228,3 +228,47 @@ describe("title and presenting (class 9)", () => {
     expect(p.input.kind).toBe("efficiency");
   });
 });
+
+describe("stated tables without keys or a Bevilling column are still checked (classes 7, 8)", () => {
+  const tabel1: CellValue[][] = [
+    ["Tabel 2. Forslagets samlede økonomiske konsekvenser"],
+    ["1.000 kr. 2025 p/l", "Styringsområde", 2025, 2026, 2027, 2028],
+    ["Effektivisering på indkøbsområdet", "Service", -43142, -43142, -43142, -43142],
+    ["Effektivisering på indkøbsområdet", "Efterspørgselsstyret indsats", -422, -422, -422, -422],
+    ["Samlet økonomisk påvirkning", null, -43565, -43565, -43565, -43565],
+    [],
+  ];
+  test("2025 Forslag 7's Tabel 3 (001:4832-4858): amounts are read, the % column is not; its rows miss the Total by 1", () => {
+    const g = sheet("Forslag 7", [
+      ...tabel1,
+      ["Tabel 3. Fordeling af indkøbseffektiviseringer på udvalg"],
+      ["Udvalg", "Fordelingsnøgle", 2025, 2026, 2027, 2028],
+      ["Økonomiudvalget", 0.08, -3368, -3368, -3368, -3368],
+      ["Børne- og Ungdomsudvalget", 0.35, -15422, -15422, -15422, -15422],
+      ["Sundheds- og Omsorgsudvalget", 0.57, -24774, -24774, -24774, -24774],
+      ["Total", 1, -43565, -43565, -43565, -43565],
+    ]);
+    const p = readWorkbook([g]).proposals[0];
+    expect(p.input.stated?.allocations?.[0].rows["ØU"]).toEqual({ 2025: -3368, 2026: -3368, 2027: -3368, 2028: -3368 });
+    const f = computeFound(p).findings.filter((x) => x.code === "ROWS_NOT_SUMMING");
+    expect(f).toHaveLength(1);
+    expect(f[0].severity).toBe("info");
+    expect(f[0].message).toContain("rækkerne summerer til -43.564, men Total er -43.565");
+    expect(f[0].location).toBe("Forslag 7!C12:F12");
+  });
+  test("a Tabel A whose Total is wrong, and whose sum is not Samlet varig ændring, Service", () => {
+    const g = sheet("Forslag 7", [
+      ...tabel1,
+      ["Tabel A. Måltalseffekt – hvis forslaget indarbejdes (nettoeffektivisering)"],
+      ["Udvalg", "Bevilling", 2025, 2026, 2027, 2028],
+      ["Økonomiudvalget", "Service", -20000, -20000, -20000, -20000],
+      ["Børne- og Ungdomsudvalget", "Service", -20000, -20000, -20000, -20000],
+      ["Total", null, -43142, -43142, -43142, -43142],
+    ]);
+    const r = computeFound(readWorkbook([g]).proposals[0]);
+    const rows = r.findings.filter((x) => x.code === "ROWS_NOT_SUMMING");
+    expect(rows.map((x) => [x.severity, x.location])).toEqual([["error", "Forslag 7!C11:F11"]]);
+    // the Total itself agrees with Samlet varig ændring, Service (−43.142): no KVANTUM_MISMATCH
+    expect(r.findings.filter((x) => x.code === "KVANTUM_MISMATCH")).toEqual([]);
+  });
+});

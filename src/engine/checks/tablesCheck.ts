@@ -308,9 +308,42 @@ function sumAgainstTabel1(proposal: Proposal, normal: Partial<Record<KvantumTabl
   return out;
 }
 
+/**
+ * Stated allocation tables (issue 8, class 7): rows against their Total (ROWS_NOT_SUMMING), the
+ * Total against Tabel 1's Samlet varig ændring for the caption's område, else for all
+ * (ALLOCATION_MISMATCH, severity as TOTAL_MISMATCH: SPEC §2's rounding tolerance).
+ */
+export function checkAllocations(proposal: Proposal, totals: Totals): Finding[] {
+  const out: Finding[] = [];
+  (proposal.stated.allocations ?? []).forEach((a, k) => {
+    const t = normalise(a.table);
+    const path = `stated.allocations[${k}]`;
+    out.push(...rowsNotSumming(proposal, a.title, path, t));
+    const total = t.total;
+    const computed = a.area ? totals.permanentByArea[a.area] : totals.permanent;
+    if (!total || !computed) return;
+    const tol = tolerance(proposal.settings, t.rows.size);
+    proposal.years.forEach((year, i) => {
+      const v = total.values[i];
+      if (v === undefined) return;
+      const sev = severityOfDifference(v.minus(computed[i]), tol);
+      if (!sev) return;
+      out.push({
+        code: "ALLOCATION_MISMATCH",
+        severity: sev,
+        message: `${a.title} ${year}: Total ${formatAmount(v)}, men Samlet varig ændring${a.area ? `, ${a.area}` : ""} er ${formatAmount(computed[i])}`,
+        location: proposal.locate(`${path}.${total.raw}.${year}`),
+      });
+    });
+  });
+  return out;
+}
+
 export function checkCommittees(proposal: Proposal, committees: RoundedTable | null): Finding[] {
   const stated = proposal.stated.committees;
-  if (!stated || !committees || isEmpty(stated)) return [];
+  if (!stated || isEmpty(stated)) return [];
+  // without placement the cells cannot be computed, but the rows must still sum to the Total
+  if (!committees) return rowsNotSumming(proposal, "Tabel 2.1.1 (fordeling på udvalg)", "stated.committees", normalise(stated));
   const n = proposal.years.length;
   // Tabel 2.1.1 has udvalg only: fold group units into ØU
   const folded: StatedTable = {};
