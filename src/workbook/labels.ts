@@ -258,7 +258,7 @@ export type OptionalColumn = "area" | "unit" | "key" | "type" | "adm" | "exclude
 export function headerRole(text: string): OptionalColumn | undefined {
   const s = squeeze(text).replace(/\.$/, "");
   if (s === "") return undefined;
-  if (/^(styringsområde|område)$/.test(s)) return "area";
+  if (/^(styrings ?område|område)$/.test(s)) return "area"; // "Styrings\nområde": a line break without hyphen
   if (/^(bevilling|enhed|placering)$/.test(s)) return "unit";
   if (/^(fordelings)?nøgle$/.test(s)) return "key";
   if (/^(række)?type$/.test(s)) return "type";

@@ -73,6 +73,8 @@ export type CaptionKind = "tabel1" | "detail" | "output" | "other";
  */
 export function classifyCaption(text: string): CaptionKind | undefined {
   const s = squeeze(text);
+  // an appendix's table ("2.12 BILAG 2 – FORDELINGSNØGLER PÅ SYSTEMER …", 2018 proposal 2) breaks a proposal down; never its Tabel 1
+  if (/^(\d+(\.\d+)*\.?\s+)?bilag\s+\d+\b/.test(s)) return "detail";
   const m = /^tabel\s*([0-9][0-9.]*|[a-e]\b|[ivx]+\b)?\s*[.:–-]?\s*(.*)$/.exec(s);
   const words = m ? m[2] : s;
   const number = m?.[1]?.replace(/\.$/, "");
