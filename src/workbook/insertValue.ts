@@ -41,6 +41,6 @@ export function planInsertValue(
         { sheet: BEREGN_SHEET, topLeft: "A1", cells: beregnSheetCells({ ...data, ownSheets, undo }) },
       ],
     },
-    summary: `Indsat i ${sheet}!${address}; Fortryd tømmer cellen igen`,
+    summary: `Indsat i ${sheet}!${address}; Fortryd tømmer cellen igen${data.stamp || data.undo.length ? " sammen med sidste Beregns ændringer" : ""}`,
   };
 }

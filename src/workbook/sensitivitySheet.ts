@@ -94,5 +94,7 @@ export function planSensitivitySheet(
     // one landscape A4 page, to print or to paste into the proposal's Word document
     pageSetup: [{ sheet: name, orientation: "landscape", paperSize: "A4", fitToWidth: true, printTitleRows: "4:4" }],
   };
-  return { plan, sheet: name, summary: `Arket ${name} er skrevet; Fortryd fjerner det igen` };
+  // one undo record for Beregn and what the pane adds: say so, so Fortryd surprises nobody
+  const withBeregn = data.stamp || data.undo.length ? " sammen med sidste Beregns ændringer" : "";
+  return { plan, sheet: name, summary: `Arket ${name} er skrevet; Fortryd fjerner det igen${withBeregn}` };
 }

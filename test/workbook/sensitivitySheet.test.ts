@@ -80,7 +80,9 @@ describe("the Følsomhed sheet", () => {
   it("after a Beregn, Fortryd removes the sheet with the Beregn's own changes", () => {
     const b = planBeregn(original, reading, 0, result, { mode: "beregn", now: NOW });
     const computed = applyPlanToGrids(original, b.plan);
-    const withSheet = applyPlanToGrids(computed, planSensitivitySheet(computed, result, "Forslag", NOW).plan);
+    const planned = planSensitivitySheet(computed, result, "Forslag", NOW);
+    expect(planned.summary).toBe("Arket Følsomhed er skrevet; Fortryd fjerner det igen sammen med sidste Beregns ændringer");
+    const withSheet = applyPlanToGrids(computed, planned.plan);
     expect(withSheet.some((g) => g.name === "Følsomhed")).toBe(true);
     expect(content(undo(withSheet))).toEqual(content(original));
   });
