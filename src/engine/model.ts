@@ -96,6 +96,8 @@ export interface Settings {
   roundingTolerance: "half-n" | number;
   /** SPEC §7. */
   hoursPerYear: Decimal;
+  /** Beregn marks each advarsel and fejl at its cell with a note (issue 10); off for a clean copy. */
+  cellNotes: boolean;
 }
 
 /**

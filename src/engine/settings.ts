@@ -20,6 +20,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   roundingTolerance: "half-n",
   // SPEC §7: årstimenorm from the 2025 guidance (BC01).
   hoursPerYear: new Decimal("1262.6"),
+  // not a rule of the documents: whether Beregn annotates the findings' cells with notes
+  cellNotes: true,
 });
 
 export interface Profile {
@@ -59,7 +61,12 @@ export interface SettingsInput {
   tabel211Basis?: string;
   roundingTolerance?: number | string;
   hoursPerYear?: number | string;
+  /** true/false, or "ja"/"nej" as "_beregn" keeps it. */
+  cellNotes?: boolean | string;
 }
+
+/** The discount rate's range (SPEC §3 fits 2 %; a rate above 20 % is a typing error, not a policy). */
+export const MAX_DISCOUNT_RATE = new Decimal("0.2");
 
 export class SettingsError extends Error {
   constructor(
@@ -84,12 +91,7 @@ export function resolveSettings(input: SettingsInput | undefined, base: Settings
     }
   };
   if (input.discountRate !== undefined) {
-    let r = dec("discountRate", input.discountRate);
-    // "2 %" or 2 means 2 %: a rate above 1 is a percentage
-    if (typeof input.discountRate === "string" && input.discountRate.trim().endsWith("%")) r = r.div(100);
-    else if (r.gt(1)) r = r.div(100);
-    if (r.lt(0)) throw new SettingsError("settings.discountRate", "settings.discountRate: kan ikke være negativ");
-    s.discountRate = r;
+    s.discountRate = parseDiscountRate(input.discountRate);
   }
   if (input.paybackLimitYears === null || input.paybackLimitYears === "") s.paybackLimitYears = null;
   else if (input.paybackLimitYears !== undefined) {
@@ -121,5 +123,35 @@ export function resolveSettings(input: SettingsInput | undefined, base: Settings
     if (h.lte(0)) throw new SettingsError("settings.hoursPerYear", "settings.hoursPerYear: skal være positiv");
     s.hoursPerYear = h;
   }
+  if (input.cellNotes !== undefined) {
+    const v = typeof input.cellNotes === "string" ? input.cellNotes.trim().toLowerCase() : input.cellNotes;
+    if (v === true || v === "ja" || v === "true") s.cellNotes = true;
+    else if (v === false || v === "nej" || v === "false") s.cellNotes = false;
+    else throw new SettingsError("settings.cellNotes", 'settings.cellNotes: skal være "ja" eller "nej"');
+  }
   return s;
+}
+
+/**
+ * The discount rate as staff write it: "2", "2 %", "2,5 %" are percent; a fraction below 1
+ * ("0.02", as "_beregn" and the JSON keep it) is the rate itself. 0–20 % (MAX_DISCOUNT_RATE).
+ */
+export function parseDiscountRate(v: number | string): Decimal {
+  const text = typeof v === "string" ? v.trim() : String(v);
+  const percent = text.endsWith("%");
+  const bare = text.replace(/%$/, "").trim().replace(/\s/g, "").replace(",", ".");
+  let r: Decimal;
+  try {
+    r = new Decimal(bare);
+    if (!r.isFinite() || bare === "") throw new Error();
+  } catch {
+    throw new SettingsError("settings.discountRate", `settings.discountRate: Diskonteringsrenten "${quoteValue(v)}" er ikke et tal; skriv den i procent, fx 2 eller 2,5 %`);
+  }
+  if (percent || r.gte(1)) r = r.div(100);
+  if (r.lt(0) || r.gt(MAX_DISCOUNT_RATE))
+    throw new SettingsError(
+      "settings.discountRate",
+      `settings.discountRate: Diskonteringsrenten skal ligge mellem 0 og 20 %; "${quoteValue(v)}" er uden for (skriv fx 2 for 2 %)`,
+    );
+  return r;
 }
