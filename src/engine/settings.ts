@@ -145,7 +145,10 @@ export function parseDiscountRate(v: number | string): Decimal {
     r = new Decimal(bare);
     if (!r.isFinite() || bare === "") throw new Error();
   } catch {
-    throw new SettingsError("settings.discountRate", `settings.discountRate: Diskonteringsrenten "${quoteValue(v)}" er ikke et tal; skriv den i procent, fx 2 eller 2,5 %`);
+    throw new SettingsError(
+      "settings.discountRate",
+      `settings.discountRate: Diskonteringsrenten "${quoteValue(v)}" er ikke et tal; skriv den i procent, fx 2 eller 2,5 %`,
+    );
   }
   if (percent || r.gte(1)) r = r.div(100);
   if (r.lt(0) || r.gt(MAX_DISCOUNT_RATE))

@@ -139,9 +139,8 @@ export function changesOf(
   // a stated-value finding explains a changed cell better than a general one
   const rank = (f: Finding) => (f.severity === "error" ? 0 : f.severity === "warning" ? 1 : 2) + (f.code === "UNREADABLE" ? 5 : 0);
   const findingAt = (sheet: string, r: number, c: number): Finding | undefined =>
-    behind
-      .filter((x) => x.cells.has(`${lower(sheet)}!${r},${c}`))
-      .sort((x, y) => rank(x.f) - rank(y.f) || x.cells.size - y.cells.size)[0]?.f;
+    behind.filter((x) => x.cells.has(`${lower(sheet)}!${r},${c}`)).sort((x, y) => rank(x.f) - rank(y.f) || x.cells.size - y.cells.size)[0]
+      ?.f;
   const rowBlank = (g: Grid, r: number) => {
     for (let c = 0; c < colCount(g); c++) if (!isBlank(cellAt(g, r, c))) return false;
     return true;

@@ -28,9 +28,9 @@ export const TEMPLATE_NAMES: Record<string, string> = {
 export const KONTROL_COLUMNS = [
   { title: "Alvor", width: 11 },
   { title: "Placering", width: 24 },
-  { title: "Besked", width: 80 },
-  { title: "Før", width: 16 },
-  { title: "Efter", width: 16 },
+  { title: "Besked", width: 70 },
+  { title: "Før", width: 26 },
+  { title: "Efter", width: 26 },
   { title: "Kode", width: 22 },
 ];
 /** The header row (1-based "4:4"), repeated on each printed page. */
@@ -121,7 +121,7 @@ function changeRow(rows: Rows, c: ChangeLine): void {
   const message =
     c.kind === "added"
       ? `Række tilføjet${typeof label === "string" ? `: ${label}` : ""}${f ? ` (${f.message})` : ""}`
-    : (f?.message ?? "Beregns værdi");
+      : (f?.message ?? "Beregns værdi");
   rows.line([
     f ? text(SEVERITY_WORD[f.severity]) : undefined,
     locationCell(changeLocation(c)),

@@ -21,7 +21,9 @@ export function paybackNote(result: Result, which: "service" | "total"): string 
   const p = result.payback[which];
   if (!p) return undefined;
   const withYear = PROFILES[result.proposal.profile].paybackWithYear;
-  const parts = p.rate.isZero() ? ["udiskonteret (0 %)"] : [`diskonteret ${percent(p.rate)}`, `udiskonteret ${outcomeText(p.undiscounted, withYear)}`];
+  const parts = p.rate.isZero()
+    ? ["udiskonteret (0 %)"]
+    : [`diskonteret ${percent(p.rate)}`, `udiskonteret ${outcomeText(p.undiscounted, withYear)}`];
   const last = result.proposal.years[result.proposal.years.length - 1];
   const latest = Math.max(p.breakEvenYear ?? 0, p.undiscounted.breakEvenYear ?? 0);
   if (latest > last) parts.push(`ekstrapoleret efter ${last}`);

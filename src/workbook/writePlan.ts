@@ -9,15 +9,7 @@ import type { Result } from "../engine/result";
 import { PROFILES, profileDefaults, type SettingsInput } from "../engine/settings";
 import type { PlanOptions, PlanOutcome, WorkbookReading } from "./api";
 import { CellBlock } from "./blocks";
-import {
-  BEREGN_SHEET,
-  beregnSheetCells,
-  readBeregnSheet,
-  settingsText,
-  type NoteUndo,
-  type OwnSheet,
-  type UndoEntry,
-} from "./beregnSheet";
+import { BEREGN_SHEET, beregnSheetCells, readBeregnSheet, settingsText, type NoteUndo, type OwnSheet, type UndoEntry } from "./beregnSheet";
 import { a1, cellAt, findGrid, formatAt, formulaAt, parseA1, parseRange, splitLocation } from "./grid";
 import { encodeContent, fingerprint, normaliseFormula } from "./hash";
 import { changesOf, findingsBefore, originalGrids, statusText, type ProposalAudit } from "./audit";
@@ -242,7 +234,12 @@ export function planBeregn(
   let notesPlan: { writes: NoteWrite[]; undo: NoteUndo[] } = { writes: [], undo: [] };
   if (options.mode === "beregn") {
     // Kontrol (issue 10): the workbook before the first Beregn, what this Beregn changes, what still holds
-    const original = originalGrids(grids, draft.undo, priorNotes, priorOwn.map((s) => s.name));
+    const original = originalGrids(
+      grids,
+      draft.undo,
+      priorNotes,
+      priorOwn.map((s) => s.name),
+    );
     const before = findingsBefore(original, overrides);
     const afterGrids = applyPlanToGrids(grids, {
       sheets: [],
@@ -264,7 +261,8 @@ export function planBeregn(
       const entries = draft.undo.filter((e) => owner(e.sheet) === j);
       const { changes, sameValue } = changesOf(entries, original, afterGrids, dedupe(beforeJ), () => l, skip);
       let afterJ: Finding[];
-      if (j === proposalIndex) afterJ = stillTrue(dedupe([...reading.findings, ...result.findings, ...found.findings, ...notes]), userBlocks);
+      if (j === proposalIndex)
+        afterJ = stillTrue(dedupe([...reading.findings, ...result.findings, ...found.findings, ...notes]), userBlocks);
       else
         try {
           afterJ = dedupe([...p.findings, ...computeFound(p, overrides).findings]);

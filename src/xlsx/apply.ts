@@ -38,7 +38,30 @@ export function ensureSheet(wb: ExcelJS.Workbook, name: string, visibility: Shee
   return ws;
 }
 
-function writeCell(cell: ExcelJS.Cell, w: WriteCell): boolean {
+/** Excel's Hyperlink cell style: the colour and underline a link has in a sheet. */
+const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: "FF0563C1" }, underline: true };
+
+/**
+ * The workbook's default font (name and size): the font of its first styled cell, else Excel's
+ * default. Bold added to a cell without a font would otherwise get a font with no name, which
+ * LibreOffice renders in a serif face.
+ */
+export function defaultFont(wb: ExcelJS.Workbook): Partial<ExcelJS.Font> {
+  for (const ws of wb.worksheets) {
+    let found: Partial<ExcelJS.Font> | undefined;
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      if (found) return;
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const f = cell.style.font;
+        if (!found && f?.name) found = { name: f.name, size: f.size ?? 11, family: f.family };
+      });
+    });
+    if (found) return found;
+  }
+  return { name: "Calibri", size: 11, family: 2 };
+}
+
+function writeCell(cell: ExcelJS.Cell, w: WriteCell, font: Partial<ExcelJS.Font> = {}): boolean {
   let formula = false;
   if (w.formula !== undefined) {
     // no cached result: Excel (fullCalcOnLoad) and LibreOffice compute it; nothing stale is stored
@@ -47,11 +70,24 @@ function writeCell(cell: ExcelJS.Cell, w: WriteCell): boolean {
   } else if (w.value !== undefined) {
     cell.value = w.value;
   }
-  if (w.numberFormat !== undefined || w.bold !== undefined) {
+  const aligned = w.wrap !== undefined || w.align !== undefined || w.indent !== undefined;
+  if (w.numberFormat !== undefined || w.bold !== undefined || w.link || aligned) {
     // a fresh style object: ExcelJS may share one style object between cells of a row or column
     const style: Partial<ExcelJS.Style> = { ...cell.style };
     if (w.numberFormat !== undefined) style.numFmt = w.numberFormat;
-    if (w.bold !== undefined) style.font = { ...(cell.style.font ?? {}), bold: w.bold };
+    const own = cell.style.font?.name ? cell.style.font : { ...font, ...(cell.style.font ?? {}) };
+    if (w.bold !== undefined) style.font = { ...own, bold: w.bold };
+    if (w.link) style.font = { ...own, ...(style.font ?? {}), ...LINK_FONT };
+    if (aligned) {
+      const a: Partial<ExcelJS.Alignment> = { ...(cell.style.alignment ?? {}) };
+      if (w.wrap !== undefined) {
+        a.wrapText = w.wrap;
+        if (w.wrap) a.vertical = "top";
+      }
+      if (w.align !== undefined) a.horizontal = w.align;
+      if (w.indent !== undefined) a.indent = w.indent;
+      style.alignment = a;
+    }
     cell.style = style;
   }
   return formula;
@@ -78,6 +114,38 @@ function unshareMasters(ws: ExcelJS.Worksheet, targets: Set<string>): void {
     const v = cell.value as { formula?: string; shareType?: string; result?: unknown } | null;
     if (v && typeof v === "object" && v.shareType === "shared" && v.formula !== undefined)
       cell.value = { formula: v.formula, result: v.result } as ExcelJS.CellFormulaValue;
+  }
+}
+
+/**
+ * Rows with wrapped text get a height for their lines: ExcelJS writes no row heights, and
+ * LibreOffice then keeps one line, so wrapped messages overprint the next row. (Excel fits
+ * them itself; the estimate is characters over the column's width.)
+ */
+function fitWrappedRows(wb: ExcelJS.Workbook, plan: WritePlan): void {
+  for (const block of plan.writes) {
+    const ws = wb.getWorksheet(block.sheet);
+    if (!ws) continue;
+    const { row, col } = parseAddress(block.topLeft);
+    block.cells.forEach((cells, i) => {
+      let lines = 1;
+      cells.forEach((w, j) => {
+        if (!w?.wrap || typeof w.value !== "string") return;
+        const width = ws.getColumn(col + j).width ?? 10;
+        const perLine = Math.max(1, Math.floor(width * 1.1));
+        const n = w.value.split("\n").reduce((k, part) => k + Math.max(1, Math.ceil(part.length / perLine)), 0);
+        lines = Math.max(lines, n);
+      });
+      if (lines > 1) {
+        ws.getRow(row + i).height = 15 * lines;
+        // the row's other cells at the top, beside the first line of the wrapped text
+        cells.forEach((w, j) => {
+          if (!w) return;
+          const cell = cellAt(ws, row + i, col + j);
+          cell.style = { ...cell.style, alignment: { ...(cell.style.alignment ?? {}), vertical: "top" } };
+        });
+      }
+    });
   }
 }
 
@@ -124,6 +192,7 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): ApplyOutcome {
   }
   let cellsWritten = 0;
   let formulas = false;
+  const font = defaultFont(wb);
   for (const block of plan.writes) {
     const ws = wb.getWorksheet(block.sheet);
     if (!ws) throw new Error(`skriveplanen skriver i arket "${block.sheet}", som ikke findes`);
@@ -138,7 +207,7 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): ApplyOutcome {
           ws.unMergeCells(cell.master.address);
           cell = cellAt(ws, row + i, col + j);
         }
-        formulas = writeCell(cell, w) || formulas;
+        formulas = writeCell(cell, w, font) || formulas;
         cellsWritten++;
       }),
     );
@@ -147,6 +216,28 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): ApplyOutcome {
     const ws = wb.getWorksheet(cw.sheet);
     // 0-based, as the Grid's columns (src/workbook/writePlan.ts); ExcelJS counts from 1
     if (ws) ws.getColumn(cw.column + 1).width = cw.width;
+  }
+  fitWrappedRows(wb, plan);
+  for (const n of plan.notes ?? []) {
+    const ws = wb.getWorksheet(n.sheet);
+    if (!ws) continue;
+    const { row, col } = parseAddress(n.address);
+    const cell = cellAt(ws, row, col);
+    // a note never changes the cell's value, formula or format (types.ts NoteWrite)
+    if (n.text !== null) cell.note = n.text;
+    else delete (cell as unknown as { _comment?: unknown })._comment;
+  }
+  for (const p of plan.pageSetup ?? []) {
+    const ws = wb.getWorksheet(p.sheet);
+    if (!ws) continue;
+    ws.pageSetup.orientation = p.orientation;
+    ws.pageSetup.paperSize = 9; // A4 in the OOXML paper size list
+    if (p.fitToWidth) {
+      ws.pageSetup.fitToPage = true;
+      ws.pageSetup.fitToWidth = 1;
+      ws.pageSetup.fitToHeight = 0;
+    }
+    if (p.printTitleRows) ws.pageSetup.printTitlesRow = p.printTitleRows;
   }
   // after the writes, as the plan says (undo removes the sheets Beregn created)
   for (const name of plan.deleteSheets ?? []) {

@@ -32,6 +32,14 @@ export function plainValue(v: RawValue): CellValue {
   return null;
 }
 
+/** A cell's note as plain text (ExcelJS gives a string or rich text runs). */
+function noteText(note: ExcelJS.Cell["note"] | undefined): string | undefined {
+  if (note === undefined || note === null) return undefined;
+  if (typeof note === "string") return note;
+  const texts = (note as { texts?: { text?: string }[] }).texts;
+  return Array.isArray(texts) ? texts.map((t) => t.text ?? "").join("") : undefined;
+}
+
 function visibilityOf(ws: ExcelJS.Worksheet): SheetVisibility {
   return ws.state === "hidden" || ws.state === "veryHidden" ? ws.state : "visible";
 }
@@ -51,10 +59,16 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   const numberFormats: (string | null)[][] = [];
   const hiddenRows: number[] = [];
   let anyFormat = false;
+  const notes: Record<string, string> = {};
 
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const r = rowNumber - 1;
     if (row.hidden) hiddenRows.push(r);
+    // a note may sit on an empty cell, which eachCell below skips
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      const text = noteText(cell.note);
+      if (text !== undefined) notes[cell.address] = text;
+    });
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const c = colNumber - 1;
       // a merged area's other cells read as the master's value in ExcelJS; Excel shows them empty
@@ -92,6 +106,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   const merges = mergesOf(ws);
   if (merges.length) grid.merges = merges;
   if (hiddenRows.length) grid.hiddenRows = hiddenRows;
+  if (Object.keys(notes).length) grid.notes = notes;
   const prot = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
   if (prot?.sheet) grid.protected = true;
   return grid;
