@@ -225,7 +225,12 @@ export function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): ApplyOutcome {
     const cell = cellAt(ws, row, col);
     // a note never changes the cell's value, formula or format (types.ts NoteWrite)
     if (n.text !== null) cell.note = n.text;
-    else delete (cell as unknown as { _comment?: unknown })._comment;
+    else {
+      // ExcelJS keeps a loaded note in two places: the cell's note and its value's model
+      const c = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+      delete c._comment;
+      if (c._value?.model) delete c._value.model.comment;
+    }
   }
   for (const p of plan.pageSetup ?? []) {
     const ws = wb.getWorksheet(p.sheet);
