@@ -15,6 +15,7 @@ import { HostError, protectedSheetError, toHostError } from "./errors";
 import { SYNC_BUDGET_BYTES } from "./payload";
 import { rectangles, type Rect } from "./rectangles";
 import { toExcelVisibility } from "./readGrids";
+import { applyNotes, queueCellStyles, queuePageSetup, supportsExcelApi } from "./annotate";
 
 export interface ApplyOptions {
   /**
@@ -32,6 +33,8 @@ export interface ApplyReport {
   cells: number;
   /** Estimated request payload in bytes. */
   bytes: number;
+  /** The plan had notes and this Excel has no notes API (ExcelApi 1.18): Kontrol carries them. */
+  notesUnsupported?: boolean;
 }
 
 /** What the host needs to know about the workbook before writing; Grids from readGrids carry it. */
@@ -269,6 +272,9 @@ export async function applyPlan(
         pending += w.bytes;
       }
     }
+    // wrap, alignment, link style and print setup (annotate.ts) ride in the same batch
+    queueCellStyles(sheet, plan);
+    queuePageSetup(sheet, plan, supportsExcelApi("1.9"));
     // sheets to delete go last: planUndo removes the sheets Beregn made, after restoring cells
     for (const name of plan.deleteSheets ?? []) {
       const key = name.toLowerCase();
@@ -280,7 +286,15 @@ export async function applyPlan(
   } catch (err) {
     throw toHostError(err, sent, applied);
   }
-  return { syncs, ranges, cells, bytes };
+  let notes;
+  try {
+    notes = await applyNotes(context, plan, supportsExcelApi("1.18"));
+  } catch (err) {
+    throw toHostError(err, true, true);
+  }
+  const report: ApplyReport = { syncs: syncs + notes.syncs, ranges, cells, bytes };
+  if (!notes.supported && plan.notes?.length) report.notesUnsupported = true;
+  return report;
 }
 
 /** Selects a cell (or range) and brings its sheet to the front: "Gå til celle". */

@@ -10,6 +10,7 @@
  * DESIGN.md's budgets. Plain TypeScript with no Node APIs, so it also runs in the browser
  * (officeFakeBrowser.ts).
  */
+import { FakeNoteCollection, FakePageLayout, type FakePageSetup } from "./officeNotes";
 import type { CellValue, Grid } from "../../src/workbook/types";
 
 type ExcelVisibility = "Visible" | "Hidden" | "VeryHidden";
@@ -46,6 +47,10 @@ function notLoaded(prop: string): FakeOfficeError {
 
 export class FakeSheet {
   cells: (FakeCell | undefined)[][] = [];
+  /** Notes by cell address (ExcelApi 1.18; officeNotes.ts). */
+  notes = new Map<string, string>();
+  /** Print setup (ExcelApi 1.9; officeNotes.ts). */
+  pageLayout: FakePageSetup = {};
   columnWidths = new Map<number, number>();
   /** Content changed since formulas were last computed: Excel recalculates before it answers. */
   dirty = false;
@@ -108,6 +113,8 @@ export interface InjectedFailure {
 const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
 export class FakeWorkbook {
+  /** The ExcelApi version the fake's Office.context.requirements reports ("1.18" has notes). */
+  excelApi = "1.12";
   sheets: FakeSheet[] = [];
   selection: { sheet: string; address: string } = { sheet: "", address: "A1" };
   activeSheet = "";
@@ -470,6 +477,15 @@ export class FakeWorksheet extends Proxy {
       else if (p === "protection/protected" || p === "protection") this.protection.setLoaded(s.protected_);
       else throw new FakeOfficeError("InvalidArgument", `Unknown property '${p}' on Worksheet`);
     }
+  }
+
+  /** ExcelApi 1.18 (officeNotes.ts). */
+  get notes(): FakeNoteCollection {
+    return new FakeNoteCollection(this.ctx, () => this.must());
+  }
+  /** ExcelApi 1.9 (officeNotes.ts). */
+  get pageLayout(): FakePageLayout {
+    return new FakePageLayout(this.ctx, () => this.must());
   }
 
   load(arg?: unknown): this {
@@ -932,6 +948,8 @@ export interface OfficeGlobals {
   OfficeExtension: unknown;
 }
 
+const minorOf = (v: string) => Number(v.split(".")[1] ?? "0");
+
 export function officeGlobals(fake: FakeWorkbook): OfficeGlobals {
   const info = { host: "Excel", platform: "OfficeOnline" };
   return {
@@ -947,7 +965,10 @@ export function officeGlobals(fake: FakeWorkbook): OfficeGlobals {
         ),
       context: {
         displayLanguage: "da-DK",
-        requirements: { isSetSupported: (name: string, v?: string) => name === "ExcelApi" && Number(v ?? "1") <= 1.12 },
+        requirements: {
+          // "1.9" is below "1.12": minor versions compare as integers (Office's requirement sets)
+          isSetSupported: (name: string, v?: string) => name === "ExcelApi" && minorOf(v ?? "1.1") <= minorOf(fake.excelApi),
+        },
       },
     },
     Excel: {
