@@ -36,7 +36,8 @@ export function queueCellStyles(sheet: (name: string) => Excel.Worksheet, plan: 
           format.wrapText = cell.wrap;
           if (cell.wrap) format.verticalAlignment = "Top";
         }
-        if (cell.align !== undefined) format.horizontalAlignment = cell.align === "left" ? "Left" : cell.align === "right" ? "Right" : "Center";
+        if (cell.align !== undefined)
+          format.horizontalAlignment = cell.align === "left" ? "Left" : cell.align === "right" ? "Right" : "Center";
         if (cell.indent !== undefined) format.indentLevel = cell.indent;
         if (cell.link) {
           format.font.color = LINK_COLOR;

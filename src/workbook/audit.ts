@@ -135,12 +135,20 @@ export function changesOf(
   layout: (sheet: string) => ProposalLayout | undefined,
   skip: Set<string>,
 ): { changes: ChangeLine[]; sameValue: Map<string, number> } {
-  const behind = before.map((f) => ({ f, cells: locationCells(f.location) }));
+  // cell → the findings located there, built once (a 15.000-row proposal has thousands of each)
+  const byCell = new Map<string, { f: Finding; size: number }[]>();
+  for (const f of before) {
+    const cells = locationCells(f.location);
+    for (const k of cells) {
+      const list = byCell.get(k) ?? [];
+      list.push({ f, size: cells.size });
+      byCell.set(k, list);
+    }
+  }
   // a stated-value finding explains a changed cell better than a general one
   const rank = (f: Finding) => (f.severity === "error" ? 0 : f.severity === "warning" ? 1 : 2) + (f.code === "UNREADABLE" ? 5 : 0);
   const findingAt = (sheet: string, r: number, c: number): Finding | undefined =>
-    behind.filter((x) => x.cells.has(`${lower(sheet)}!${r},${c}`)).sort((x, y) => rank(x.f) - rank(y.f) || x.cells.size - y.cells.size)[0]
-      ?.f;
+    [...(byCell.get(`${lower(sheet)}!${r},${c}`) ?? [])].sort((x, y) => rank(x.f) - rank(y.f) || x.size - y.size)[0]?.f;
   const rowBlank = (g: Grid, r: number) => {
     for (let c = 0; c < colCount(g); c++) if (!isBlank(cellAt(g, r, c))) return false;
     return true;

@@ -30,7 +30,8 @@ export class FakeNote {
     return this;
   }
   get isNullObject(): boolean {
-    if (this.loadedNull === undefined) throw new FakeOfficeError("PropertyNotLoaded", "The property 'isNullObject' is not available.", "Note");
+    if (this.loadedNull === undefined)
+      throw new FakeOfficeError("PropertyNotLoaded", "The property 'isNullObject' is not available.", "Note");
     return this.loadedNull;
   }
   set content(text: string) {
@@ -57,7 +58,11 @@ export class FakeNoteCollection {
     this.ctx.enqueue("NoteCollection.add", { cellAddress, content }, () => {
       const s = this.sheet();
       if (!SINGLE_CELL.test(cellAddress) || s.notes.has(key(cellAddress)))
-        throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.", "NoteCollection.add");
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          "The argument is invalid or missing or has an incorrect format.",
+          "NoteCollection.add",
+        );
       s.notes.set(key(cellAddress), content);
     });
     return new FakeNote(this.ctx, this.sheet, cellAddress);

@@ -50,7 +50,12 @@ export function App({ controller }: { controller: PaneController }) {
           onColumns={controller.insertColumns}
         />
         {/* remount when the workbook's saved settings arrive, so the fields show them */}
-        <SettingsPanel key={JSON.stringify(state.reading?.settings ?? null)} state={state} onSave={controller.saveSettings} />
+        <SettingsPanel
+          key={JSON.stringify(state.reading?.settings ?? null)}
+          state={state}
+          onSave={controller.saveSettings}
+          onInvalid={controller.settingsRejected}
+        />
       </main>
     </FluentProvider>
   );

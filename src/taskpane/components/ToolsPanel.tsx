@@ -32,10 +32,22 @@ function Explanation({ state }: { state: PaneState }) {
   return (
     <div data-testid="explanation">
       <Text size={200} block weight="semibold">
-        {e.cell}: Tabel {x.table}, {x.unit}, {x.year} = {formatTkr(x.shown)} (præcist {formatAmount(x.exact, 2)})
+        {e.cell}: {x.table.startsWith("Tabel") ? x.table : `Tabel ${x.table}`}, {x.unit}, {x.year} = {formatTkr(x.shown)} (præcist{" "}
+        {formatAmount(x.exact, 2)})
       </Text>
       {x.movedByRounding && <Caption1 block>Afrundingen flyttede cellen, så kolonnen summer til totalen.</Caption1>}
       <table className={styles.table}>
+        <thead>
+          <tr>
+            <th scope="col">Række</th>
+            <th scope="col" className={styles.num}>
+              Andel
+            </th>
+            <th scope="col" className={styles.num}>
+              t.kr.
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {x.parts.map((p, i) => (
             <tr key={i}>
