@@ -137,41 +137,11 @@ function readableLabel(v: string): boolean {
   return /[A-Za-zÆØÅæøå]/.test(v);
 }
 
-/** Info findings of one code beyond this many are summed up in one line (a 15.000-row proposal has thousands). */
-export const MAX_INFO_PER_CODE = 10;
-
-/** The findings of a part: every fejl and advarsel; info of one code up to MAX_INFO_PER_CODE, then one line for the rest. */
-function findingRows(rows: Rows, findings: Finding[]): void {
-  const shown = new Map<string, number>();
-  const rest = new Map<string, Finding[]>();
-  for (const f of sorted(findings)) {
-    const n = shown.get(f.code) ?? 0;
-    if (f.severity !== "info" || n < MAX_INFO_PER_CODE) {
-      shown.set(f.code, n + 1);
-      findingRow(rows, f);
-    } else rest.set(f.code, [...(rest.get(f.code) ?? []), f]);
-  }
-  for (const [code, fs] of rest)
-    rows.line([
-      text("Info"),
-      undefined,
-      text(
-        `… og ${fs.length} flere af samme slags (${fs[0].location.split(/[,;]\s*/)[0]} – ${fs[fs.length - 1].location.split(/[,;]\s*/)[0]}); alle står i beregn valider og i ruden`,
-        {
-          wrap: true,
-        },
-      ),
-      undefined,
-      undefined,
-      text(code),
-    ]);
-}
-
 function section(rows: Rows, p: ProposalAudit): void {
   rows.heading(`Forslag: ${p.title}`);
   rows.heading(`1. Fund i projektmappen før Beregn: ${countLine(p.before)}`);
   if (p.before.length === 0) rows.line([undefined, undefined, text("Ingen fund")]);
-  findingRows(rows, p.before);
+  for (const f of sorted(p.before)) findingRow(rows, f);
   rows.blank();
   rows.heading(`2. Ændret af Beregn: ${changeWords(p.changes)}`);
   if (p.changes.length === 0 && p.sameValue.length === 0) rows.line([undefined, undefined, text("Ingen celler ændret")]);
@@ -196,7 +166,7 @@ function section(rows: Rows, p: ProposalAudit): void {
   rows.blank();
   rows.heading(`3. Fund efter Beregn: ${countLine(p.after)}`);
   if (p.after.length === 0) rows.line([undefined, undefined, text("Ingen fund")]);
-  findingRows(rows, p.after);
+  for (const f of sorted(p.after)) findingRow(rows, f);
   rows.blank();
 }
 

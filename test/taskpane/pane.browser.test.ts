@@ -136,11 +136,17 @@ maybe("task pane in Chromium with the fake Office", () => {
   const stats = (): Promise<{ syncs: number; bytesSent: number }> =>
     page.evaluate(() => (window as unknown as { __fakeWorkbook: { stats: { syncs: number; bytesSent: number } } }).__fakeWorkbook.stats);
 
+  const shot = async (name: string) => {
+    fs.mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUT, `taskpane-${name}.png`), fullPage: true });
+  };
+
   test("says what it recognised", async () => {
     const text = await page.getByTestId("recognised").innerText();
     expect(text).toContain("Skabelon 2025");
     expect(text).toContain("2024–2029");
     expect(text).toContain("2025 p/l");
+    await shot("1-start");
   });
 
   test("Beregn writes the tables; the workbook reads back with the document's numbers", async () => {
@@ -166,11 +172,18 @@ maybe("task pane in Chromium with the fake Office", () => {
     expect(await page.getByTestId("net-2024").innerText()).toBe("4.125");
     expect(await page.getByTestId("net-2026").innerText()).toBe("-1.860");
     expect(await page.getByTestId("chart").count()).toBe(1);
+    // the findings are those of the workbook as written; the two stated numbers Beregn corrected
+    // (Tabel A ØU 2025 −400, the service payback "5 år (2028)") under "Rettet af Beregn"
+    const findings = await page.getByTestId("findings").innerText();
+    expect(findings).toContain("Fundene i projektmappen, som Beregn har skrevet den.");
+    expect(await page.getByTestId("rettet-af-beregn").innerText()).toMatch(/^Rettet af Beregn \(\d+\)$/);
     const codes = await page.getByTestId("finding").evaluateAll((els) => els.map((e) => e.getAttribute("data-code")));
     expect(codes).toContain("PAYBACK_MISMATCH");
     expect(codes).toContain("KVANTUM_MISMATCH");
+    expect(await page.getByTestId("stamp").innerText()).toMatch(/^Sidst beregnet /);
     fs.mkdirSync(OUT, { recursive: true });
     await page.screenshot({ path: path.join(OUT, "taskpane.png"), fullPage: true });
+    await shot("2-beregnet");
   });
 
   test("Gå til celle selects the finding's cell", async () => {
@@ -208,7 +221,10 @@ maybe("task pane in Chromium with the fake Office", () => {
     await page.getByTestId("forklar").click();
     const text = await page.getByTestId("explanation").innerText();
     expect(text).toContain("ØU, 2025 = -369");
+    expect(text).not.toContain("Tabel Tabel");
+    expect(text).toMatch(/Række\s+Andel\s+t\.kr\./);
     expect(text).toMatch(/%/);
+    await shot("3-forklar");
   });
 
   test("Valider writes nothing", async () => {
@@ -218,12 +234,18 @@ maybe("task pane in Chromium with the fake Office", () => {
     expect(content(await workbook())).toEqual(before);
     // Valider's result replaced Beregn's: the status bar offers no Fortryd now
     expect(await page.getByTestId("outcome-undo").count()).toBe(0);
+    expect(await page.getByTestId("rettet-af-beregn").count()).toBe(0);
+    await shot("4-valideret");
   });
 
   test("Fortryd restores every cell", async () => {
     await page.getByTestId("fortryd").click();
     await page.getByText(/celler gendannet/).waitFor();
     expect(content(await workbook())).toEqual(content(original));
+    // the pane no longer says when it last computed, nor explains a cell that changed back
+    expect(await page.getByTestId("stamp").count()).toBe(0);
+    expect(await page.getByTestId("explanation").count()).toBe(0);
+    await shot("5-fortrudt");
   });
 
   test("no CSP violation, no request to another origin, no page error", async () => {

@@ -67,7 +67,9 @@ export function FindingsPanel({ state, onGoTo }: { state: PaneState; onGoTo: GoT
   if (!state.findingsSource && state.findings.length === 0) return null;
   const resolved = state.resolved ?? [];
   const groups = groupFindings(state.findings);
-  const open = groups.filter((g) => g.severity !== "info" && g.items.length > 0).map((g) => g.severity);
+  const open: string[] = groups.filter((g) => g.severity !== "info" && g.items.length > 0).map((g) => g.severity);
+  // what the write resolved is the news of a Beregn: open
+  if (resolved.length > 0) open.push("rettet");
   let index = 0;
   return (
     <section className={styles.panel} aria-label="Fund" data-testid="findings">
