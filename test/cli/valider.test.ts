@@ -111,7 +111,12 @@ describe("valider on a terminal: wrapped to 80 columns under the location", () =
     expect(lines[0]).toBe("examples/2025-BC02.xlsx:2025-BC02!A47:K49: advarsel KVANTUM_MISSING");
     expect(lines.slice(1).every((l) => l.startsWith("    ") && l.length <= 80)).toBe(true);
     expect(lines.length).toBe(5);
-    expect(lines.slice(1).map((l) => l.trim()).join(" ")).toBe(f.message);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.trim())
+        .join(" "),
+    ).toBe(f.message);
   });
   test("piped (no width): one line per finding, as before", () => {
     expect(validationLines("x.xlsx", f)).toEqual([`x.xlsx:2025-BC02!A47:K49: advarsel KVANTUM_MISSING ${f.message}`]);

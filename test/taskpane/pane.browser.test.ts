@@ -181,6 +181,10 @@ maybe("task pane in Chromium with the fake Office", () => {
     expect(codes).toContain("PAYBACK_MISMATCH");
     expect(codes).toContain("KVANTUM_MISMATCH");
     expect(await page.getByTestId("stamp").innerText()).toMatch(/^Sidst beregnet /);
+    // F4: 7 years at 2 %, 6 at 0 % (cases/2025-F4.json), limit 6: which rule gives what, and why no warning
+    expect(await page.getByTestId("payback-limit-note").innerText()).toMatch(
+      /^Diskonteret med 2 % er det 7 år \(2030\), over grænsen på 6 år; udiskonteret er det 6 år, inden for\. Ingen advarsel: /,
+    );
     fs.mkdirSync(OUT, { recursive: true });
     await page.screenshot({ path: path.join(OUT, "taskpane.png"), fullPage: true });
     await shot("2-beregnet");
@@ -232,8 +236,9 @@ maybe("task pane in Chromium with the fake Office", () => {
     await page.getByTestId("valider").click();
     await page.getByText(/^Intet er ændret\./).waitFor();
     expect(content(await workbook())).toEqual(before);
-    // Valider's result replaced Beregn's: the status bar offers no Fortryd now
-    expect(await page.getByTestId("outcome-undo").count()).toBe(0);
+    // one Fortryd button, still enabled: the last Beregn is kept in "_beregn"
+    expect(await page.getByRole("button", { name: /Fortryd/ }).count()).toBe(1);
+    expect(await page.getByTestId("fortryd").isEnabled()).toBe(true);
     expect(await page.getByTestId("rettet-af-beregn").count()).toBe(0);
     await shot("4-valideret");
   });
@@ -245,6 +250,8 @@ maybe("task pane in Chromium with the fake Office", () => {
     // the pane no longer says when it last computed, nor explains a cell that changed back
     expect(await page.getByTestId("stamp").count()).toBe(0);
     expect(await page.getByTestId("explanation").count()).toBe(0);
+    // nothing left to undo
+    expect(await page.getByTestId("fortryd").isDisabled()).toBe(true);
     await shot("5-fortrudt");
   });
 

@@ -38,14 +38,14 @@ export function App({ controller }: { controller: PaneController }) {
           onValider={controller.validate}
           onKvantum={() => controller.beregn("kvantum")}
         />
-        <StatusBar state={state} onUndo={() => controller.undo("last")} onDismiss={controller.dismissOutcome} />
+        <StatusBar state={state} onDismiss={controller.dismissOutcome} />
         {state.result && <PaybackPanel result={state.result} />}
         {state.result && <TotalsPanel result={state.result} />}
         <FindingsPanel state={state} onGoTo={controller.goTo} />
         <ToolsPanel
           state={state}
           onExplain={controller.explain}
-          onUndo={() => controller.undo("beregn")}
+          onUndo={() => controller.undo("last")}
           onTemplate={controller.insertTemplate}
           onColumns={controller.insertColumns}
         />

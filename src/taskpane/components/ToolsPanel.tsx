@@ -80,8 +80,15 @@ export function ToolsPanel(props: {
         <Button size="small" icon={<QuestionCircleRegular />} disabled={busy} onClick={props.onExplain} data-testid="forklar">
           Forklar markeret celle
         </Button>
-        <Button size="small" icon={<ArrowUndoRegular />} disabled={busy} onClick={props.onUndo} data-testid="fortryd">
-          Fortryd sidste Beregn
+        {/* one Fortryd: the pane's last insert, else the last Beregn ("_beregn"); nothing to undo, disabled */}
+        <Button
+          size="small"
+          icon={<ArrowUndoRegular />}
+          disabled={busy || (!props.state.outcome?.undo && !props.state.reading?.stamp)}
+          onClick={props.onUndo}
+          data-testid="fortryd"
+        >
+          Fortryd
         </Button>
         <Button size="small" icon={<DocumentAddRegular />} disabled={busy} onClick={props.onTemplate} data-testid="skabelon">
           Indsæt skabelon
