@@ -410,10 +410,14 @@ describe("a found table without a row for a unit the result has", () => {
   const rowOf = (label: string, from: number) => g.values.findIndex((r, i) => i >= from && r[0] === label);
   test("gets a row above Total when the rows below are blank; Total moves down", () => {
     const bTitle = rowOf("Tabel B. Bevillingsmæssig effekt – varig drift", 0);
-    const oeu = rowOf("Økonomiudvalget", bTitle);
+    // the table names its units by code (KEJD, KFU …): the added row is "ØU", not the full name
+    const oeu = rowOf("ØU", bTitle);
     const total = rowOf("Total", bTitle);
     expect(oeu).toBeGreaterThan(bTitle);
     expect(total).toBe(oeu + 1);
+    expect(g.values.some((r) => r[0] === "Økonomiudvalget")).toBe(false);
+    // the blank row between Tabel B and Tabel C stays blank
+    expect((g.values[total + 1] ?? []).every((v) => v === null || v === undefined || v === "")).toBe(true);
     // 2025 is the second year column (G): ØU −78 (SPEC §5: BC02 spreads its effect over the tenants)
     expect(g.values[oeu][6]).toBe(78);
     expect(g.values[total][6]).toBe(0);
@@ -425,6 +429,17 @@ describe("a found table without a row for a unit the result has", () => {
     const second = beregn(first.after);
     expect(second.outcome.cellsWritten).toBe(0);
     expect(content(second.after)).toEqual(content(first.after));
+  });
+  test("the blank row separating Tabel B from what follows is not taken: the table goes on Kvantum", () => {
+    const wb = buildCaseWorkbook(loadCase("2025-BC02"), "compact");
+    const sheet = wb.grids[0];
+    const bTitle = sheet.values.findIndex((r) => r[0] === "Tabel B. Bevillingsmæssig effekt – varig drift");
+    const total = sheet.values.findIndex((r, i) => i > bTitle && r[0] === "Total");
+    // one blank row under Total, then text: ØU and the moved Total would need that blank row
+    const grids = edit(wb.grids, "2025-BC02", `A${total + 3}`, "Note: se bilag");
+    const { after } = beregn(grids);
+    expect(grid(after, "2025-BC02").values[total + 1]?.[0] ?? null).toBeNull();
+    expect(grid(after, "Kvantum").values.some((r) => r[0] === "Tabel B. Bevillingsmæssig effekt – varig drift")).toBe(true);
   });
   test("with no room below, the rows it has are written and the whole table goes on Kvantum", () => {
     // a note right under BC02's Tabel B leaves no room for the missing ØU row
