@@ -255,6 +255,18 @@ maybe("task pane in Chromium with the fake Office", () => {
     await shot("5-fortrudt");
   });
 
+  test("the three main actions share one row at 320 px; nothing runs off the pane at 270 px (Mac's default)", async () => {
+    await page.setViewportSize({ width: 320, height: 1100 });
+    const tops = await Promise.all(["beregn", "valider", "kvantum"].map(async (id) => (await page.getByTestId(id).boundingBox())!.y));
+    expect(new Set(tops).size).toBe(1);
+    await shot("6-320px");
+    await page.setViewportSize({ width: 270, height: 1100 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBe(0);
+    await shot("7-270px");
+    await page.setViewportSize({ width: 340, height: 1100 });
+  });
+
   test("no CSP violation, no request to another origin, no page error", async () => {
     const csp = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
     expect(csp).toEqual([]);

@@ -1,5 +1,5 @@
 import { Button, Field, makeStyles, ProgressBar, tokens } from "@fluentui/react-components";
-import { CalculatorRegular, CheckmarkCircleRegular, TableRegular } from "@fluentui/react-icons";
+import { CalculatorRegular } from "@fluentui/react-icons";
 import type { Busy, PaneState } from "../controller";
 
 const useStyles = makeStyles({
@@ -28,11 +28,12 @@ export function Actions(props: { state: PaneState; onBeregn: () => void; onValid
         <Button appearance="primary" icon={<CalculatorRegular />} disabled={busy} onClick={props.onBeregn} data-testid="beregn">
           Beregn
         </Button>
-        <Button icon={<CheckmarkCircleRegular />} disabled={busy} onClick={props.onValider} data-testid="valider">
+        {/* short words, icon on the primary only: the three fit one row from 300 px (a 320 px pane) */}
+        <Button disabled={busy} onClick={props.onValider} data-testid="valider" title="Kontrollér uden at skrive noget">
           Valider
         </Button>
-        <Button icon={<TableRegular />} disabled={busy} onClick={props.onKvantum} data-testid="kvantum">
-          Kvantum-tabeller
+        <Button disabled={busy} onClick={props.onKvantum} data-testid="kvantum" title="Skriv kun Kvantum-tabellerne A–E og Tabel 2.1.1">
+          Kvantum
         </Button>
       </div>
       {props.state.busy && (
