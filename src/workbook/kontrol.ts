@@ -159,7 +159,7 @@ function section(rows: Rows, p: ProposalAudit): void {
       undefined,
       undefined,
       text(
-        `Tabel 1: ${p.valuesForText} ${p.valuesForText === 1 ? "sum er skrevet" : "summer er skrevet"} som tal, ikke formler, fordi rækkerne har tal skrevet som tekst, som Excels SUM ikke tæller med. Ret tallene (Ret tal skrevet som tekst), og kør Beregn igen, så bliver de formler.`,
+        `Tabel 1: ${p.valuesForText} ${p.valuesForText === 1 ? "sum er skrevet" : "summer er skrevet"} som tal, ikke formler, fordi rækkerne har tal skrevet som tekst, som Excels SUM ikke tæller med. Skriv tallene som tal (eller brug Excels Konvertér til tal), og kør Beregn igen, så bliver summerne formler.`,
         { wrap: true },
       ),
     ]);

@@ -255,15 +255,27 @@ maybe("task pane in Chromium with the fake Office", () => {
     await shot("5-fortrudt");
   });
 
+  test("Indsæt skabelon asks first in a workbook that holds a proposal; Annullér adds nothing", async () => {
+    const before = (await workbook()).map((g) => g.name);
+    await page.getByTestId("skabelon").click();
+    expect(await page.getByTestId("skabelon-spoerg").innerText()).toContain(
+      "Projektmappen har allerede et forslag. Skal skabelonen indsættes på nye ark alligevel?",
+    );
+    await shot("6-skabelon-spoerg");
+    await page.getByTestId("skabelon-nej").click();
+    expect(await page.getByTestId("skabelon-spoerg").count()).toBe(0);
+    expect((await workbook()).map((g) => g.name)).toEqual(before);
+  });
+
   test("the three main actions share one row at 320 px; nothing runs off the pane at 270 px (Mac's default)", async () => {
     await page.setViewportSize({ width: 320, height: 1100 });
     const tops = await Promise.all(["beregn", "valider", "kvantum"].map(async (id) => (await page.getByTestId(id).boundingBox())!.y));
     expect(new Set(tops).size).toBe(1);
-    await shot("6-320px");
+    await shot("7-320px");
     await page.setViewportSize({ width: 270, height: 1100 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBe(0);
-    await shot("7-270px");
+    await shot("8-270px");
     await page.setViewportSize({ width: 340, height: 1100 });
   });
 

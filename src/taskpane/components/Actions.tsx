@@ -4,6 +4,8 @@ import type { Busy, PaneState } from "../controller";
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  // Fluent's buttons are at least 96 px wide: three of them and the gaps would not fit 320 px
+  action: { minWidth: "auto" },
 });
 
 const BUSY_TEXT: Record<Busy, string> = {
@@ -25,14 +27,33 @@ export function Actions(props: { state: PaneState; onBeregn: () => void; onValid
   return (
     <section aria-label="Handlinger">
       <div className={styles.row}>
-        <Button appearance="primary" icon={<CalculatorRegular />} disabled={busy} onClick={props.onBeregn} data-testid="beregn">
+        <Button
+          appearance="primary"
+          icon={<CalculatorRegular />}
+          className={styles.action}
+          disabled={busy}
+          onClick={props.onBeregn}
+          data-testid="beregn"
+        >
           Beregn
         </Button>
         {/* short words, icon on the primary only: the three fit one row from 300 px (a 320 px pane) */}
-        <Button disabled={busy} onClick={props.onValider} data-testid="valider" title="Kontrollér uden at skrive noget">
+        <Button
+          className={styles.action}
+          disabled={busy}
+          onClick={props.onValider}
+          data-testid="valider"
+          title="Kontrollér uden at skrive noget"
+        >
           Valider
         </Button>
-        <Button disabled={busy} onClick={props.onKvantum} data-testid="kvantum" title="Skriv kun Kvantum-tabellerne A–E og Tabel 2.1.1">
+        <Button
+          className={styles.action}
+          disabled={busy}
+          onClick={props.onKvantum}
+          data-testid="kvantum"
+          title="Skriv kun Kvantum-tabellerne A–E og Tabel 2.1.1"
+        >
           Kvantum
         </Button>
       </div>

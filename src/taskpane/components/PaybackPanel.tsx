@@ -56,8 +56,10 @@ export function PaybackPanel({ result }: { result: Result }) {
           years={result.proposal.years}
           cumulative={chart.cumulative}
           label={`Akkumuleret pengestrøm (${total ? "total" : "service"}), t.kr.`}
+          breakEvenYear={chart.breakEvenYear}
         />
       )}
+      {chart && <Caption1 block>Over 0: udgift (fyldt søjle) · under 0: sparet (skraveret søjle) · stiplet: tilbagebetalt</Caption1>}
     </section>
   );
 }

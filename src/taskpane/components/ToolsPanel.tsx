@@ -1,4 +1,5 @@
-import { Button, Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Text, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import { ArrowUndoRegular, DocumentAddRegular, QuestionCircleRegular, TableAddRegular } from "@fluentui/react-icons";
 import Decimal from "decimal.js";
 import { formatAmount } from "../../engine/format";
@@ -74,6 +75,10 @@ export function ToolsPanel(props: {
 }) {
   const styles = useStyles();
   const busy = !!props.state.busy;
+  // a workbook that already holds a proposal gets new sheets only when the user says so
+  const [asking, setAsking] = useState(false);
+  const hasProposal = (props.state.reading?.proposals.length ?? 0) > 0;
+  const template = () => (hasProposal ? setAsking(true) : props.onTemplate());
   return (
     <section className={styles.panel} aria-label="Værktøjer">
       <div className={styles.row}>
@@ -90,13 +95,33 @@ export function ToolsPanel(props: {
         >
           Fortryd
         </Button>
-        <Button size="small" icon={<DocumentAddRegular />} disabled={busy} onClick={props.onTemplate} data-testid="skabelon">
+        <Button size="small" icon={<DocumentAddRegular />} disabled={busy} onClick={template} data-testid="skabelon">
           Indsæt skabelon
         </Button>
         <Button size="small" icon={<TableAddRegular />} disabled={busy} onClick={props.onColumns} data-testid="kolonner">
           Indsæt kolonner i Tabel 1
         </Button>
       </div>
+      {asking && (
+        <MessageBar intent="warning" layout="multiline" data-testid="skabelon-spoerg">
+          <MessageBarBody>Projektmappen har allerede et forslag. Skal skabelonen indsættes på nye ark alligevel?</MessageBarBody>
+          <MessageBarActions>
+            <Button
+              size="small"
+              onClick={() => {
+                setAsking(false);
+                props.onTemplate();
+              }}
+              data-testid="skabelon-ja"
+            >
+              Indsæt på nye ark
+            </Button>
+            <Button size="small" onClick={() => setAsking(false)} data-testid="skabelon-nej">
+              Annullér
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <Explanation state={props.state} />
     </section>
   );
