@@ -181,6 +181,9 @@ maybe("task pane in Chromium with the fake Office", () => {
     expect(codes).toContain("PAYBACK_MISMATCH");
     expect(codes).toContain("KVANTUM_MISMATCH");
     expect(await page.getByTestId("stamp").innerText()).toMatch(/^Sidst beregnet /);
+    // the chart has its title, and F4's total break-even (2030, after the last column 2029) marked
+    expect(await page.getByTestId("chart-title").textContent()).toBe("Akkumuleret pengestrøm (total), t.kr.");
+    expect(await page.getByTestId("chart-breakeven").textContent()).toBe("tilbagebetalt 2030 →");
     // F4: 7 years at 2 %, 6 at 0 % (cases/2025-F4.json), limit 6: which rule gives what, and why no warning
     expect(await page.getByTestId("payback-limit-note").innerText()).toMatch(
       /^Diskonteret med 2 % er det 7 år \(2030\), over grænsen på 6 år; udiskonteret er det 6 år, inden for\. Ingen advarsel: /,
@@ -269,8 +272,8 @@ maybe("task pane in Chromium with the fake Office", () => {
 
   test("the three main actions share one row at 320 px; nothing runs off the pane at 270 px (Mac's default)", async () => {
     await page.setViewportSize({ width: 320, height: 1100 });
-    const tops = await Promise.all(["beregn", "valider", "kvantum"].map(async (id) => (await page.getByTestId(id).boundingBox())!.y));
-    expect(new Set(tops).size).toBe(1);
+    const boxes = await Promise.all(["beregn", "valider", "kvantum"].map(async (id) => (await page.getByTestId(id).boundingBox())!));
+    expect({ tops: new Set(boxes.map((b) => Math.round(b.y))).size, boxes }).toEqual({ tops: 1, boxes });
     await shot("7-320px");
     await page.setViewportSize({ width: 270, height: 1100 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -4,8 +4,9 @@ import type { Busy, PaneState } from "../controller";
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
-  // Fluent's buttons are at least 96 px wide: three of them and the gaps would not fit 320 px
-  action: { minWidth: "auto" },
+  // Fluent's buttons are at least 96 px wide with 12 px sides: three of them, the gaps and a
+  // scroll bar would not fit a 320 px pane
+  action: { minWidth: "auto", paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
 });
 
 const BUSY_TEXT: Record<Busy, string> = {
