@@ -106,7 +106,14 @@ export function CumulativeChart({
       {markX >= 0 && mark !== null && (
         <g data-testid="chart-breakeven">
           <line x1={markX} x2={markX} y1={plotTop} y2={plotBottom} stroke={tokens.colorNeutralForeground2} strokeDasharray="3 2" />
-          <text x={Math.min(markX, W - 60)} y={plotTop + 8} fontSize="8" fill={tokens.colorNeutralForeground2}>
+          {/* the words on the side with room: left of a mark in the right half */}
+          <text
+            x={markX > W / 2 ? markX - 3 : markX + 3}
+            y={plotTop + 8}
+            fontSize="8"
+            textAnchor={markX > W / 2 ? "end" : "start"}
+            fill={tokens.colorNeutralForeground2}
+          >
             {mark > last ? `tilbagebetalt ${mark} →` : `tilbagebetalt ${mark}`}
           </text>
         </g>
