@@ -80,7 +80,8 @@ export async function applyNotes(context: Excel.RequestContext, plan: WritePlan,
   if (!supported) return { supported: false, syncs: 0, written: 0 };
   const found = notes.map((n) => {
     const note = context.workbook.worksheets.getItem(n.sheet).notes.getItemOrNullObject(n.address);
-    note.load("isNullObject");
+    // any scalar loads isNullObject with it (the *OrNullObject pattern)
+    note.load("content");
     return { n, note };
   });
   await context.sync();
