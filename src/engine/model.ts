@@ -118,6 +118,8 @@ export interface Settings {
   /** Følsomhed: the low and the high discount rate, for the payback and the present value. */
   sensitivityRateLow: Decimal;
   sensitivityRateHigh: Decimal;
+  /** Beregn marks each advarsel and fejl at its cell with a note (issue 10); off for a clean copy. */
+  cellNotes: boolean;
 }
 
 /**

@@ -29,6 +29,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   sensitivityDriftUp: new Decimal("0.2"),
   sensitivityRateLow: new Decimal(0),
   sensitivityRateHigh: new Decimal("0.04"),
+  // not a rule of the documents: whether Beregn annotates the findings' cells with notes
+  cellNotes: true,
 });
 
 export interface Profile {
@@ -75,7 +77,12 @@ export interface SettingsInput {
   sensitivityDriftUp?: number | string;
   sensitivityRateLow?: number | string;
   sensitivityRateHigh?: number | string;
+  /** true/false, or "ja"/"nej" as "_beregn" keeps it. */
+  cellNotes?: boolean | string;
 }
+
+/** The discount rate's range (SPEC §3 fits 2 %; a rate above 20 % is a typing error, not a policy). */
+export const MAX_DISCOUNT_RATE = new Decimal("0.2");
 
 export class SettingsError extends Error {
   constructor(
@@ -113,7 +120,9 @@ export function resolveSettings(input: SettingsInput | undefined, base: Settings
       throw new SettingsError(`settings.${field}`, `settings.${field}: skal være et helt antal år fra ${min} til 100`);
     return n.toNumber();
   };
-  if (input.discountRate !== undefined) s.discountRate = fraction("discountRate", input.discountRate);
+  if (input.discountRate !== undefined) {
+    s.discountRate = parseDiscountRate(input.discountRate);
+  }
   if (input.paybackLimitYears === null || input.paybackLimitYears === "") s.paybackLimitYears = null;
   else if (input.paybackLimitYears !== undefined) {
     const n = dec("paybackLimitYears", input.paybackLimitYears);
@@ -159,5 +168,38 @@ export function resolveSettings(input: SettingsInput | undefined, base: Settings
   if (input.sensitivityDriftUp !== undefined) s.sensitivityDriftUp = fraction("sensitivityDriftUp", input.sensitivityDriftUp);
   if (input.sensitivityRateLow !== undefined) s.sensitivityRateLow = fraction("sensitivityRateLow", input.sensitivityRateLow);
   if (input.sensitivityRateHigh !== undefined) s.sensitivityRateHigh = fraction("sensitivityRateHigh", input.sensitivityRateHigh);
+  if (input.cellNotes !== undefined) {
+    const v = typeof input.cellNotes === "string" ? input.cellNotes.trim().toLowerCase() : input.cellNotes;
+    if (v === true || v === "ja" || v === "true") s.cellNotes = true;
+    else if (v === false || v === "nej" || v === "false") s.cellNotes = false;
+    else throw new SettingsError("settings.cellNotes", 'settings.cellNotes: skal være "ja" eller "nej"');
+  }
   return s;
+}
+
+/**
+ * The discount rate as staff write it: "2", "2 %", "2,5 %" are percent; a fraction below 1
+ * ("0.02", as "_beregn" and the JSON keep it) is the rate itself. 0–20 % (MAX_DISCOUNT_RATE).
+ */
+export function parseDiscountRate(v: number | string): Decimal {
+  const text = typeof v === "string" ? v.trim() : String(v);
+  const percent = text.endsWith("%");
+  const bare = text.replace(/%$/, "").trim().replace(/\s/g, "").replace(",", ".");
+  let r: Decimal;
+  try {
+    r = new Decimal(bare);
+    if (!r.isFinite() || bare === "") throw new Error();
+  } catch {
+    throw new SettingsError(
+      "settings.discountRate",
+      `settings.discountRate: Diskonteringsrenten "${quoteValue(v)}" er ikke et tal; skriv den i procent, fx 2 eller 2,5 %`,
+    );
+  }
+  if (percent || r.gte(1)) r = r.div(100);
+  if (r.lt(0) || r.gt(MAX_DISCOUNT_RATE))
+    throw new SettingsError(
+      "settings.discountRate",
+      `settings.discountRate: Diskonteringsrenten skal ligge mellem 0 og 20 %; "${quoteValue(v)}" er uden for (skriv fx 2 for 2 %)`,
+    );
+  return r;
 }

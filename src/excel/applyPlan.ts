@@ -23,6 +23,7 @@ import { SYNC_BUDGET_BYTES, utf8Length } from "./payload";
 import { rectangles, type Rect } from "./rectangles";
 import { rememberWorkbookState, toExcelVisibility, workbookStateOf } from "./readGrids";
 import { runInfoOf } from "./run";
+import { applyNotes, queueCellStyles, queuePageSetup, supportsExcelApi } from "./annotate";
 
 export interface ApplyOptions {
   /**
@@ -40,6 +41,8 @@ export interface ApplyReport {
   cells: number;
   /** Estimated request payload in bytes. */
   bytes: number;
+  /** The plan had notes and this Excel has no notes API (ExcelApi 1.18): Kontrol carries them. */
+  notesUnsupported?: boolean;
 }
 
 /** What the host needs to know about the workbook before writing; Grids from readGrids carry it. */
@@ -264,16 +267,20 @@ export async function applyPlan(
   // One undo step where Excel can group it (ExcelApi 1.20): a run of its own with mergeUndoGroup,
   // unless the plan hides, shows or deletes a sheet, which Excel cannot group (UndoNotSupported)
   const run = runInfoOf(context);
+  let notesUnsupported = false;
   const write = (ctx: Excel.RequestContext) =>
-    writePlan(ctx, plan, perSheet, existing, created, visibilityChanges, deletes, limit).then((n) => {
-      syncs += n;
+    writePlan(ctx, plan, perSheet, existing, created, visibilityChanges, deletes, limit).then((w) => {
+      syncs += w.syncs;
+      notesUnsupported = w.notesUnsupported;
     });
   if (run?.undoGroup && !visibilityChanges.length && !deletes.length) await run.api.run({ ...run.options, mergeUndoGroup: true }, write);
   else await write(context);
-  return { syncs, ranges, cells, bytes };
+  const report: ApplyReport = { syncs, ranges, cells, bytes };
+  if (notesUnsupported) report.notesUnsupported = true;
+  return report;
 }
 
-/** Queues and sends the plan's operations; returns the syncs it made. */
+/** Queues and sends the plan's operations, then the notes (annotate.ts); returns the syncs it made. */
 async function writePlan(
   context: Excel.RequestContext,
   plan: WritePlan,
@@ -283,7 +290,7 @@ async function writePlan(
   visibilityChanges: WritePlan["sheets"],
   deletes: string[],
   limit: number,
-): Promise<number> {
+): Promise<{ syncs: number; notesUnsupported: boolean }> {
   let syncs = 0;
   const sheets = context.workbook.worksheets;
   const handles = new Map<string, Excel.Worksheet>();
@@ -336,6 +343,9 @@ async function writePlan(
         pending += w.bytes;
       }
     }
+    // wrap, alignment, link style and print setup (annotate.ts) ride in the same batch
+    queueCellStyles(sheet, plan);
+    queuePageSetup(sheet, plan, supportsExcelApi("1.9"));
     // sheets to delete go last: planUndo removes the sheets Beregn made, after restoring cells
     for (const name of deletes) {
       const key = name.toLowerCase();
@@ -351,7 +361,13 @@ async function writePlan(
   } catch (err) {
     throw toHostError(err, sent, applied);
   }
-  return syncs;
+  let notes;
+  try {
+    notes = await applyNotes(context, plan, supportsExcelApi("1.18"));
+  } catch (err) {
+    throw toHostError(err, true, true);
+  }
+  return { syncs: syncs + notes.syncs, notesUnsupported: !notes.supported && !!plan.notes?.length };
 }
 
 /** Selects a cell (or range) and brings its sheet to the front: "Gå til celle". */

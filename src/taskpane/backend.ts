@@ -20,6 +20,8 @@ export interface WorkbookBackend {
   planUndo(grids: Grid[]): { plan: WritePlan; cellsRestored?: number } | { refused: string };
   templateGrids(): Grid[];
   explainCell(reading: WorkbookReading, result: Result, sheet: string, address: string): Explanation | undefined;
+  /** What a plan does, on Grids (the pane's view of the workbook after Beregn or Fortryd). */
+  applyPlanToGrids?(grids: Grid[], plan: WritePlan): Grid[];
   /** Settings written into "_beregn", where the layer offers it. */
   planSettings?(grids: Grid[], settings: SettingsInput): WritePlan;
   /** The optional Tabel 1 columns (Type, Bevilling, Nøgle, Adm.), where the layer offers it. */

@@ -34,6 +34,8 @@ export interface PaneState {
   /** The result shown: from the last Beregn or Valider of the selected proposal. */
   result?: Result;
   findings: Finding[];
+  /** After Beregn: the findings of the workbook before that the write resolved ("Rettet af Beregn"). */
+  resolved?: Finding[];
   findingsSource?: "Beregn" | "Valider" | "Kvantum-tabeller";
   outcome?: Outcome;
   error?: string;
@@ -149,16 +151,51 @@ export class PaneController {
           version: this.deps.version,
         });
         await applyPlan(ctx, outcome.plan, grids);
-        return { reading, result, outcome };
+        // the pane shows the workbook as written (issue 10): its findings, and a reading in which
+        // the tables Beregn made exist, so Forklar works at once
+        const written = backend.applyPlanToGrids?.(grids, outcome.plan);
+        if (!written) return { reading, result, outcome, after: undefined, index };
+        const { profile: _profile, ...settings } = this.state.settings;
+        void _profile;
+        const after = backend.validateWorkbook(written, settings);
+        return { reading, result, outcome, after, index };
       });
       if (!done) {
         this.set({ result: undefined, findings: this.state.reading?.findings ?? [], outcome: undefined, error: NO_PROPOSAL });
         return;
       }
-      const findings = [...done.reading.findings, ...done.result.findings];
+      const key = (f: Finding) => `${f.code}|${f.location}|${f.message}`;
+      const sheet = done.reading.proposals[done.index].sheet;
+      if (!done.after) {
+        this.set({
+          result: done.result,
+          findings: [...done.reading.findings, ...done.result.findings],
+          findingsSource: mode === "beregn" ? "Beregn" : "Kvantum-tabeller",
+          explanation: undefined,
+          outcome: {
+            intent: "success",
+            title: mode === "beregn" ? "Beregnet" : "Kvantum-tabeller skrevet",
+            text: done.outcome.cellsWritten === 0 ? "Intet at ændre: tabellerne var allerede rigtige." : done.outcome.summary,
+            undo: done.outcome.cellsWritten > 0 ? "beregn" : undefined,
+          },
+        });
+        return;
+      }
+      const after = done.after;
+      const mine = (f: Finding) =>
+        !after.reading.proposals.some(
+          (p) => p.sheet !== sheet && (f.location.startsWith(`${p.sheet}!`) || f.location.startsWith(`'${p.sheet}'!`)),
+        );
+      const findings = after.findings.filter(mine);
+      const holds = new Set(findings.map(key));
+      const before = [...done.reading.findings, ...done.result.findings];
+      const resolved = before.filter((f, i) => !holds.has(key(f)) && before.findIndex((g) => key(g) === key(f)) === i);
+      const afterIndex = after.reading.proposals.findIndex((p) => p.sheet === sheet);
+      if (afterIndex >= 0) this.set({ reading: after.reading });
       this.set({
-        result: done.result,
+        result: (afterIndex >= 0 ? after.results[afterIndex] : undefined) ?? done.result,
         findings,
+        resolved,
         findingsSource: mode === "beregn" ? "Beregn" : "Kvantum-tabeller",
         explanation: undefined,
         outcome: {
@@ -193,6 +230,7 @@ export class PaneController {
         result,
         findings,
         findingsSource: "Valider",
+        resolved: undefined,
         explanation: undefined,
         outcome: {
           intent: errors > 0 ? "warning" : "info",
@@ -264,6 +302,9 @@ export class PaneController {
         const undo = this.deps.backend.planUndo(grids);
         if ("refused" in undo) return undo;
         await applyPlan(ctx, undo.plan, grids);
+        // the workbook as Fortryd leaves it: no stamp, so no "Sidst beregnet"
+        const restored = this.deps.backend.applyPlanToGrids?.(grids, undo.plan);
+        if (restored) this.recognise(restored, this.deps.backend.readWorkbook(restored));
         return { restored: undo.cellsRestored ?? countCells(undo.plan) };
       });
       if ("refused" in res) {
@@ -273,8 +314,14 @@ export class PaneController {
       this.set({
         result: undefined,
         findings: [],
+        resolved: undefined,
         findingsSource: undefined,
-        outcome: { intent: "info", title: "Fortrudt", text: `Sidste Beregn er fortrudt: ${res.restored} celler gendannet.` },
+        explanation: undefined,
+        outcome: {
+          intent: "info",
+          title: "Fortrudt",
+          text: `Sidste Beregn er fortrudt: ${res.restored} ${res.restored === 1 ? "celle" : "celler"} gendannet.`,
+        },
       });
     }).then(() => undefined);
 
@@ -340,6 +387,8 @@ export class PaneController {
    */
   saveSettings = (settings: PaneSettings): Promise<void> =>
     this.act("gemmer", async () => {
+      // an earlier "Indstillinger gemt" must not stand beside this attempt's error
+      this.set({ settingsSaved: undefined, outcome: undefined });
       this.set({ settings, result: undefined });
       const { planSettings } = this.deps.backend;
       if (!planSettings) {
@@ -421,6 +470,16 @@ export class PaneController {
     }).then(() => undefined);
 
   dismissOutcome = (): void => this.set({ outcome: undefined, error: undefined });
+
+  /** The settings form refused a value: an earlier "Indstillinger gemt" no longer describes the form. */
+  settingsRejected = (): void =>
+    this.set({
+      settingsSaved: undefined,
+      outcome:
+        this.state.outcome?.title === "Indstillinger gemt" || this.state.outcome?.title === "Indstillinger"
+          ? undefined
+          : this.state.outcome,
+    });
 
   private async refreshQuietly(): Promise<void> {
     const grids = await this.deps.run((ctx) => this.read(ctx));

@@ -135,7 +135,8 @@ export function optionalColumnsPlan(
   return {
     plan,
     headers: [...missing],
-    summary: `${missing.length} kolonner indsat i ${grid.name} (${missing.join(", ")}) fra ${cellAddress(rows.header, start)}`,
+    // plain words (issue 10): how many and which, not the cell they start in
+    summary: `${missing.length} ${missing.length === 1 ? "kolonne" : "kolonner"} indsat i arket ${grid.name}: ${missing.join(", ")}`,
   };
 }
 

@@ -17,6 +17,7 @@ function cloneGrid(g: Grid): Grid {
   if (g.numberFormats) out.numberFormats = g.numberFormats.map((r) => (r ? [...r] : []));
   if (g.merges) out.merges = [...g.merges];
   if (g.hiddenRows) out.hiddenRows = [...g.hiddenRows];
+  if (g.notes) out.notes = { ...g.notes };
   return out;
 }
 
@@ -53,6 +54,7 @@ export function applyPlanToGrids(grids: Grid[], plan: WritePlan): Grid[] {
         g.formulas = [];
         if (g.numberFormats) g.numberFormats = [];
         g.merges = [];
+        if (g.notes) g.notes = {};
       }
     }
   }
@@ -94,6 +96,15 @@ export function applyPlanToGrids(grids: Grid[], plan: WritePlan): Grid[] {
       }
     }
     if (!changed) break;
+  }
+  // notes annotate: set or removed without touching the cell (types.ts NoteWrite)
+  for (const n of plan.notes ?? []) {
+    const g = byName(n.sheet);
+    if (!g) throw new Error(`WritePlan sætter en note i arket "${n.sheet}", som ikke findes`);
+    const notes = { ...(g.notes ?? {}) };
+    if (n.text === null) delete notes[n.address];
+    else notes[n.address] = n.text;
+    g.notes = notes;
   }
   if (plan.deleteSheets?.length) {
     const del = new Set(plan.deleteSheets.map((s) => s.toLowerCase()));

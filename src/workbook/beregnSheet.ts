@@ -24,6 +24,14 @@ export interface UndoEntry {
   beforeFormat?: string;
 }
 
+/** A note Beregn set: the note before (null: none) and the text Beregn wrote, so Fortryd can restore it. */
+export interface NoteUndo {
+  sheet: string;
+  address: string;
+  before: string | null;
+  after: string;
+}
+
 export interface OwnSheet {
   name: string;
   /** Fingerprint of the content Beregn wrote (to refuse undo when the sheet was edited). */
@@ -38,6 +46,8 @@ export interface BeregnData {
   stamp?: Stamp;
   ownSheets: OwnSheet[];
   undo: UndoEntry[];
+  /** Notes Beregn set in the user's sheets (optional: none before this was kept). */
+  notes?: NoteUndo[];
 }
 
 export const SETTING_KEYS: (keyof SettingsInput)[] = [
@@ -54,6 +64,7 @@ export const SETTING_KEYS: (keyof SettingsInput)[] = [
   "sensitivityDriftUp",
   "sensitivityRateLow",
   "sensitivityRateHigh",
+  "cellNotes",
 ];
 const STAMP_KEYS: (keyof Stamp)[] = ["version", "profile", "time", "fingerprint", "proposalSheet"];
 
@@ -73,6 +84,7 @@ export function settingsText(s: Settings): Record<keyof SettingsInput, string> {
     sensitivityDriftUp: s.sensitivityDriftUp.toString(),
     sensitivityRateLow: s.sensitivityRateLow.toString(),
     sensitivityRateHigh: s.sensitivityRateHigh.toString(),
+    cellNotes: s.cellNotes ? "ja" : "nej",
   };
 }
 
@@ -106,6 +118,16 @@ export function readBeregnSheet(grids: Grid[]): BeregnData | undefined {
       const f = str(grid, r, 4);
       if (f !== "") e.beforeFormat = f.replace(/^s:/, "");
       data.undo.push(e);
+    } else if (section === "noter" && a !== "ark") {
+      const before = str(grid, r, 2);
+      // "s:" + the text, "e:" none (the same typed text as the cells' undo data)
+      const after = str(grid, r, 3);
+      (data.notes ??= []).push({
+        sheet: a,
+        address: str(grid, r, 1),
+        before: before.startsWith("s:") ? before.slice(2) : null,
+        after: after.startsWith("s:") ? after.slice(2) : after,
+      });
     }
   }
   if (Object.keys(settings).length) data.settings = settings as SettingsInput;
@@ -137,6 +159,11 @@ export function beregnSheetCells(data: BeregnData): (WriteCell | null)[][] {
     // "s:" keeps a format text such as "0" from being read back as a number
     for (const e of data.undo)
       rows.push([e.sheet, e.address, e.before, e.after, e.beforeFormat === undefined ? "" : `s:${e.beforeFormat}`]);
+  }
+  if (data.notes?.length) {
+    rows.push(["[noter]"]);
+    rows.push(["ark", "celle", "før", "efter"]);
+    for (const n of data.notes) rows.push([n.sheet, n.address, n.before === null ? "e:" : `s:${n.before}`, `s:${n.after}`]);
   }
   const width = Math.max(...rows.map((r) => r.length));
   return rows.map((r) =>

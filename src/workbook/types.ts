@@ -30,7 +30,7 @@ export interface Grid {
   hiddenRows?: number[];
   /** Sheet protection is on. */
   protected?: boolean;
-  /** A1 address → the cell's note/comment text, as the host read it. */
+  /** A1 address → the cell's note (comment) text, as the host read it. */
   notes?: Record<string, string>;
 }
 
@@ -44,13 +44,34 @@ export interface WriteCell {
   /** A formula ("=SUM(C5:C9)"); takes precedence over value. */
   formula?: string;
   numberFormat?: string;
-  /** Bold in the workbook's default font (name and size): only bold is added. */
+  /** Bold in the workbook's default font (name and size); only bold is added. */
   bold?: boolean;
+  /** Wrap the text in the cell (Kontrol's message column). */
   wrap?: boolean;
   align?: "left" | "right" | "center";
+  /** Indent level (koncernenheder under ØU). */
   indent?: number;
   /** A HYPERLINK cell styled as a link: blue, underlined. */
   link?: boolean;
+}
+
+/** Set a cell's note, or remove it (`text: null`). A note never changes the cell's value, formula or format. */
+export interface NoteWrite {
+  sheet: string;
+  /** A1 address of one cell. */
+  address: string;
+  text: string | null;
+}
+
+/** How a sheet prints (Kontrol, the generated Kvantum sheet). */
+export interface PageSetup {
+  sheet: string;
+  orientation: "landscape" | "portrait";
+  paperSize: "A4";
+  /** One page wide, as many pages tall as needed. */
+  fitToWidth: boolean;
+  /** Rows repeated at the top of each page, "4:4". */
+  printTitleRows?: string;
 }
 
 /** A rectangular block written as one range (DESIGN.md: each block one 2-D write). */
@@ -72,13 +93,8 @@ export interface WritePlan {
    * a host without support may clear them instead.
    */
   deleteSheets?: string[];
-  /** Set a cell's note, or remove it (null). A note never changes the cell's value, formula or format. */
-  notes?: { sheet: string; address: string; text: string | null }[];
-  pageSetup?: {
-    sheet: string;
-    orientation: "landscape" | "portrait";
-    paperSize: "A4";
-    fitToWidth: boolean;
-    printTitleRows?: string /* "4:4" */;
-  }[];
+  /** Notes to set or remove, after the writes (the cells' content is untouched). */
+  notes?: NoteWrite[];
+  /** Print setup of sheets (after the writes). */
+  pageSetup?: PageSetup[];
 }

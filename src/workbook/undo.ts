@@ -60,6 +60,14 @@ export function planUndo(grids: Grid[]): { plan: WritePlan; cellsRestored: numbe
     const w = b.toRangeWrite();
     if (w) plan.writes.push(w);
   }
+  // Beregn's notes back to what the cells had (none, or the user's own); a note the user edited
+  // since stays theirs
+  for (const n of beregn.notes ?? []) {
+    const g = findGrid(grids, n.sheet);
+    if (!g) continue;
+    const now = g.notes ? (g.notes[n.address] ?? null) : undefined;
+    if (now === undefined || now === n.after) (plan.notes ??= []).push({ sheet: g.name, address: n.address, text: n.before });
+  }
   const deleteSheets = ownExisting.map((s) => s.name);
   if (beregn.ownSheets.some((s) => s.name.toLowerCase() === BEREGN_SHEET)) deleteSheets.push(BEREGN_SHEET);
   else {

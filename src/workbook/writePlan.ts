@@ -9,14 +9,20 @@ import type { Result } from "../engine/result";
 import { PROFILES, profileDefaults, type SettingsInput } from "../engine/settings";
 import type { PlanOptions, PlanOutcome, WorkbookReading } from "./api";
 import { CellBlock } from "./blocks";
-import { BEREGN_SHEET, beregnSheetCells, readBeregnSheet, settingsText, type OwnSheet, type UndoEntry } from "./beregnSheet";
+import { BEREGN_SHEET, beregnSheetCells, readBeregnSheet, settingsText, type NoteUndo, type OwnSheet, type UndoEntry } from "./beregnSheet";
 import { a1, cellAt, findGrid, formatAt, formulaAt, parseA1, parseRange, splitLocation } from "./grid";
 import { encodeContent, fingerprint, normaliseFormula } from "./hash";
-import { kontrolSheet } from "./kontrol";
+import { changesOf, findingsBefore, originalGrids, statusText, type ProposalAudit } from "./audit";
+import { planNotes } from "./cellNotes";
+import { computeFound } from "./compute";
+import { InputError } from "../engine/input";
+import { KONTROL_COLUMNS, KONTROL_HEADER_ROW, kontrolSheet, printSetup } from "./kontrol";
+import { paybackNote } from "./paybackNote";
 import type { ProposalLayout } from "./layout";
 import { KONTROL_SHEET } from "./readWorkbook";
 import { kvantumBaseName, pickSheetName } from "./sheetNames";
-import type { Grid, RangeWrite, WriteCell, WritePlan } from "./types";
+import type { Grid, NoteWrite, RangeWrite, WriteCell, WritePlan } from "./types";
+import { applyPlanToGrids } from "./applyPlan";
 import { tabel1InputCells, writeTabel1, type OwnsFormula } from "./writeTabel1";
 import { generateSheet, resultTables, writeInPlace, type TableSpec } from "./writeTables";
 
@@ -159,57 +165,158 @@ export function planBeregn(
     const name = pickSheetName(kvantumBaseName(found.sheet, reading.proposals.length), grids, own);
     const unitLabel = result.proposal.priceLevel ?? `${result.proposal.years[0]} p/l`;
     ownBlocks.push(generateSheet(name, toGenerate, result.proposal.years, unitLabel));
+    (plan.pageSetup ??= []).push(printSetup(name));
     plan.columnWidths?.push({ sheet: name, column: 0, width: 46 }, { sheet: name, column: 1, width: 28 });
     result.proposal.years.forEach((_, k) => plan.columnWidths?.push({ sheet: name, column: 2 + k, width: 10 }));
   }
-  const time = (options.now ?? new Date()).toISOString();
-  if (options.mode === "beregn") {
-    const name = pickSheetName(KONTROL_SHEET, grids, own);
-    const findings = stillTrue(dedupe([...reading.findings, ...result.findings, ...found.findings, ...notes]), userBlocks);
-    const heading = `Forslag: ${result.proposal.title} (arket ${found.sheet}) · ${PROFILES[result.proposal.profile].name} · beregnet ${time}`;
-    ownBlocks.push(kontrolSheet(name, heading, findings));
-    plan.columnWidths?.push(
-      { sheet: name, column: 0, width: 10 },
-      { sheet: name, column: 1, width: 24 },
-      { sheet: name, column: 2, width: 100 },
-      { sheet: name, column: 3, width: 18 },
-    );
-  }
+  const now = options.now ?? new Date();
+  const time = now.toISOString();
 
   // undo data: what each user cell held before; consecutive Beregns chain back to the state
   // before the first of them, so a repeated Beregn plans the same cells (idempotence)
-  const undo: UndoEntry[] = [];
-  const handled = new Set<string>();
-  let changed = 0;
-  const touched = new Set<string>();
-  for (const b of userBlocks) {
-    const g = findGrid(grids, b.sheet) as Grid;
-    for (const x of b.cells.values()) {
-      const address = a1(x.row, x.col);
-      const key = `${b.sheet}!${address}`;
-      if (handled.has(key)) continue;
-      handled.add(key);
-      const cur = current(b.sheet, x.row, x.col);
-      const after = encodeWrite(x.cell);
-      const prior = priorUndo.get(key);
-      if (cur !== after) {
-        changed++;
-        touched.add(b.sheet);
-      }
-      if (prior && prior.after === cur) undo.push({ ...prior, after });
-      else if (cur !== after) {
-        const e: UndoEntry = { sheet: b.sheet, address, before: cur, after };
-        // a host that reports no formats for a sheet has only General there (src/xlsx/toGrid.ts)
-        e.beforeFormat = formatAt(g, x.row, x.col) ?? "";
-        undo.push(e);
+  const undoFor = (blocks: CellBlock[]) => {
+    const undo: UndoEntry[] = [];
+    const handled = new Set<string>();
+    let changed = 0;
+    const touched = new Set<string>();
+    for (const b of blocks) {
+      const g = findGrid(grids, b.sheet) as Grid;
+      for (const x of b.cells.values()) {
+        const address = a1(x.row, x.col);
+        const key = `${b.sheet}!${address}`;
+        if (handled.has(key)) continue;
+        handled.add(key);
+        const cur = current(b.sheet, x.row, x.col);
+        const after = encodeWrite(x.cell);
+        const prior = priorUndo.get(key);
+        if (cur !== after) {
+          changed++;
+          touched.add(b.sheet);
+        }
+        if (prior && prior.after === cur) undo.push({ ...prior, after });
+        else if (cur !== after) {
+          const e: UndoEntry = { sheet: b.sheet, address, before: cur, after };
+          // a host that reports no formats for a sheet has only General there (src/xlsx/toGrid.ts)
+          e.beforeFormat = formatAt(g, x.row, x.col) ?? "";
+          undo.push(e);
+        }
       }
     }
+    for (const [key, prior] of priorUndo) {
+      if (handled.has(key) || own.has(prior.sheet.toLowerCase()) || !exists(prior.sheet)) continue;
+      const { row, col } = parseA1(prior.address);
+      if (current(prior.sheet, row, col) === prior.after) undo.push(prior);
+    }
+    return { undo, changed, touched };
+  };
+
+  // annotations beside the results (the payback's rule, the status line): undone with the rest,
+  // but not results, so not listed as changed values in Kontrol
+  const annotations = new CellBlock(found.sheet);
+  const free = (r: number, c: number) => {
+    const cur = current(found.sheet, r, c);
+    return cur === "e:" || priorUndo.get(`${found.sheet}!${a1(r, c)}`)?.after === cur;
+  };
+  if (options.mode === "beregn")
+    for (const p of layout.tabel1.payback) {
+      const text = paybackNote(result, p.which);
+      if (text && free(p.row, p.col + 1) && !inputs.has(`${found.sheet}!${a1(p.row, p.col + 1)}`))
+        annotations.set(p.row, p.col + 1, { value: text });
+    }
+  const statusAt = options.mode === "beregn" ? statusCell(proposalGrid, layout, free) : undefined;
+  const skip = new Set([...annotations.cells.values()].map((x) => `${found.sheet}!${a1(x.row, x.col)}`));
+  if (statusAt) skip.add(`${found.sheet}!${a1(statusAt.row, statusAt.col)}`);
+
+  const { overrides, defaults } = settingsForSheet(result, reading);
+  const cellNotes = result.proposal.settings.cellNotes;
+  const draft = undoFor([...userBlocks, annotations]);
+  const priorNotes = beregn?.notes ?? [];
+  let notesPlan: { writes: NoteWrite[]; undo: NoteUndo[] } = { writes: [], undo: [] };
+  if (options.mode === "beregn") {
+    // Kontrol (issue 10): the workbook before the first Beregn, what this Beregn changes, what still holds
+    const original = originalGrids(
+      grids,
+      draft.undo,
+      priorNotes,
+      priorOwn.map((s) => s.name),
+    );
+    const before = findingsBefore(original, overrides);
+    const afterGrids = applyPlanToGrids(grids, {
+      sheets: [],
+      writes: userBlocks.map((b) => b.toRangeWrite()).filter((w): w is RangeWrite => !!w),
+    });
+    const sheetsOf = (p: typeof found) => {
+      const l = p.layout as ProposalLayout;
+      return new Set([p.sheet, ...l.tables.filter((t) => !t.generated).map((t) => t.sheet)].map((x) => x.toLowerCase()));
+    };
+    const owner = (sheet: string): number => {
+      const k = sheet.toLowerCase();
+      if (sheetsOf(found).has(k)) return proposalIndex;
+      const j = reading.proposals.findIndex((p) => sheetsOf(p).has(k));
+      return j < 0 ? proposalIndex : j;
+    };
+    const audits: ProposalAudit[] = reading.proposals.map((p, j) => {
+      const l = p.layout as ProposalLayout;
+      const beforeJ = [...(before.bySheet.get(p.sheet.toLowerCase()) ?? []), ...(j === proposalIndex ? before.workbook : [])];
+      const entries = draft.undo.filter((e) => owner(e.sheet) === j);
+      const { changes, sameValue } = changesOf(entries, original, afterGrids, dedupe(beforeJ), () => l, skip);
+      let afterJ: Finding[];
+      if (j === proposalIndex)
+        afterJ = stillTrue(dedupe([...reading.findings, ...result.findings, ...found.findings, ...notes]), userBlocks);
+      else
+        try {
+          afterJ = dedupe([...p.findings, ...computeFound(p, overrides).findings]);
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          afterJ = [{ code: "STRUCTURE", severity: "error", message: `Forslaget kan ikke beregnes: ${e.message}`, location: p.sheet }];
+        }
+      const title = (j === proposalIndex ? result.proposal.title : p.input.title) ?? p.sheet;
+      return {
+        title: `${title} (arket ${p.sheet})`,
+        sheet: p.sheet,
+        before: dedupe(beforeJ),
+        changes,
+        sameValue: [...sameValue].map(([table, count]) => ({ table, count })),
+        valuesForText: j === proposalIndex ? valuesForText(userBlocks[0], layout) : 0,
+        after: afterJ,
+      };
+    });
+    const mine = audits[proposalIndex];
+    const userSheets = new Set(
+      grids.filter((g) => !own.has(g.name.toLowerCase()) && g.name.toLowerCase() !== BEREGN_SHEET).map((g) => g.name.toLowerCase()),
+    );
+    const key = (f: Finding) => `${f.code}|${f.location}|${f.message}`;
+    const holds = new Set(audits.flatMap((a) => a.after.map(key)));
+    const resolved = audits.flatMap((a) => a.before.filter((f) => !holds.has(key(f))));
+    notesPlan = planNotes(
+      grids,
+      audits.flatMap((a) => a.after),
+      resolved,
+      userSheets,
+      priorNotes,
+      cellNotes,
+    );
+    if (statusAt) {
+      const status = statusText(now, mine.changes, mine.after);
+      annotations.set(statusAt.row, statusAt.col, { value: status });
+    }
+    const name = pickSheetName(KONTROL_SHEET, grids, own);
+    ownBlocks.push(
+      kontrolSheet(name, {
+        time: now,
+        profile: result.proposal.profile,
+        version: options.version ?? BEREGN_VERSION,
+        settings: result.proposal.settings,
+        proposals: audits,
+      }),
+    );
+    KONTROL_COLUMNS.forEach((c, i) => plan.columnWidths?.push({ sheet: name, column: i, width: c.width }));
+    (plan.pageSetup ??= []).push(printSetup(name, KONTROL_HEADER_ROW));
   }
-  for (const [key, prior] of priorUndo) {
-    if (handled.has(key) || own.has(prior.sheet.toLowerCase()) || !exists(prior.sheet)) continue;
-    const { row, col } = parseA1(prior.address);
-    if (current(prior.sheet, row, col) === prior.after) undo.push(prior);
-  }
+  if (annotations.size) userBlocks.push(annotations);
+  const done = undoFor(userBlocks);
+  const { undo, touched } = done;
+  let changed = done.changed;
 
   // a stable order, so the same cells give the same "_beregn" (idempotence)
   undo.sort((x, y) => {
@@ -245,7 +352,6 @@ export function planBeregn(
   // "_beregn" is Beregn's own when Beregn made it (then undo removes it with the others)
   if (!exists(BEREGN_SHEET) || own.has(BEREGN_SHEET)) ownAfter.push({ name: BEREGN_SHEET, hash: "" });
 
-  const { overrides, defaults } = settingsForSheet(result, reading);
   const beregnBlock = beregnSheetCells({
     settings: overrides,
     defaults,
@@ -258,6 +364,7 @@ export function planBeregn(
     },
     ownSheets: ownAfter,
     undo,
+    notes: notesPlan.undo,
   });
   plan.sheets.push({ name: BEREGN_SHEET, visibility: "veryHidden", clear: true });
 
@@ -269,10 +376,34 @@ export function planBeregn(
   writes.push({ sheet: BEREGN_SHEET, topLeft: "A1", cells: beregnBlock });
   plan.writes = writes;
   if (plan.columnWidths?.length === 0) delete plan.columnWidths;
+  if (notesPlan.writes.length) plan.notes = notesPlan.writes;
 
   const sheetsTouched = [...touched];
   let summary =
     changed === 0 ? "Ingen celler ændret" : `${changed} ${changed === 1 ? "celle" : "celler"} skrevet i ${sheetsTouched.join(", ")}`;
   if (added.length) summary += `; rækker tilføjet i ${added.join("; ")}`;
   return { plan, cellsWritten: changed, sheetsTouched, summary };
+}
+
+/**
+ * The status line's cell: in the row above Tabel 1's header (its title row), over the first year
+ * column, so it sits beside the table's title. Not in the header row: the reader takes every
+ * header cell as input (optional columns). None when the table starts in row 1.
+ */
+function statusCell(grid: Grid, layout: ProposalLayout, free: (r: number, c: number) => boolean): { row: number; col: number } | undefined {
+  const row = layout.tabel1.headerRow - 1;
+  const col = layout.tabel1.yearCols[0];
+  if (row < 0 || col === undefined) return undefined;
+  return free(row, col) ? { row, col } : undefined;
+}
+
+/** Tabel 1 sums written as values where the rows hold numbers typed as text (writeTabel1.ts). */
+function valuesForText(tabel1: CellBlock | undefined, layout: ProposalLayout): number {
+  if (!tabel1) return 0;
+  const computed = new Set(layout.tabel1.computed.map((r) => r.row));
+  const years = new Set(layout.tabel1.yearCols);
+  let n = 0;
+  for (const x of tabel1.cells.values())
+    if (computed.has(x.row) && years.has(x.col) && x.cell.formula === undefined && typeof x.cell.value === "number") n++;
+  return n;
 }

@@ -5,9 +5,9 @@
  */
 import type { Area, Finding } from "../engine/model";
 import type { Result, RoundedTable } from "../engine/result";
-import { BEVILLINGER, templateOrder, UDVALG, UNIT_NAMES } from "../engine/units";
+import { BEVILLINGER, OEU_GROUP_UNITS, templateOrder, UDVALG, UNIT_NAMES } from "../engine/units";
 import { amountCell, CellBlock, textCell } from "./blocks";
-import { cellAt, formulaAt, isBlank, loc, textAt } from "./grid";
+import { cellAt, formulaAt, isBlank, loc, rowCount, textAt } from "./grid";
 import type { TableLayout } from "./layout";
 import type { OwnsFormula } from "./writeTabel1";
 import type { Grid, WriteCell } from "./types";
@@ -119,6 +119,8 @@ export function writeInPlace(
     };
     let room = true;
     for (let r = start; r < start + needed; r++) if (!(total && r === total.row) && !blankRow(r)) room = false;
+    // and the blank row that separates it from what follows (Tabel C under Tabel B) stays blank
+    if (start + needed < rowCount(grid) && !blankRow(start + needed)) room = false;
     if (!room) {
       // no room to add the rows: write what fits, and the complete table on the generated sheet
       notes.push({
@@ -132,7 +134,9 @@ export function writeInPlace(
       unitRows = [...body, ...missing.map((unit, k) => ({ unit, row: start + k }))];
       if (total) unitRows.push({ unit: "Total", row: start + missing.length });
       const totalLabel = total ? textAt(grid, total.row, layout.labelCol) || "Total" : "";
-      for (const [k, unit] of missing.entries()) block.set(start + k, layout.labelCol, textCell(UNIT_NAMES[unit] ?? unit));
+      // one naming per table: the codes where the sheet names units by code (KFU), else full names
+      const label = (unit: string) => (namesByCode(grid, layout) ? unit : (UNIT_NAMES[unit] ?? unit));
+      for (const [k, unit] of missing.entries()) block.set(start + k, layout.labelCol, textCell(label(unit)));
       if (total) block.set(start + missing.length, layout.labelCol, textCell(totalLabel, true));
       added.push(`${name}: ${missing.map((u) => UNIT_NAMES[u] ?? u).join(", ")}`);
     }
@@ -145,6 +149,15 @@ export function writeInPlace(
       block.set(row, c, amountCell(shownAt(spec.table, unit, yi), unit === "Total"));
     });
   return { block, relocate };
+}
+
+/** Whether the table's rows (or, when it has none, the sheet's other tables) name units by code ("KFU"). */
+function namesByCode(grid: Grid, layout: TableLayout): boolean {
+  const own = layout.unitRows.filter((u) => u.unit !== "Total").map((u) => textAt(grid, u.row, layout.labelCol).trim());
+  const codes = new Set(Object.keys(UNIT_NAMES));
+  if (own.length) return own.some((t) => codes.has(t));
+  for (let r = 0; r < rowCount(grid); r++) if (codes.has(textAt(grid, r, layout.labelCol).trim())) return true;
+  return false;
 }
 
 /** The unit rows of a generated table: the template's rows, then units outside it (SPEC §1, §4). */
@@ -169,11 +182,15 @@ export function generateSheet(sheet: string, specs: TableSpec[], years: number[]
     block.set(r, 0, textCell(spec.id === "2.1.1" ? "Udvalg" : "Bevilling", true));
     block.set(r, 1, textCell(spec.id === "2.1.1" ? "" : "Bevilling, profitcenter mv.", true));
     if (spec.id === "2.1.1") block.cells.delete(`${r},1`);
-    years.forEach((y, k) => block.set(r, 2 + k, { value: y, bold: true, numberFormat: "0" }));
+    // the years over their numbers: right-aligned as the amounts below
+    years.forEach((y, k) => block.set(r, 2 + k, { value: y, bold: true, numberFormat: "0", align: "right" }));
     r++;
     for (const unit of [...generatedUnits(spec), "Total"]) {
       const bold = unit === "Total";
-      block.set(r, 0, textCell(unit === "Total" ? "Total" : (UNIT_NAMES[unit] ?? unit), bold));
+      const label = textCell(unit === "Total" ? "Total" : (UNIT_NAMES[unit] ?? unit), bold);
+      // koncernenhederne (KS, KIT, KEJD, BYKBH) are part of ØU: indented under it, as in the template
+      if ((OEU_GROUP_UNITS as readonly string[]).includes(unit)) label.indent = 1;
+      block.set(r, 0, label);
       years.forEach((_, yi) => block.set(r, 2 + yi, amountCell(shownAt(spec.table, unit, yi), bold)));
       r++;
     }

@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { BIN, ROOT, beregn, ensureBuilt, removeDir, tmpDir } from "./cliHelpers";
 import { fakeOle2, patchXlsx, simpleXlsx } from "../xlsx/zipHelpers";
+import { validationLines } from "../../src/cli/commands/valider";
 
 const EXAMPLES = path.join(ROOT, "examples");
 const LINE = /^[^:]+\.xlsx?m?(:[^!]+![A-Z]+\d+(:[A-Z]+\d+)?)?: (fejl|advarsel|info) [A-Z_0-9]+ .+$/;
@@ -94,5 +95,31 @@ describe("beregn valider on a workbook with a chart: reading is fine", () => {
     expect(r.stderr).not.toMatch(/intern fejl/);
     // the chart is kept by beregn now (issue 13): nothing to warn about
     expect(r.out.filter((l) => l.includes("UNSUPPORTED_PARTS"))).toEqual([]);
+  });
+});
+
+describe("valider on a terminal: wrapped to 80 columns under the location", () => {
+  // BC02's Tabel C warning: 280 characters of message (the README's main job)
+  const f = {
+    code: "KVANTUM_MISSING" as const,
+    severity: "warning" as const,
+    location: "2025-BC02!A47:K49",
+    message:
+      "Tabel C (bevillingsmæssig effekt – hvis forslaget indarbejdes) er tom, men måltalseffekten (A) og den bevillingsmæssige effekt (C) er forskellige (varig drift, bevillingsflyt eller effekt krediteret andre end dem, der realiserer den); udfyld den, evt. med Teknisk beregningsark",
+  };
+  test("the location line, then the message indented, no line over 80", () => {
+    const lines = validationLines("examples/2025-BC02.xlsx", f, 80);
+    expect(lines[0]).toBe("examples/2025-BC02.xlsx:2025-BC02!A47:K49: advarsel KVANTUM_MISSING");
+    expect(lines.slice(1).every((l) => l.startsWith("    ") && l.length <= 80)).toBe(true);
+    expect(lines.length).toBe(5);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.trim())
+        .join(" "),
+    ).toBe(f.message);
+  });
+  test("piped (no width): one line per finding, as before", () => {
+    expect(validationLines("x.xlsx", f)).toEqual([`x.xlsx:2025-BC02!A47:K49: advarsel KVANTUM_MISSING ${f.message}`]);
   });
 });

@@ -111,10 +111,12 @@ describe("Beregn keeps every sync under Excel on the web's 5 MB", () => {
     }
     // the first Beregn reads the proposal alone in one sync (under 5 MB); the repeat, with Kontrol
     // and "_beregn" of the first, is refused whole and then read in chunks:
-    // sheets, refused full read, sizes + labels, 2 chunk syncs, the write
+    // sheets, refused full read, sizes + labels, 3 chunk syncs, the write. Three, not two, since
+    // Kontrol is the audit report (issue 10): it lists the 3.750 KEY_MISSING infos of the input
+    // and again as still holding (~1,3 MB more to read); the bound above still holds
     expect(runs[0].syncs.length).toBe(3);
-    expect(runs[1].read).toEqual({ syncs: 5, dataSyncs: 2, refused: 0 });
-    expect(runs[1].syncs.map((s) => s.refused)).toEqual([false, true, false, false, false, false]);
+    expect(runs[1].read).toEqual({ syncs: 6, dataSyncs: 3, refused: 0 });
+    expect(runs[1].syncs.map((s) => s.refused)).toEqual([false, true, false, false, false, false, false]);
     // the chunks put together are the workbook: the repeat changes nothing, and undo is allowed
     // (it needs Kontrol and Kvantum whole: their hashes are in "_beregn")
     expect(runs[1].cellsWritten).toBe(0);

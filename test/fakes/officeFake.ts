@@ -13,6 +13,7 @@
  * host to DESIGN.md's budgets. Plain TypeScript with no Node APIs, so it also runs in the browser
  * (officeFakeBrowser.ts).
  */
+import { FakeNoteCollection, FakePageLayout, type FakePageSetup } from "./officeNotes";
 import type { CellValue, Grid } from "../../src/workbook/types";
 
 type ExcelVisibility = "Visible" | "Hidden" | "VeryHidden";
@@ -51,6 +52,10 @@ export class FakeSheet {
   cells: (FakeCell | undefined)[][] = [];
   /** Merged areas; only the top-left cell of each holds content. */
   merges: Box[] = [];
+  /** Notes by cell address (ExcelApi 1.18; officeNotes.ts). */
+  notes = new Map<string, string>();
+  /** Print setup (ExcelApi 1.9; officeNotes.ts). */
+  pageLayout: FakePageSetup = {};
   columnWidths = new Map<number, number>();
   /** Content changed since formulas were last computed: Excel recalculates before it answers. */
   dirty = false;
@@ -609,6 +614,15 @@ export class FakeWorksheet extends Proxy {
       else if (p === "protection/protected" || p === "protection") this.protection.setLoaded(s.protected_);
       else throw new FakeOfficeError("InvalidArgument", `Unknown property '${p}' on Worksheet`);
     }
+  }
+
+  /** ExcelApi 1.18 (officeNotes.ts). */
+  get notes(): FakeNoteCollection {
+    return new FakeNoteCollection(this.ctx, () => this.must());
+  }
+  /** ExcelApi 1.9 (officeNotes.ts). */
+  get pageLayout(): FakePageLayout {
+    return new FakePageLayout(this.ctx, () => this.must());
   }
 
   load(arg?: unknown): this {

@@ -271,3 +271,54 @@ describe("PaneController", () => {
     expect(controller.getState().findingsSource).toBe("Beregn");
   });
 });
+
+describe("the pane after Beregn and Fortryd (issue 10) on 2025 BC02", () => {
+  const bc02 = () => buildCaseGrids(loadCase("2025-BC02") as unknown as ProposalInput, "compact");
+
+  test("after Beregn: the written workbook's findings; what the write resolved under Rettet af Beregn", async () => {
+    const { controller } = setup(bc02());
+    await controller.beregn("beregn");
+    const s = controller.getState();
+    expect(s.error).toBeUndefined();
+    // Tabel C was empty (KVANTUM_MISSING, the only advarsel) and Beregn filled it: no longer a finding
+    expect(s.findings.map((f) => f.code).sort()).toEqual(["TYPE_INFERRED", "UNREADABLE"]);
+    expect(s.resolved?.map((f) => f.code)).toContain("KVANTUM_MISSING");
+    // the KFU −306 of Tabel A (2025-BC02!G32:K32) is among what was resolved
+    expect(s.resolved?.some((f) => f.code === "KVANTUM_MISMATCH" && f.location === "2025-BC02!G32:K32")).toBe(true);
+  });
+
+  test("Forklar on a Tabel 2.1.1 cell of the generated sheet works right after Beregn", async () => {
+    const { fake, controller } = setup(bc02());
+    await controller.beregn("beregn");
+    const kv = fake.toGrids().find((g) => g.name === "Kvantum")!;
+    const r = kv.values.findIndex((row) => row[0] === "Økonomiudvalget");
+    // the generated sheet: label in A, years from C (2024): ØU 2025 in D
+    fake.selection = { sheet: "Kvantum", address: `D${r + 1}` };
+    await controller.explain();
+    const e = controller.getState().explanation;
+    expect(e?.none).toBeUndefined();
+    expect(e?.explanation?.unit).toBe("ØU");
+    expect(e?.explanation?.year).toBe(2025);
+  });
+
+  test("after Fortryd: no Sidst beregnet (no stamp), no explanation, no findings", async () => {
+    const { controller } = setup(bc02());
+    await controller.beregn("beregn");
+    expect(controller.getState().reading?.stamp).toBeDefined();
+    await controller.undo("last");
+    const s = controller.getState();
+    expect(s.outcome?.title).toBe("Fortrudt");
+    expect(s.reading?.stamp).toBeUndefined();
+    expect(s.explanation).toBeUndefined();
+    expect(s.resolved).toBeUndefined();
+  });
+
+  test("a refused setting clears an earlier Indstillinger gemt", async () => {
+    const { controller } = setup(bc02());
+    await controller.saveSettings({ discountRate: "2 %" });
+    expect(controller.getState().outcome?.title).toBe("Indstillinger gemt");
+    controller.settingsRejected();
+    expect(controller.getState().outcome).toBeUndefined();
+    expect(controller.getState().settingsSaved).toBeUndefined();
+  });
+});

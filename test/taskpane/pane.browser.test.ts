@@ -136,11 +136,17 @@ maybe("task pane in Chromium with the fake Office", () => {
   const stats = (): Promise<{ syncs: number; bytesSent: number }> =>
     page.evaluate(() => (window as unknown as { __fakeWorkbook: { stats: { syncs: number; bytesSent: number } } }).__fakeWorkbook.stats);
 
+  const shot = async (name: string) => {
+    fs.mkdirSync(OUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUT, `taskpane-${name}.png`), fullPage: true });
+  };
+
   test("says what it recognised", async () => {
     const text = await page.getByTestId("recognised").innerText();
     expect(text).toContain("Skabelon 2025");
     expect(text).toContain("2024–2029");
     expect(text).toContain("2025 p/l");
+    await shot("1-start");
   });
 
   test("Beregn writes the tables; the workbook reads back with the document's numbers", async () => {
@@ -166,11 +172,25 @@ maybe("task pane in Chromium with the fake Office", () => {
     expect(await page.getByTestId("net-2024").innerText()).toBe("4.125");
     expect(await page.getByTestId("net-2026").innerText()).toBe("-1.860");
     expect(await page.getByTestId("chart").count()).toBe(1);
+    // the findings are those of the workbook as written; the two stated numbers Beregn corrected
+    // (Tabel A ØU 2025 −400, the service payback "5 år (2028)") under "Rettet af Beregn"
+    const findings = await page.getByTestId("findings").innerText();
+    expect(findings).toContain("Fundene i projektmappen, som Beregn har skrevet den.");
+    expect(await page.getByTestId("rettet-af-beregn").innerText()).toMatch(/^Rettet af Beregn \(\d+\)$/);
     const codes = await page.getByTestId("finding").evaluateAll((els) => els.map((e) => e.getAttribute("data-code")));
     expect(codes).toContain("PAYBACK_MISMATCH");
     expect(codes).toContain("KVANTUM_MISMATCH");
+    expect(await page.getByTestId("stamp").innerText()).toMatch(/^Sidst beregnet /);
+    // the chart has its title, and F4's total break-even (2030, after the last column 2029) marked
+    expect(await page.getByTestId("chart-title").textContent()).toBe("Akkumuleret pengestrøm (total), t.kr.");
+    expect(await page.getByTestId("chart-breakeven").textContent()).toBe("tilbagebetalt 2030 →");
+    // F4: 7 years at 2 %, 6 at 0 % (cases/2025-F4.json), limit 6: which rule gives what, and why no warning
+    expect(await page.getByTestId("payback-limit-note").innerText()).toMatch(
+      /^Diskonteret med 2 % er det 7 år \(2030\), over grænsen på 6 år; udiskonteret er det 6 år, inden for\. Ingen advarsel: /,
+    );
     fs.mkdirSync(OUT, { recursive: true });
     await page.screenshot({ path: path.join(OUT, "taskpane.png"), fullPage: true });
+    await shot("2-beregnet");
   });
 
   test("Gå til celle selects the finding's cell", async () => {
@@ -208,7 +228,10 @@ maybe("task pane in Chromium with the fake Office", () => {
     await page.getByTestId("forklar").click();
     const text = await page.getByTestId("explanation").innerText();
     expect(text).toContain("ØU, 2025 = -369");
+    expect(text).not.toContain("Tabel Tabel");
+    expect(text).toMatch(/Række\s+Andel\s+t\.kr\./);
     expect(text).toMatch(/%/);
+    await shot("3-forklar");
   });
 
   test("Valider writes nothing", async () => {
@@ -216,14 +239,47 @@ maybe("task pane in Chromium with the fake Office", () => {
     await page.getByTestId("valider").click();
     await page.getByText(/^Intet er ændret\./).waitFor();
     expect(content(await workbook())).toEqual(before);
-    // Valider's result replaced Beregn's: the status bar offers no Fortryd now
-    expect(await page.getByTestId("outcome-undo").count()).toBe(0);
+    // one Fortryd button, still enabled: the last Beregn is kept in "_beregn"
+    expect(await page.getByRole("button", { name: /Fortryd/ }).count()).toBe(1);
+    expect(await page.getByTestId("fortryd").isEnabled()).toBe(true);
+    expect(await page.getByTestId("rettet-af-beregn").count()).toBe(0);
+    await shot("4-valideret");
   });
 
   test("Fortryd restores every cell", async () => {
     await page.getByTestId("fortryd").click();
     await page.getByText(/celler gendannet/).waitFor();
     expect(content(await workbook())).toEqual(content(original));
+    // the pane no longer says when it last computed, nor explains a cell that changed back
+    expect(await page.getByTestId("stamp").count()).toBe(0);
+    expect(await page.getByTestId("explanation").count()).toBe(0);
+    // nothing left to undo
+    expect(await page.getByTestId("fortryd").isDisabled()).toBe(true);
+    await shot("5-fortrudt");
+  });
+
+  test("Indsæt skabelon asks first in a workbook that holds a proposal; Annullér adds nothing", async () => {
+    const before = (await workbook()).map((g) => g.name);
+    await page.getByTestId("skabelon").click();
+    expect(await page.getByTestId("skabelon-spoerg").innerText()).toContain(
+      "Projektmappen har allerede et forslag. Skal skabelonen indsættes på nye ark alligevel?",
+    );
+    await shot("6-skabelon-spoerg");
+    await page.getByTestId("skabelon-nej").click();
+    expect(await page.getByTestId("skabelon-spoerg").count()).toBe(0);
+    expect((await workbook()).map((g) => g.name)).toEqual(before);
+  });
+
+  test("the three main actions share one row at 320 px; nothing runs off the pane at 270 px (Mac's default)", async () => {
+    await page.setViewportSize({ width: 320, height: 1100 });
+    const boxes = await Promise.all(["beregn", "valider", "kvantum"].map(async (id) => (await page.getByTestId(id).boundingBox())!));
+    expect({ tops: new Set(boxes.map((b) => Math.round(b.y))).size, boxes }).toEqual({ tops: 1, boxes });
+    await shot("7-320px");
+    await page.setViewportSize({ width: 270, height: 1100 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBe(0);
+    await shot("8-270px");
+    await page.setViewportSize({ width: 340, height: 1100 });
   });
 
   /** A sheet as a plain HTML table in a page of its own, for a screenshot of what was written. */

@@ -144,9 +144,12 @@ describe("idempotence", () => {
     expect(content(second.after)).toEqual(content(first.after));
     expect(second.outcome.cellsWritten).toBe(0);
     expect(second.outcome.summary).toBe("Ingen celler ændret");
-    // Kontrol describes the workbook as Beregn leaves it: the corrected cells are not listed,
-    // while the result (for the pane) keeps what the document stated
-    expect(at(first.after, "Kontrol", "A6")).toBe("Ingen fund");
+    // Kontrol's part 3 describes the workbook as Beregn leaves it: the corrected cells no longer
+    // hold there, while part 1 and the result (for the pane) keep what the document stated
+    const k = grid(first.after, "Kontrol");
+    const part3 = k.values.findIndex((r) => String(r[0]).startsWith("3. Fund efter Beregn"));
+    expect(k.values.slice(part3).some((r) => r[5] === "ALLOCATION_MISMATCH")).toBe(false);
+    expect(k.values.slice(0, part3).some((r) => r[5] === "ALLOCATION_MISMATCH")).toBe(true);
     expect(first.result.findings.map((f) => f.code)).toContain("ALLOCATION_MISMATCH");
   });
 });
@@ -303,30 +306,34 @@ describe("Kontrol", () => {
   // Forslag 4 with #REF! in an input cell (H7) and the user's own, wrong formula in I11
   const grids = edit(edit(caseGrids("2025-F4"), "Forslag", "H7", "#REF!"), "Forslag", "I11", -2110, "=SUM(I6:I8)");
   const { result, after } = beregn(grids);
-  test("lists the findings, errors first, severity in Danish, a link per location", () => {
-    expect([at(after, "Kontrol", "A5"), at(after, "Kontrol", "B5"), at(after, "Kontrol", "C5"), at(after, "Kontrol", "D5")]).toEqual([
-      "Alvor",
-      "Kode",
-      "Besked",
-      "Placering",
-    ]);
+  test("lists the findings, errors first, severity in words, a link per location, the code last", () => {
+    expect(grid(after, "Kontrol").values[3]).toEqual(["Alvor", "Placering", "Besked", "Før", "Efter", "Kode"]);
     const g = grid(after, "Kontrol");
-    const row = g.values.findIndex((r) => r[1] === "UNREADABLE");
-    expect(row).toBe(5); // row 6: the first finding, an error
-    expect(g.values[row][0]).toBe("fejl");
+    const row = g.values.findIndex((r) => r[5] === "UNREADABLE");
+    // row 7: the first finding of part 1 (after the head, the header row 4, the proposal and part 1's heading)
+    expect(row).toBe(6);
+    expect(g.values[row][0]).toBe("Fejl");
     expect(String(g.values[row][2])).toContain('"#REF!"');
-    expect(g.formulas[row][3]).toBe(`=HYPERLINK("#'Forslag'!H7","Forslag!H7")`);
-    expect(g.values[row][3]).toBe("Forslag!H7");
-    const total = g.values.findIndex((r) => r[1] === "TOTAL_MISMATCH" && String(r[3]).includes("I11"));
-    expect(g.values[total][0]).toBe("fejl");
+    expect(g.formulas[row][1]).toBe(`=HYPERLINK("#'Forslag'!H7","Forslag!H7")`);
+    expect(g.values[row][1]).toBe("Forslag!H7");
+    const total = g.values.findIndex((r) => r[5] === "TOTAL_MISMATCH" && String(r[1]).includes("I11"));
+    expect(g.values[total][0]).toBe("Fejl");
   });
-  test("the count line matches the listed findings", () => {
+  test("each part's count line matches the findings listed under it", () => {
     const g = grid(after, "Kontrol");
-    const listed = g.values.slice(5).filter((r) => r[0]);
-    const n = (s: string) => listed.filter((r) => r[0] === s).length;
-    expect(at(after, "Kontrol", "A3")).toBe(`${n("fejl")} fejl · ${n("advarsel")} advarsler · ${n("info")} info`);
-    expect(n("fejl")).toBeGreaterThanOrEqual(2);
-    expect(result.findings.length).toBeGreaterThanOrEqual(listed.length);
+    const heads = g.values.map((r, i) => ({ t: String(r[0] ?? ""), i })).filter((x) => /^[13]\. Fund/.test(x.t));
+    expect(heads.map((h) => h.t.replace(/:.*/, ""))).toEqual(["1. Fund i projektmappen før Beregn", "3. Fund efter Beregn"]);
+    for (const h of heads) {
+      const next = g.values.findIndex((r, i) => i > h.i && (r[0] === null || r[0] === undefined) && !r[1]);
+      const listed = g.values.slice(h.i + 1, next < 0 ? undefined : next).filter((r) => r[5]);
+      const n = (s: string) => listed.filter((r) => r[0] === s).length;
+      const w = n("Advarsel");
+      expect(h.t.replace(/^.*: /, "")).toBe(`${n("Fejl")} fejl · ${w} ${w === 1 ? "advarsel" : "advarsler"} · ${n("Info")} info`);
+    }
+    const part2 = g.values.findIndex((r) => String(r[0]).startsWith("2. Ændret af Beregn"));
+    const part1 = g.values.slice(heads[0].i + 1, part2).filter((r) => r[0] === "Fejl").length;
+    expect(part1).toBeGreaterThanOrEqual(2);
+    expect(result.findings.length).toBeGreaterThanOrEqual(part1);
   });
   test("a stated figure Beregn corrected is not listed (it no longer holds); the result keeps it", () => {
     const { result: r, after: a } = beregn(caseGrids("2025-BC01"));
@@ -334,7 +341,13 @@ describe("Kontrol", () => {
     // Tabel 2.1.1 in the standard layout: SU is its fifth udvalg row (row 41), 2026 in column E
     expect(su?.location).toBe("Forslag!E41");
     expect(at(a, "Forslag", "E41")).toBe(-107);
-    expect(grid(a, "Kontrol").values.some((row) => row[1] === "ALLOCATION_MISMATCH")).toBe(false);
+    const k = grid(a, "Kontrol").values;
+    const part3 = k.findIndex((row) => String(row[0]).startsWith("3. Fund efter Beregn"));
+    expect(k.slice(part3).some((row) => row[5] === "ALLOCATION_MISMATCH")).toBe(false);
+    // part 2 lists the corrected cell with the finding behind it: E41, før −108 (the document), efter −107
+    const changed = k.find((row) => row[1] === "Forslag!E41" && typeof row[3] === "number");
+    expect(changed?.[5]).toBe("ALLOCATION_MISMATCH");
+    expect([changed?.[3], changed?.[4]]).toEqual([-108, -107]);
   });
 });
 
@@ -397,10 +410,14 @@ describe("a found table without a row for a unit the result has", () => {
   const rowOf = (label: string, from: number) => g.values.findIndex((r, i) => i >= from && r[0] === label);
   test("gets a row above Total when the rows below are blank; Total moves down", () => {
     const bTitle = rowOf("Tabel B. Bevillingsmæssig effekt – varig drift", 0);
-    const oeu = rowOf("Økonomiudvalget", bTitle);
+    // the table names its units by code (KEJD, KFU …): the added row is "ØU", not the full name
+    const oeu = rowOf("ØU", bTitle);
     const total = rowOf("Total", bTitle);
     expect(oeu).toBeGreaterThan(bTitle);
     expect(total).toBe(oeu + 1);
+    expect(g.values.some((r) => r[0] === "Økonomiudvalget")).toBe(false);
+    // the blank row between Tabel B and Tabel C stays blank
+    expect((g.values[total + 1] ?? []).every((v) => v === null || v === undefined || v === "")).toBe(true);
     // 2025 is the second year column (G): ØU −78 (SPEC §5: BC02 spreads its effect over the tenants)
     expect(g.values[oeu][6]).toBe(78);
     expect(g.values[total][6]).toBe(0);
@@ -412,6 +429,17 @@ describe("a found table without a row for a unit the result has", () => {
     const second = beregn(first.after);
     expect(second.outcome.cellsWritten).toBe(0);
     expect(content(second.after)).toEqual(content(first.after));
+  });
+  test("the blank row separating Tabel B from what follows is not taken: the table goes on Kvantum", () => {
+    const wb = buildCaseWorkbook(loadCase("2025-BC02"), "compact");
+    const sheet = wb.grids[0];
+    const bTitle = sheet.values.findIndex((r) => r[0] === "Tabel B. Bevillingsmæssig effekt – varig drift");
+    const total = sheet.values.findIndex((r, i) => i > bTitle && r[0] === "Total");
+    // one blank row under Total, then text: ØU and the moved Total would need that blank row
+    const grids = edit(wb.grids, "2025-BC02", `A${total + 3}`, "Note: se bilag");
+    const { after } = beregn(grids);
+    expect(grid(after, "2025-BC02").values[total + 1]?.[0] ?? null).toBeNull();
+    expect(grid(after, "Kvantum").values.some((r) => r[0] === "Tabel B. Bevillingsmæssig effekt – varig drift")).toBe(true);
   });
   test("with no room below, the rows it has are written and the whole table goes on Kvantum", () => {
     // a note right under BC02's Tabel B leaves no room for the missing ØU row
@@ -433,7 +461,7 @@ describe("a found table without a row for a unit the result has", () => {
     expect(warn).toBe(1);
     expect(
       grid(after, "Kontrol").values.some(
-        (r) => r[1] === "STRUCTURE" && String(r[2]).startsWith("Tabel B mangler rækker for Økonomiudvalget, og der er ikke plads"),
+        (r) => r[5] === "STRUCTURE" && String(r[2]).startsWith("Tabel B mangler rækker for Økonomiudvalget, og der er ikke plads"),
       ),
     ).toBe(true);
     expect(outcome.summary).toContain("Kvantum");

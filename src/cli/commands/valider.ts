@@ -18,6 +18,26 @@ export function validationLine(file: string, f: Finding): string {
   return `${file}${f.location ? ":" + f.location : ""}: ${SEVERITY_DA[f.severity]} ${f.code} ${f.message}`;
 }
 
+/**
+ * A finding for a terminal `width` columns wide: the location line, then the message wrapped
+ * under it, indented. Without a width (piped), the one line of validationLine.
+ */
+export function validationLines(file: string, f: Finding, width?: number): string[] {
+  if (!width) return [validationLine(file, f)];
+  const lines = [`${file}${f.location ? ":" + f.location : ""}: ${SEVERITY_DA[f.severity]} ${f.code}`];
+  const indent = "    ";
+  let line = indent;
+  for (const word of f.message.split(/\s+/).filter(Boolean)) {
+    if (line.length > indent.length && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = indent;
+    }
+    line += (line.length > indent.length ? " " : "") + word;
+  }
+  if (line.length > indent.length) lines.push(line);
+  return lines;
+}
+
 export async function runValider(paths: string[], options: Options, io: Output): Promise<number> {
   const files = collectWorkbooks(paths);
   const reports: FileReport[] = [];
@@ -45,7 +65,7 @@ export async function runValider(paths: string[], options: Options, io: Output):
         const r = results[i];
         if (r) report.proposals.push({ sheet: found.sheet, title: r.proposal.title, result: resultToJson(r) });
       });
-    for (const f of findings) io.out(validationLine(file, f));
+    for (const f of findings) for (const line of validationLines(file, f, io.width)) io.out(line);
     all.push(...findings);
   }
   if (files.length === 0) io.err("ingen .xlsx- eller .xlsm-filer fundet");

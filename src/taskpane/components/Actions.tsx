@@ -1,9 +1,12 @@
 import { Button, Field, makeStyles, ProgressBar, tokens } from "@fluentui/react-components";
-import { CalculatorRegular, CheckmarkCircleRegular, TableRegular } from "@fluentui/react-icons";
+import { CalculatorRegular } from "@fluentui/react-icons";
 import type { Busy, PaneState } from "../controller";
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  // Fluent's buttons are at least 96 px wide with 12 px sides: three of them, the gaps and a
+  // scroll bar would not fit a 320 px pane
+  action: { minWidth: "auto", paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
 });
 
 const BUSY_TEXT: Record<Busy, string> = {
@@ -25,14 +28,34 @@ export function Actions(props: { state: PaneState; onBeregn: () => void; onValid
   return (
     <section aria-label="Handlinger">
       <div className={styles.row}>
-        <Button appearance="primary" icon={<CalculatorRegular />} disabled={busy} onClick={props.onBeregn} data-testid="beregn">
+        <Button
+          appearance="primary"
+          icon={<CalculatorRegular />}
+          className={styles.action}
+          disabled={busy}
+          onClick={props.onBeregn}
+          data-testid="beregn"
+        >
           Beregn
         </Button>
-        <Button icon={<CheckmarkCircleRegular />} disabled={busy} onClick={props.onValider} data-testid="valider">
+        {/* short words, icon on the primary only: the three fit one row from 300 px (a 320 px pane) */}
+        <Button
+          className={styles.action}
+          disabled={busy}
+          onClick={props.onValider}
+          data-testid="valider"
+          title="Kontrollér uden at skrive noget"
+        >
           Valider
         </Button>
-        <Button icon={<TableRegular />} disabled={busy} onClick={props.onKvantum} data-testid="kvantum">
-          Kvantum-tabeller
+        <Button
+          className={styles.action}
+          disabled={busy}
+          onClick={props.onKvantum}
+          data-testid="kvantum"
+          title="Skriv kun Kvantum-tabellerne A–E og Tabel 2.1.1"
+        >
+          Kvantum
         </Button>
       </div>
       {props.state.busy && (

@@ -40,7 +40,7 @@ export function App({ controller }: { controller: PaneController }) {
           onValider={controller.validate}
           onKvantum={() => controller.beregn("kvantum")}
         />
-        <StatusBar state={state} onUndo={() => controller.undo("last")} onDismiss={controller.dismissOutcome} />
+        <StatusBar state={state} onDismiss={controller.dismissOutcome} />
         {state.result && <PaybackPanel result={state.result} />}
         {state.result && <SensitivityPanel result={state.result} busy={!!state.busy} onWrite={controller.writeSensitivity} />}
         {state.result && <TotalsPanel result={state.result} />}
@@ -48,13 +48,18 @@ export function App({ controller }: { controller: PaneController }) {
         <ToolsPanel
           state={state}
           onExplain={controller.explain}
-          onUndo={() => controller.undo("beregn")}
+          onUndo={() => controller.undo("last")}
           onTemplate={controller.insertTemplate}
           onColumns={controller.insertColumns}
         />
         <SideCalcPanel busy={!!state.busy} onInsert={controller.insertValue} />
         {/* remount when the workbook's saved settings arrive, so the fields show them */}
-        <SettingsPanel key={JSON.stringify(state.reading?.settings ?? null)} state={state} onSave={controller.saveSettings} />
+        <SettingsPanel
+          key={JSON.stringify(state.reading?.settings ?? null)}
+          state={state}
+          onSave={controller.saveSettings}
+          onInvalid={controller.settingsRejected}
+        />
       </main>
     </FluentProvider>
   );

@@ -65,12 +65,16 @@ function FindingItem({ finding, index, onGoTo, busy }: { finding: Finding; index
 export function FindingsPanel({ state, onGoTo }: { state: PaneState; onGoTo: GoTo }) {
   const styles = useStyles();
   if (!state.findingsSource && state.findings.length === 0) return null;
+  const resolved = state.resolved ?? [];
   const groups = groupFindings(state.findings);
-  const open = groups.filter((g) => g.severity !== "info" && g.items.length > 0).map((g) => g.severity);
+  const open: string[] = groups.filter((g) => g.severity !== "info" && g.items.length > 0).map((g) => g.severity);
+  // what the write resolved is the news of a Beregn: open
+  if (resolved.length > 0) open.push("rettet");
   let index = 0;
   return (
     <section className={styles.panel} aria-label="Fund" data-testid="findings">
       <Subtitle2 as="h2">{findingsHeading(state.findings)}</Subtitle2>
+      {state.findingsSource === "Beregn" && <Text block>Fundene i projektmappen, som Beregn har skrevet den.</Text>}
       {state.findings.length === 0 && <Text block>Ingen fund: tallene hænger sammen.</Text>}
       <Accordion multiple collapsible defaultOpenItems={open}>
         {groups
@@ -87,6 +91,20 @@ export function FindingsPanel({ state, onGoTo }: { state: PaneState; onGoTo: GoT
               </AccordionPanel>
             </AccordionItem>
           ))}
+        {resolved.length > 0 && (
+          <AccordionItem value="rettet">
+            <AccordionHeader size="small" data-testid="rettet-af-beregn">
+              Rettet af Beregn ({resolved.length})
+            </AccordionHeader>
+            <AccordionPanel>
+              <ul className={styles.list}>
+                {resolved.map((f) => (
+                  <FindingItem key={index} finding={f} index={index++} onGoTo={onGoTo} busy={!!state.busy} />
+                ))}
+              </ul>
+            </AccordionPanel>
+          </AccordionItem>
+        )}
       </Accordion>
     </section>
   );

@@ -1,6 +1,6 @@
 import { Caption1, makeStyles, Subtitle2, Text, tokens } from "@fluentui/react-components";
 import type { Result } from "../../engine/result";
-import { paybackText } from "../format";
+import { formatPercent, paybackText } from "../format";
 import { CumulativeChart } from "./CumulativeChart";
 
 const useStyles = makeStyles({
@@ -43,15 +43,23 @@ export function PaybackPanel({ result }: { result: Result }) {
         {rule ? `Regel: ${rule}` : "Ingen investering: tilbagebetalingstid gælder ikke"}
         {limit !== null ? ` · grænse ${limit} år` : ""}
         {over ? " (overskredet: kræver særskilt politisk prioritering)" : ""}
-        {overAtRateOnly ? " (over grænsen med diskontering, inden for den udiskonteret: ingen advarsel)" : ""}
       </Caption1>
+      {overAtRateOnly && service && (
+        <Caption1 block data-testid="payback-limit-note">
+          {`Diskonteret med ${formatPercent(service.rate)} er det ${paybackText(service)}, over grænsen på ${limit} år; udiskonteret er det ${
+            service.undiscounted.years === null ? "ikke tilbagebetalt" : `${service.undiscounted.years} år`
+          }, inden for. Ingen advarsel: Beregn advarer kun, når begge regler giver over grænsen, for renten er tilpasset dokumenterne, ikke en vedtaget regel.`}
+        </Caption1>
+      )}
       {chart && (
         <CumulativeChart
           years={result.proposal.years}
           cumulative={chart.cumulative}
           label={`Akkumuleret pengestrøm (${total ? "total" : "service"}), t.kr.`}
+          breakEvenYear={chart.breakEvenYear}
         />
       )}
+      {chart && <Caption1 block>Over 0: udgift (fyldt søjle) · under 0: sparet (skraveret søjle) · stiplet: tilbagebetalt</Caption1>}
     </section>
   );
 }

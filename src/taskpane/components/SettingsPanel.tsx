@@ -27,6 +27,7 @@ interface Draft {
   paybackLimitYears: string;
   tabel211Basis: string;
   maaltalPolicy: string;
+  cellNotes: string;
 }
 
 const toDraft = (s: PaneSettings): Draft => ({
@@ -35,6 +36,7 @@ const toDraft = (s: PaneSettings): Draft => ({
   paybackLimitYears: s.paybackLimitYears === undefined ? "" : String(s.paybackLimitYears),
   tabel211Basis: s.tabel211Basis ?? "",
   maaltalPolicy: s.maaltalPolicy ?? "",
+  cellNotes: s.cellNotes === undefined ? "" : s.cellNotes === true || s.cellNotes === "ja" ? "ja" : "nej",
 });
 
 /** Only what the user set: blank fields keep the profile's default. */
@@ -45,11 +47,12 @@ function fromDraft(d: Draft): PaneSettings {
   if (d.paybackLimitYears.trim()) s.paybackLimitYears = d.paybackLimitYears.trim();
   if (d.tabel211Basis) s.tabel211Basis = d.tabel211Basis;
   if (d.maaltalPolicy) s.maaltalPolicy = d.maaltalPolicy;
+  if (d.cellNotes) s.cellNotes = d.cellNotes;
   return s;
 }
 
 /** Settings (SPEC §9): discount rate, payback limit, 2.1.1 basis, måltal policy. */
-export function SettingsPanel({ state, onSave }: { state: PaneState; onSave: SaveSettings }) {
+export function SettingsPanel({ state, onSave, onInvalid }: { state: PaneState; onSave: SaveSettings; onInvalid?: () => void }) {
   const styles = useStyles();
   const [draft, setDraft] = useState<Draft>(() => toDraft(effectiveSettings(state)));
   const [error, setError] = useState<{ field: string; message: string }>();
@@ -64,9 +67,10 @@ export function SettingsPanel({ state, onSave }: { state: PaneState; onSave: Sav
       setError(undefined);
       onSave(s);
     } catch (e) {
-      if (e instanceof SettingsError)
+      if (e instanceof SettingsError) {
         setError({ field: e.field.replace(/^settings\./, ""), message: e.message.replace(/^settings\.\w+: /, "") });
-      else throw e;
+        onInvalid?.();
+      } else throw e;
     }
   };
   const msg = (f: string) => (error?.field === f ? { validationState: "error" as const, validationMessage: error.message } : {});
@@ -102,6 +106,13 @@ export function SettingsPanel({ state, onSave }: { state: PaneState; onSave: Sav
                 <option value="">Standard</option>
                 <option value="standard">Kredit/finansiering (2025)</option>
                 <option value="net">Kun nettobesparere (2018)</option>
+              </Select>
+            </Field>
+            <Field label="Noter i cellerne" hint="Beregn sætter en note ved hver advarsel og fejl." {...msg("cellNotes")}>
+              <Select value={draft.cellNotes} onChange={set("cellNotes")}>
+                <option value="">Standard (til)</option>
+                <option value="ja">Til</option>
+                <option value="nej">Fra</option>
               </Select>
             </Field>
             <Button size="small" disabled={!!state.busy} onClick={save} data-testid="gem-indstillinger">

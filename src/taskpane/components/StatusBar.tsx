@@ -1,9 +1,9 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
-import { ArrowUndoRegular, DismissRegular } from "@fluentui/react-icons";
+import { DismissRegular } from "@fluentui/react-icons";
 import type { PaneState } from "../controller";
 
-/** What the last action changed (PlanOutcome.summary), with Fortryd; or the error, in Danish. */
-export function StatusBar({ state, onUndo, onDismiss }: { state: PaneState; onUndo: () => void; onDismiss: () => void }) {
+/** What the last action changed (PlanOutcome.summary), or the error, in Danish (Fortryd is one button, in Værktøjer). */
+export function StatusBar({ state, onDismiss }: { state: PaneState; onDismiss: () => void }) {
   if (state.error)
     return (
       <MessageBar intent="error" layout="multiline" data-testid="error">
@@ -26,13 +26,7 @@ export function StatusBar({ state, onUndo, onDismiss }: { state: PaneState; onUn
       </MessageBarBody>
       <MessageBarActions
         containerAction={<Button appearance="transparent" aria-label="Luk" icon={<DismissRegular />} onClick={onDismiss} />}
-      >
-        {o.undo && (
-          <Button icon={<ArrowUndoRegular />} disabled={!!state.busy} onClick={onUndo} data-testid="outcome-undo">
-            Fortryd
-          </Button>
-        )}
-      </MessageBarActions>
+      ></MessageBarActions>
     </MessageBar>
   );
 }

@@ -1,4 +1,5 @@
-import { Button, Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Text, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import { ArrowUndoRegular, DocumentAddRegular, QuestionCircleRegular, TableAddRegular } from "@fluentui/react-icons";
 import Decimal from "decimal.js";
 import { formatAmount } from "../../engine/format";
@@ -32,10 +33,22 @@ function Explanation({ state }: { state: PaneState }) {
   return (
     <div data-testid="explanation">
       <Text size={200} block weight="semibold">
-        {e.cell}: Tabel {x.table}, {x.unit}, {x.year} = {formatTkr(x.shown)} (præcist {formatAmount(x.exact, 2)})
+        {e.cell}: {x.table.startsWith("Tabel") ? x.table : `Tabel ${x.table}`}, {x.unit}, {x.year} = {formatTkr(x.shown)} (præcist{" "}
+        {formatAmount(x.exact, 2)})
       </Text>
       {x.movedByRounding && <Caption1 block>Afrundingen flyttede cellen, så kolonnen summer til totalen.</Caption1>}
       <table className={styles.table}>
+        <thead>
+          <tr>
+            <th scope="col">Række</th>
+            <th scope="col" className={styles.num}>
+              Andel
+            </th>
+            <th scope="col" className={styles.num}>
+              t.kr.
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {x.parts.map((p, i) => (
             <tr key={i}>
@@ -62,22 +75,53 @@ export function ToolsPanel(props: {
 }) {
   const styles = useStyles();
   const busy = !!props.state.busy;
+  // a workbook that already holds a proposal gets new sheets only when the user says so
+  const [asking, setAsking] = useState(false);
+  const hasProposal = (props.state.reading?.proposals.length ?? 0) > 0;
+  const template = () => (hasProposal ? setAsking(true) : props.onTemplate());
   return (
     <section className={styles.panel} aria-label="Værktøjer">
       <div className={styles.row}>
         <Button size="small" icon={<QuestionCircleRegular />} disabled={busy} onClick={props.onExplain} data-testid="forklar">
           Forklar markeret celle
         </Button>
-        <Button size="small" icon={<ArrowUndoRegular />} disabled={busy} onClick={props.onUndo} data-testid="fortryd">
-          Fortryd sidste Beregn
+        {/* one Fortryd: the pane's last insert, else the last Beregn ("_beregn"); nothing to undo, disabled */}
+        <Button
+          size="small"
+          icon={<ArrowUndoRegular />}
+          disabled={busy || (!props.state.outcome?.undo && !props.state.reading?.stamp)}
+          onClick={props.onUndo}
+          data-testid="fortryd"
+        >
+          Fortryd
         </Button>
-        <Button size="small" icon={<DocumentAddRegular />} disabled={busy} onClick={props.onTemplate} data-testid="skabelon">
+        <Button size="small" icon={<DocumentAddRegular />} disabled={busy} onClick={template} data-testid="skabelon">
           Indsæt skabelon
         </Button>
         <Button size="small" icon={<TableAddRegular />} disabled={busy} onClick={props.onColumns} data-testid="kolonner">
           Indsæt kolonner i Tabel 1
         </Button>
       </div>
+      {asking && (
+        <MessageBar intent="warning" layout="multiline" data-testid="skabelon-spoerg">
+          <MessageBarBody>Projektmappen har allerede et forslag. Skal skabelonen indsættes på nye ark alligevel?</MessageBarBody>
+          <MessageBarActions>
+            <Button
+              size="small"
+              onClick={() => {
+                setAsking(false);
+                props.onTemplate();
+              }}
+              data-testid="skabelon-ja"
+            >
+              Indsæt på nye ark
+            </Button>
+            <Button size="small" onClick={() => setAsking(false)} data-testid="skabelon-nej">
+              Annullér
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <Explanation state={props.state} />
     </section>
   );
