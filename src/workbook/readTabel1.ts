@@ -595,7 +595,9 @@ function readInputRow(
   if (cols.area !== undefined) {
     const t = text("area");
     if (t !== undefined) {
-      const a = readArea(t) ?? readArea(squeeze(t));
+      // "Efterspørgel-\nsesstyrede\noverførsler (EO)" (2018 proposal 10): the code in brackets decides
+      const code = /\((ei|eo)\)\s*$/i.exec(t)?.[1];
+      const a = readArea(t) ?? readArea(squeeze(t)) ?? (code ? readArea(code) : undefined);
       if (a) row.area = a;
       else if (!ctx.checkPlaceholder(grid, r, cols.area))
         ctx.add(
