@@ -150,7 +150,9 @@ export class PaneController {
           now: this.deps.now?.() ?? new Date(),
           version: this.deps.version,
         });
-        await applyPlan(ctx, outcome.plan, grids);
+        const applied = await applyPlan(ctx, outcome.plan, grids);
+        // an Excel without the notes API (ExcelApi 1.18): Kontrol and the status line carry the warnings
+        if (applied?.notesUnsupported) outcome.summary += ". Denne Excel kan ikke sætte noter i cellerne; advarslerne står i arket Kontrol";
         // the pane shows the workbook as written (issue 10): its findings, and a reading in which
         // the tables Beregn made exist, so Forklar works at once
         const written = backend.applyPlanToGrids?.(grids, outcome.plan);
