@@ -161,8 +161,15 @@ describe("the generator makes what the README says (Bilag 7 BC01)", () => {
   });
 });
 
+/**
+ * Proposals the reader does not read yet, each with what is missing (issue 8's note). They run as
+ * `test.failing`: when the reader learns one, its test turns red here and the entry must go.
+ */
+const KNOWN_GAPS: Record<string, string> = {};
+
 describe.each(IDS)("%s", (id) => {
-  test.each(VARIANTS)(`${id} %s`, async (variant) => {
+  const run = KNOWN_GAPS[id] ? test.failing.each(VARIANTS) : test.each(VARIANTS);
+  run(`${id} %s${KNOWN_GAPS[id] ? ` (known gap: ${KNOWN_GAPS[id]})` : ""}`, async (variant) => {
     const c = loadAnnexCase(id);
     // the engine is trusted: a transcription it cannot read is the transcription's error
     const engine = resultToJson(calculate(parseProposal({ ...c, source: undefined } as ProposalInput).proposal));
