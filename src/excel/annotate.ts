@@ -63,29 +63,32 @@ export function queuePageSetup(sheet: (name: string) => Excel.Worksheet, plan: W
   return true;
 }
 
-export interface NotesReport {
-  /** false: the notes API is not there; the plan's notes were not written. */
-  supported: boolean;
-  syncs: number;
-  written: number;
+/** The plan's notes with the lookup of each cell's current note, queued but not yet synced. */
+export interface NoteLookups {
+  found: { n: NonNullable<WritePlan["notes"]>[number]; note: Excel.Note }[];
 }
 
 /**
- * Write the plan's notes after its cells: one sync to ask which cells have a note (a cell holds
- * one note, so add would refuse a second), one to add, change or delete. Only with ExcelApi 1.18.
+ * Queue the question "which of these cells has a note?" (a cell holds one note, so add would
+ * refuse a second). applyPlan queues it before its last write sync, so it rides in that sync;
+ * null when the plan has no notes or the notes API (ExcelApi 1.18) is not there.
  */
-export async function applyNotes(context: Excel.RequestContext, plan: WritePlan, supported: boolean): Promise<NotesReport> {
+export function queueNoteLookups(context: Excel.RequestContext, plan: WritePlan, supported: boolean): NoteLookups | null {
   const notes = plan.notes ?? [];
-  if (!notes.length) return { supported, syncs: 0, written: 0 };
-  if (!supported) return { supported: false, syncs: 0, written: 0 };
-  const found = notes.map((n) => {
-    const note = context.workbook.worksheets.getItem(n.sheet).notes.getItemOrNullObject(n.address);
-    // any scalar loads isNullObject with it (the *OrNullObject pattern)
-    note.load("content");
-    return { n, note };
-  });
-  await context.sync();
-  for (const { n, note } of found) {
+  if (!notes.length || !supported) return null;
+  return {
+    found: notes.map((n) => {
+      const note = context.workbook.worksheets.getItem(n.sheet).notes.getItemOrNullObject(n.address);
+      // any scalar loads isNullObject with it (the *OrNullObject pattern)
+      note.load("content");
+      return { n, note };
+    }),
+  };
+}
+
+/** After the sync that answered the lookups: add, change or delete each note (one more sync). */
+export async function writeNotes(context: Excel.RequestContext, lookups: NoteLookups): Promise<void> {
+  for (const { n, note } of lookups.found) {
     const ws = context.workbook.worksheets.getItem(n.sheet);
     if (n.text === null) {
       if (!note.isNullObject) note.delete();
@@ -93,5 +96,4 @@ export async function applyNotes(context: Excel.RequestContext, plan: WritePlan,
     else note.content = n.text;
   }
   await context.sync();
-  return { supported: true, syncs: 2, written: notes.length };
 }

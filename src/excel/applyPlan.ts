@@ -23,7 +23,7 @@ import { SYNC_BUDGET_BYTES, utf8Length } from "./payload";
 import { rectangles, type Rect } from "./rectangles";
 import { rememberWorkbookState, toExcelVisibility, workbookStateOf } from "./readGrids";
 import { runInfoOf } from "./run";
-import { applyNotes, queueCellStyles, queuePageSetup, supportsExcelApi } from "./annotate";
+import { queueCellStyles, queueNoteLookups, queuePageSetup, supportsExcelApi, writeNotes, type NoteLookups } from "./annotate";
 
 export interface ApplyOptions {
   /**
@@ -280,7 +280,7 @@ export async function applyPlan(
   return report;
 }
 
-/** Queues and sends the plan's operations, then the notes (annotate.ts); returns the syncs it made. */
+/** Queues and sends the plan's operations; the notes take one sync after the last write (annotate.ts). */
 async function writePlan(
   context: Excel.RequestContext,
   plan: WritePlan,
@@ -292,6 +292,8 @@ async function writePlan(
   limit: number,
 ): Promise<{ syncs: number; notesUnsupported: boolean }> {
   let syncs = 0;
+  const notesSupported = supportsExcelApi("1.18");
+  let lookups: NoteLookups | null = null;
   const sheets = context.workbook.worksheets;
   const handles = new Map<string, Excel.Worksheet>();
   const sheet = (name: string): Excel.Worksheet => {
@@ -357,17 +359,21 @@ async function writePlan(
       ws.delete();
       handles.delete(key);
     }
+    // which of the noted cells already hold a note: asked in the last write sync (annotate.ts)
+    lookups = queueNoteLookups(context, plan, notesSupported);
     await flush();
   } catch (err) {
     throw toHostError(err, sent, applied);
   }
-  let notes;
-  try {
-    notes = await applyNotes(context, plan, supportsExcelApi("1.18"));
-  } catch (err) {
-    throw toHostError(err, true, true);
+  if (lookups) {
+    try {
+      await writeNotes(context, lookups);
+      syncs++;
+    } catch (err) {
+      throw toHostError(err, true, true);
+    }
   }
-  return { syncs: syncs + notes.syncs, notesUnsupported: !notes.supported && !!plan.notes?.length };
+  return { syncs, notesUnsupported: !notesSupported && !!plan.notes?.length };
 }
 
 /** Selects a cell (or range) and brings its sheet to the front: "Gå til celle". */

@@ -326,7 +326,7 @@ maybe("task pane in Chromium with the fake Office", () => {
     await page.screenshot({ path: path.join(OUT, "taskpane-folsomhed.png"), fullPage: true });
     await screenshotSheet(sheet, "folsomhed-sheet.png");
 
-    await page.getByTestId("outcome-undo").click();
+    await page.getByTestId("fortryd").click();
     await page.getByText(/celler gendannet/).waitFor();
     expect(content(await workbook())).toEqual(content(original));
   });
@@ -348,7 +348,7 @@ maybe("task pane in Chromium with the fake Office", () => {
     const g = (await workbook()).find((x) => x.name === "Forslag")!;
     expect(g.values[59][2]).toBe(118.19);
     await page.screenshot({ path: path.join(OUT, "taskpane-hjaelpeberegning.png"), fullPage: true });
-    await page.getByTestId("outcome-undo").click();
+    await page.getByTestId("fortryd").click();
     await page.getByText(/celler gendannet/).waitFor();
     expect(content(await workbook())).toEqual(content(original));
   });
