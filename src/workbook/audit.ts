@@ -12,7 +12,7 @@ import type { SettingsInput } from "../engine/settings";
 import { applyPlanToGrids } from "./applyPlan";
 import { BEREGN_SHEET, type NoteUndo, type UndoEntry } from "./beregnSheet";
 import { validateWorkbook } from "./compute";
-import { a1, cellAt, findGrid, isBlank, parseA1, parseRange, rangeA1, rowCount, colCount, splitLocation } from "./grid";
+import { a1, cellAt, findGrid, isBlank, parseA1, parseRange, rangeA1, rowCount, rowWidth, splitLocation } from "./grid";
 import { decodeContent } from "./hash";
 import type { ProposalLayout } from "./layout";
 import type { CellValue, Grid, NoteWrite, RangeWrite } from "./types";
@@ -150,7 +150,7 @@ export function changesOf(
   const findingAt = (sheet: string, r: number, c: number): Finding | undefined =>
     [...(byCell.get(`${lower(sheet)}!${r},${c}`) ?? [])].sort((x, y) => rank(x.f) - rank(y.f) || x.size - y.size)[0]?.f;
   const rowBlank = (g: Grid, r: number) => {
-    for (let c = 0; c < colCount(g); c++) if (!isBlank(cellAt(g, r, c))) return false;
+    for (let c = 0, width = rowWidth(g, r); c < width; c++) if (!isBlank(cellAt(g, r, c))) return false;
     return true;
   };
   const changes: ChangeLine[] = [];
@@ -222,7 +222,8 @@ export function danishShortDate(time: Date): string {
 /** A cell value as Danish text for Kontrol: "-1.144", "tom". */
 export function danishValue(v: CellValue): string {
   if (isBlank(v)) return "tom";
-  if (typeof v === "number") return new Intl.NumberFormat("da-DK", { maximumFractionDigits: 6 }).format(v);
+  if (typeof v === "number")
+    return Number.isFinite(v) ? new Intl.NumberFormat("da-DK", { maximumFractionDigits: 6 }).format(v) : "uden for Excels talområde";
   return String(v);
 }
 

@@ -80,7 +80,9 @@ const text = (value: string, extra: Partial<WriteCell> = {}): WriteCell => ({ va
 
 /** Før/efter of a change: the number itself for one cell, the values in order for a run. */
 function valuesCell(values: (string | number | boolean | null)[]): WriteCell {
-  if (values.length === 1 && typeof values[0] === "number") return { value: values[0], numberFormat: AMOUNT_FORMAT, align: "right" };
+  // a sum past Excel's range (two inputs of 1e308, issue 13) is said in words, never written as a number
+  if (values.length === 1 && typeof values[0] === "number" && Number.isFinite(values[0]))
+    return { value: values[0], numberFormat: AMOUNT_FORMAT, align: "right" };
   return text(values.map(danishValue).join("; "), { wrap: true, align: values.every((v) => typeof v === "number") ? "right" : "left" });
 }
 

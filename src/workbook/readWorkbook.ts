@@ -261,8 +261,9 @@ function statedPriceLevels(grids: Grid[], tables: TableLayout[], tabel1: string 
     if (t.generated) continue;
     const g = grids.find((x) => x.name === t.sheet);
     if (!g) continue;
+    // each row by its own width: colCount walks every row, so inside the loop it cost rows² (issue 13's far cell)
     search: for (let r = t.titleRow; r <= t.headerRow; r++)
-      for (let c = 0; c < colCount(g); c++) {
+      for (let c = 0, width = rowWidth(g, r); c < width; c++) {
         const pl = parsePriceLevel(textAt(g, r, c));
         if (!pl) continue;
         if (pl !== tabel1 && !seen.has(pl)) {
