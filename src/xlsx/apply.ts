@@ -45,10 +45,11 @@ function relNamespace(wb: XlsxWorkbook): string {
 
 function mainNamespace(wb: XlsxWorkbook): string {
   const xml = wb.pkg.text(wb.info.part) ?? "";
-  return (
-    /<(?:\w+:)?workbook\b[^>]*\sxmlns(?::\w+)?="([^"]*spreadsheetml[^"]*)"/.exec(xml)?.[1] ??
-    "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-  );
+  // the namespace of the workbook element itself (transitional, or strict's purl.oclc.org one),
+  // not the last spreadsheetml-like declaration: Excel also declares x15 (…/2010/11/main) there
+  const root = /<(?:(\w+):)?workbook\b([^>]*)>/.exec(xml);
+  const declared = root ? new RegExp(`\\s${root[1] ? `xmlns:${root[1]}` : "xmlns"}="([^"]*)"`).exec(root[2])?.[1] : undefined;
+  return declared ?? "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 }
 
 /**

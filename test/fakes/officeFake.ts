@@ -123,19 +123,13 @@ export const CELL_LIMIT = 5_000_000;
 /** Excel on the web, on Windows, on Mac: the payload limit is the web's only. */
 export type FakePlatform = "web" | "windows" | "mac";
 
-/** The UTF-8 length of a string: Excel counts request and response bytes as sent. */
+/**
+ * The UTF-8 length of a string: Excel counts request and response bytes as sent. The platform's
+ * own encoder, not the host's utf8Length, so the fake is an independent measure of the host.
+ */
+const encoder = new TextEncoder();
 export function utf8Bytes(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
+  return encoder.encode(text).length;
 }
 
 /** Excel.RunOptions as Beregn uses them (ExcelApi 1.11 and 1.20). */
