@@ -12,11 +12,14 @@
 import type { WriteCell, WritePlan } from "../workbook/types";
 import { cellAddress, parseCell } from "./address";
 
-/** Whether Excel offers an ExcelApi requirement set; outside Excel (tests, preview) the caller decides. */
-export function supportsExcelApi(version: string): boolean {
+/**
+ * Whether Excel offers an ExcelApi requirement set. Outside Excel (tests against the fake, the
+ * preview) there is no requirement set to ask, so the caller decides: `outsideExcel`.
+ */
+export function supportsExcelApi(version: string, outsideExcel = false): boolean {
   const office = (globalThis as { Office?: typeof Office }).Office;
   const req = office?.context?.requirements;
-  if (!req || typeof req.isSetSupported !== "function") return false;
+  if (!req || typeof req.isSetSupported !== "function") return outsideExcel;
   return req.isSetSupported("ExcelApi", version);
 }
 

@@ -29,6 +29,7 @@
  * Beregn) takes ceil(bytes / budget) syncs instead of one refused one. Only then: DESIGN.md's
  * "split only when a table is huge".
  */
+import { supportsExcelApi } from "./annotate";
 import type { CellValue, Grid, SheetVisibility } from "../workbook/types";
 import { rangeAddress } from "./address";
 import { HostError, toHostError } from "./errors";
@@ -96,13 +97,8 @@ export function toExcelVisibility(v: SheetVisibility): "Visible" | "Hidden" | "V
   return v === "veryHidden" ? "VeryHidden" : v === "hidden" ? "Hidden" : "Visible";
 }
 
-function supports(version: string): boolean {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  const req = office?.context?.requirements;
-  // Outside Excel (tests against the fake) there is no requirement set to ask: assume support.
-  if (!req || typeof req.isSetSupported !== "function") return true;
-  return req.isSetSupported("ExcelApi", version);
-}
+// Outside Excel (tests against the fake) there is no requirement set to ask: assume support.
+const supports = (version: string): boolean => supportsExcelApi(version, true);
 
 /** What the first sync learned of the workbook, for applyPlan in the same Excel.run. */
 export interface WorkbookState {

@@ -168,18 +168,20 @@ export class PaneController {
       }
       const key = (f: Finding) => `${f.code}|${f.location}|${f.message}`;
       const sheet = done.reading.proposals[done.index].sheet;
+      const findingsSource = mode === "beregn" ? "Beregn" : "Kvantum-tabeller";
+      const outcome = {
+        intent: "success" as const,
+        title: mode === "beregn" ? "Beregnet" : "Kvantum-tabeller skrevet",
+        text: done.outcome.cellsWritten === 0 ? "Intet at ændre: tabellerne var allerede rigtige." : done.outcome.summary,
+        undo: done.outcome.cellsWritten > 0 ? ("beregn" as const) : undefined,
+      };
       if (!done.after) {
         this.set({
           result: done.result,
           findings: [...done.reading.findings, ...done.result.findings],
-          findingsSource: mode === "beregn" ? "Beregn" : "Kvantum-tabeller",
+          findingsSource,
           explanation: undefined,
-          outcome: {
-            intent: "success",
-            title: mode === "beregn" ? "Beregnet" : "Kvantum-tabeller skrevet",
-            text: done.outcome.cellsWritten === 0 ? "Intet at ændre: tabellerne var allerede rigtige." : done.outcome.summary,
-            undo: done.outcome.cellsWritten > 0 ? "beregn" : undefined,
-          },
+          outcome,
         });
         return;
       }
@@ -198,14 +200,9 @@ export class PaneController {
         result: (afterIndex >= 0 ? after.results[afterIndex] : undefined) ?? done.result,
         findings,
         resolved,
-        findingsSource: mode === "beregn" ? "Beregn" : "Kvantum-tabeller",
+        findingsSource,
         explanation: undefined,
-        outcome: {
-          intent: "success",
-          title: mode === "beregn" ? "Beregnet" : "Kvantum-tabeller skrevet",
-          text: done.outcome.cellsWritten === 0 ? "Intet at ændre: tabellerne var allerede rigtige." : done.outcome.summary,
-          undo: done.outcome.cellsWritten > 0 ? "beregn" : undefined,
-        },
+        outcome,
       });
     }).then(() => undefined);
 
