@@ -246,6 +246,17 @@ function tvaergaaende2025(cat: Catalogue, s: Sheet): void {
   }
 }
 
+/** Bilag 6's head over both tables: the unit, "Effekt i", and the years in bold under it. */
+function effectYearsHeader(s: Sheet, years: readonly number[]): void {
+  s.text(0, "1.000 kr. 2018 p/l");
+  s.text(2, "Effekt i", true);
+  s.next();
+  years.forEach((y, k) => {
+    s.b.set(s.r, 2 + k, y);
+    s.bold.push(a1(s.r, 2 + k));
+  });
+}
+
 const AREA_2018: Partial<Record<Area, string>> = { Overførsler: "Overførsler", EI: "Indsats", EO: "Efterspørgselsstyrede overførsler" };
 
 /** Bilag 6: Tabel 1 service with subtotals per fremstillende forvaltning; Tabel 2 EI and overførsler. */
@@ -254,13 +265,7 @@ function bilag2018(cat: Catalogue, s: Sheet): void {
   const service = (l: CatalogueLine, y: number) => lineAmount(l, `effekt.Service.${y}`, cat.spec) ?? ZERO;
   s.text(0, "Tabel 1. Tværgående effektiviseringsforslag på service", true);
   s.next();
-  s.text(0, "1.000 kr. 2018 p/l");
-  s.text(2, "Effekt i", true);
-  s.next();
-  years.forEach((y, k) => {
-    s.b.set(s.r, 2 + k, y);
-    s.bold.push(a1(s.r, 2 + k));
-  });
+  effectYearsHeader(s, years);
   s.text(2 + years.length, "Samlet investering", true);
   s.text(3 + years.length, "Indgår/indgik i forbindelse med forhandlingerne om:", true);
   s.extrasHeader(4 + years.length, false);
@@ -291,13 +296,7 @@ function bilag2018(cat: Catalogue, s: Sheet): void {
 
   s.text(0, "Tabel 2. Effektiviseringer på efterspørgselsstyret indsats og overførsler", true);
   s.next();
-  s.text(0, "1.000 kr. 2018 p/l");
-  s.text(2, "Effekt i", true);
-  s.next();
-  years.forEach((y, k) => {
-    s.b.set(s.r, 2 + k, y);
-    s.bold.push(a1(s.r, 2 + k));
-  });
+  effectYearsHeader(s, years);
   s.next();
   const rows: number[] = [];
   const cached: Decimal[] = years.map(() => ZERO);
