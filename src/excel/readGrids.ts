@@ -228,6 +228,9 @@ async function readSheets(context: Excel.RequestContext, options: ReadOptions, r
     return sheets.map((s) => {
       const range = s.ws.getUsedRangeOrNullObject();
       range.load("address,rowIndex,columnIndex,rowCount,columnCount");
+      // the part of it inside the window, which is what is read in full when it reaches past
+      const inside = sparse ? s.ws.getRange(WINDOW_ADDRESS).getUsedRangeOrNullObject() : undefined;
+      inside?.load("rowIndex,columnIndex,rowCount,columnCount");
       const hits = findAll
         ? words.map((w) => {
             const found = s.ws.findAllOrNullObject(w, { completeMatch: false, matchCase: false });
@@ -235,7 +238,7 @@ async function readSheets(context: Excel.RequestContext, options: ReadOptions, r
             return found;
           })
         : [];
-      return { range, hits };
+      return { range, inside, hits };
     });
   };
   const sized = await merges.withStep(sheets, queueSizes, (x) => x.range, sync); // 2 (3 after a refused full read)
@@ -252,7 +255,7 @@ async function readSheets(context: Excel.RequestContext, options: ReadOptions, r
   const targets: ChunkTarget[] = [];
   // sheets whose used range reaches past the window: the window in full, the rest by its areas
   const beyond: number[] = [];
-  sized.forEach(({ range }, i) => {
+  sized.forEach(({ range, inside }, i) => {
     if (!wanted[i]) return;
     const box = { rowIndex: range.rowIndex, columnIndex: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
     if (!sparse || fitsWindow(box)) {
@@ -260,8 +263,15 @@ async function readSheets(context: Excel.RequestContext, options: ReadOptions, r
       targets.push({ index: i, ws: sheets[i].ws, ...box });
       return;
     }
-    const inside = clipToWindow(box);
-    if (inside) targets.push({ index: i, ws: sheets[i].ws, ...inside });
+    if (inside && !inside.isNullObject)
+      targets.push({
+        index: i,
+        ws: sheets[i].ws,
+        rowIndex: inside.rowIndex,
+        columnIndex: inside.columnIndex,
+        rowCount: inside.rowCount,
+        columnCount: inside.columnCount,
+      });
     beyond.push(i);
   });
   if (beyond.length) {
@@ -316,16 +326,6 @@ interface Box {
 
 function fitsWindow(b: Box): boolean {
   return b.rowIndex + b.rowCount <= WINDOW.rows && b.columnIndex + b.columnCount <= WINDOW.columns;
-}
-
-function clipToWindow(b: Box): Box | undefined {
-  if (b.rowIndex >= WINDOW.rows || b.columnIndex >= WINDOW.columns) return undefined;
-  return {
-    rowIndex: b.rowIndex,
-    columnIndex: b.columnIndex,
-    rowCount: Math.min(b.rowCount, WINDOW.rows - b.rowIndex),
-    columnCount: Math.min(b.columnCount, WINDOW.columns - b.columnIndex),
-  };
 }
 
 /** "C5:D7" or "C5" → 0-based bounds. */

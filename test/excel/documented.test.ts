@@ -399,3 +399,86 @@ describe("9. the fake as Excel is", () => {
     expect(fake.stats.bytesSent).toBeGreaterThan(6_000_000);
   });
 });
+
+describe("10. the cells a sheet holds (Range.getSpecialCells, RangeAreas, ExcelApi 1.9)", () => {
+  const sheet = (): Grid => ({
+    name: "A",
+    visibility: "visible",
+    values: [
+      ["Tabel", 1, 2],
+      [null, null, 3],
+    ],
+    formulas: [[null, null, "=SUM(B1:B1)+1"]],
+  });
+
+  test("getSpecialCells throws ItemNotFound when no cell is of the type; the OrNullObject form answers a null object", async () => {
+    const fake = FakeWorkbook.fromGrids([{ name: "A", visibility: "visible", values: [["tekst", 1]], formulas: [] }]);
+    const ctx = asExcelContext(fake.context());
+    const none = ctx.workbook.worksheets.getItem("A").getRange("A1:B1").getSpecialCellsOrNullObject("Formulas");
+    none.load("address");
+    await ctx.sync();
+    expect(none.isNullObject).toBe(true);
+    ctx.workbook.worksheets.getItem("A").getRange("A1:B1").getSpecialCells("Formulas");
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+
+  test("Constants and Formulas split a sheet's cells between them; RangeAreas.areas loads each area as a range", async () => {
+    const fake = FakeWorkbook.fromGrids([sheet()]);
+    const ctx = asExcelContext(fake.context());
+    const whole = ctx.workbook.worksheets.getItem("A").getRange();
+    const constants = whole.getSpecialCells("Constants");
+    constants.load("address,areaCount");
+    constants.areas.load("items/address,items/values");
+    const formulas = whole.getSpecialCells("Formulas");
+    formulas.load("address");
+    await ctx.sync();
+    // A1:C1 holds constants except C1 (a formula); C2 is a constant
+    expect(constants.address).toBe("A!A1:B1,A!C2");
+    expect(constants.areaCount).toBe(2);
+    expect(constants.areas.items.map((r) => r.values)).toEqual([[["Tabel", 1]], [[3]]]);
+    expect(formulas.address).toBe("A!C1");
+  });
+
+  test("Worksheet.getRanges takes several areas; their special cells are those of every area", async () => {
+    const fake = FakeWorkbook.fromGrids([sheet()]);
+    const ctx = asExcelContext(fake.context());
+    const found = ctx.workbook.worksheets.getItem("A").getRanges("B1:B2, C2").getSpecialCellsOrNullObject("Constants");
+    found.load("address");
+    await ctx.sync();
+    expect(found.address).toBe("A!B1,A!C2");
+  });
+
+  test("Range.getUsedRangeOrNullObject is the used range within the range: a null object where it has none", async () => {
+    const fake = FakeWorkbook.fromGrids([sheet()]);
+    fake.sheet("A")!.set(1_048_575, 16_383, { value: "x" });
+    const ctx = asExcelContext(fake.context());
+    const ws = ctx.workbook.worksheets.getItem("A");
+    const inside = ws.getRange("A1:CV20000").getUsedRangeOrNullObject();
+    inside.load("address");
+    const empty = ws.getRange("D1:E5").getUsedRangeOrNullObject();
+    empty.load("address");
+    const used = ws.getUsedRangeOrNullObject();
+    used.load("address");
+    await ctx.sync();
+    expect(inside.address).toBe("A!A1:C2");
+    expect(empty.isNullObject).toBe(true);
+    expect(used.address).toBe("A!A1:XFD1048576");
+  });
+});
+
+describe("11. notes of the workbook (Workbook.notes, Note.getLocation, ExcelApi 1.18)", () => {
+  test("workbook.notes lists every sheet's notes with their text; getLocation gives each one's cell", async () => {
+    const fake = FakeWorkbook.fromGrids([
+      { ...tabel1Grid(), notes: { B3: "Fra budgetnotatet." } },
+      { name: "Ark 2", visibility: "visible", values: [["a"]], formulas: [], notes: { A1: "Anden note" } },
+    ]);
+    const ctx = asExcelContext(fake.context());
+    const notes = ctx.workbook.notes;
+    notes.load("items/content");
+    await ctx.sync();
+    expect(notes.items.map((n) => n.content)).toEqual(["Fra budgetnotatet.", "Anden note"]);
+    const cells = notes.items.map((n) => n.getLocation().load("address"));
+    await ctx.sync();
+    expect(cells.map((c) => c.address)).toEqual(["Forslag!B3", "'Ark 2'!A1"]);
+  });
+});
