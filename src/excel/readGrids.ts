@@ -2,13 +2,22 @@
  * Reading the open workbook into Grids (src/workbook/types.ts) with a fixed number of
  * context.sync calls (DESIGN.md: at most 3) unless a sheet is too large for one response.
  *
- *   sync 1  the sheets: name, visibility, protection; the workbook's structure protection
- *   sync 2  "full":  every sheet's used range, with values, formulas and number formats
+ *   sync 1  the sheets: name, visibility, protection; the workbook's structure protection;
+ *           the workbook's notes with their text (ExcelApi 1.18)
+ *   sync 2  "full":  every sheet's used range, with values, formulas and number formats; with
+ *                    ExcelApi 1.9 only its part inside the window A1:CV20000, and beyond it the
+ *                    cells that hold something (getSpecialCells: constants, formulas), area by
+ *                    area, so one stray value in XFD1048576 costs one cell, not 17 billion
  *           "probe": every sheet's used-range size, plus a search for the labels the reader
  *                    looks for (one findAll per word), so large sheets without them are skipped
  *           both: each sheet's merged areas (ExcelApi 1.13), so a Styringsområde merged
- *                 down over rows reads as in the xlsx host
- *   sync 3  "probe" only: the used ranges of the sheets that matter, in full
+ *                 down over rows reads as in the xlsx host; the cell of each note
+ *   sync 3  "probe" only: the used ranges of the sheets that matter, in full (inside the
+ *           window; a sheet reaching past it first gets the addresses of its cells beyond, in
+ *           one sync more, and those areas are read with the rest)
+ *
+ * Without ExcelApi 1.9 the whole used range is read, as before; one that cannot be read in
+ * chunks in reasonable time (over 20.000.000 cells) is refused in Danish.
  *
  * Excel reads at most 5.000.000 cells at once on every platform ("Resource limits and
  * performance optimization for Office Add-ins"): `values` then comes back null, or the sync
