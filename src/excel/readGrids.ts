@@ -40,7 +40,7 @@
  */
 import { supportsExcelApi } from "./annotate";
 import type { CellValue, Grid, SheetVisibility } from "../workbook/types";
-import { rangeAddress } from "./address";
+import { cellAddress, columnLetters, parseCell, parseRange, rangeAddress, splitSheet } from "./address";
 import { HostError, toHostError } from "./errors";
 import { CELL_BYTES_PER_PROPERTY, isPayloadLimitError, isReadLimitError, SYNC_BUDGET_BYTES, utf8Length } from "./payload";
 
@@ -297,13 +297,30 @@ async function readSheets(context: Excel.RequestContext, options: ReadOptions, r
       for (const a of found[k])
         if (!a.isNullObject)
           for (const address of mergeAddresses(a.address)) {
-            const { r1, c1, r2, c2 } = parseBox(address);
-            targets.push({ index: i, ws: sheets[i].ws, rowIndex: r1, columnIndex: c1, rowCount: r2 - r1 + 1, columnCount: c2 - c1 + 1 });
+            const { start, end } = parseRange(address)!;
+            targets.push({
+              index: i,
+              ws: sheets[i].ws,
+              outside: true,
+              rowIndex: start.row,
+              columnIndex: start.col,
+              rowCount: end.row - start.row + 1,
+              columnCount: end.col - start.col + 1,
+            });
           }
     });
   }
   const data = await readInChunks(context, targets, options, report, sync); // 3 (4), or more when huge
-  return done(sheets.map((s, i) => toGrid(s, data.get(i)?.[0] ?? null, data.get(i)?.slice(1) ?? [])));
+  return done(
+    sheets.map((s, i) => {
+      const read = data.get(i) ?? [];
+      return toGrid(
+        s,
+        read.find((d) => !d.outside) ?? null,
+        read.filter((d) => d.outside),
+      );
+    }),
+  );
 }
 
 /**
@@ -318,13 +335,6 @@ const WINDOW_ADDRESS = `A1:${columnLetters(WINDOW.columns - 1)}${WINDOW.rows}`;
 const OUTSIDE_ADDRESS = `${columnLetters(WINDOW.columns)}1:XFD1048576,A${WINDOW.rows + 1}:${columnLetters(WINDOW.columns - 1)}1048576`;
 /** The cells that hold something: constants and formulas (Range.getSpecialCells, ExcelApi 1.9). */
 const OUTSIDE_TYPES = ["Constants", "Formulas"] as const;
-const AREA_PROPS = "items/rowIndex,items/columnIndex,items/rowCount,items/columnCount,items/values,items/formulas,items/numberFormat";
-
-function columnLetters(col: number): string {
-  let s = "";
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 interface Box {
   rowIndex: number;
@@ -335,20 +345,6 @@ interface Box {
 
 function fitsWindow(b: Box): boolean {
   return b.rowIndex + b.rowCount <= WINDOW.rows && b.columnIndex + b.columnCount <= WINDOW.columns;
-}
-
-/** "C5:D7" or "C5" → 0-based bounds. */
-function parseBox(address: string): { r1: number; c1: number; r2: number; c2: number } {
-  const [a, b = a] = address.split(":");
-  const one = (x: string) => {
-    const m = /^([A-Z]+)(\d+)$/i.exec(x)!;
-    let c = 0;
-    for (const ch of m[1].toUpperCase()) c = c * 26 + ch.charCodeAt(0) - 64;
-    return { r: Number(m[2]) - 1, c: c - 1 };
-  };
-  const p = one(a);
-  const q = one(b);
-  return { r1: p.r, c1: p.c, r2: q.r, c2: q.c };
 }
 
 /**
@@ -362,7 +358,7 @@ function queueOutside(ws: Excel.Worksheet): Excel.RangeAreas[] {
   return OUTSIDE_TYPES.map((type) => {
     const areas = rest.getSpecialCellsOrNullObject(type);
     areas.load("areaCount");
-    areas.areas.load(AREA_PROPS);
+    areas.areas.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount,items/values,items/formulas,items/numberFormat");
     return areas;
   });
 }
@@ -405,26 +401,13 @@ class NoteRead {
   /** Grid.notes by A1 address, as the xlsx host gives them: only on a sheet that has notes. */
   into(grids: Grid[]): Grid[] {
     for (const { note, cell } of this.located) {
-      const at = splitSheetAddress(cell.address);
-      const grid = grids.find((g) => g.name.toLowerCase() === at.sheet.toLowerCase());
-      if (grid) (grid.notes ??= {})[at.address] = note.content;
+      const { sheet, local } = splitSheet(cell.address);
+      const at = parseCell(local);
+      const grid = grids.find((g) => g.name.toLowerCase() === sheet?.toLowerCase());
+      if (grid && at) (grid.notes ??= {})[cellAddress(at.row, at.col)] = note.content;
     }
     return grids;
   }
-}
-
-/** "'Ark 1'!$C$5" → { sheet: "Ark 1", address: "C5" }. */
-function splitSheetAddress(address: string): { sheet: string; address: string } {
-  const i = address.lastIndexOf("!");
-  let sheet = address.slice(0, i);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  return {
-    sheet,
-    address: address
-      .slice(i + 1)
-      .replace(/\$/g, "")
-      .toUpperCase(),
-  };
 }
 
 const TOO_MANY_CELLS = "Et ark er for stort til at læse på én gang (Excel læser højst 5.000.000 celler ad gangen). Intet er ændret.";
@@ -490,6 +473,8 @@ class MergeRead {
 /** A used range to read in full: its position, and the sheet to ask for its rows. */
 interface ChunkTarget {
   index: number;
+  /** An area of cells beyond the window (special cells), not the used range. */
+  outside?: boolean;
   ws: Excel.Worksheet;
   rowIndex: number;
   columnIndex: number;
@@ -506,6 +491,8 @@ export interface RangeData {
   values: unknown[][];
   formulas: unknown[][];
   numberFormat: unknown[][];
+  /** An area beyond the window (readInChunks): set into its rows, not read as the used range. */
+  outside?: boolean;
 }
 
 const PROPS = ["values", "formulas", "numberFormat"] as const;
@@ -577,11 +564,12 @@ async function readInChunks(
     }
     todo = todo.filter((s) => s.next < s.t.rowCount);
   }
-  // a sheet's targets in order: its used range (or window) first, then any areas outside the window
+  // a sheet may have several targets: its used range (inside the window) and areas beyond it
   const out = new Map<number, RangeData[]>();
   for (const { t, rows } of state) {
     const list = out.get(t.index) ?? [];
-    list.push({ rowIndex: t.rowIndex, columnIndex: t.columnIndex, rowCount: t.rowCount, columnCount: t.columnCount, ...rows });
+    const { rowIndex, columnIndex, rowCount, columnCount, outside } = t;
+    list.push({ rowIndex, columnIndex, rowCount, columnCount, outside, ...rows });
     out.set(t.index, list);
   }
   return out;

@@ -110,6 +110,17 @@ describe("a stray value far out costs one cell, not the used range", () => {
     expect(grids).toEqual(full.grids);
   });
 
+  test("probing, a sheet with nothing but a far cell: one row of one cell, no rows padded above it", async () => {
+    const { plain } = await farCellGrids();
+    const fake = FakeWorkbook.fromGrids([...plain, { name: "Fjern", visibility: "visible", values: [], formulas: [] }]);
+    fake.sheet("Fjern")!.set(LAST_ROW, LAST_COL, { value: 7 });
+    const { grids, report } = await read(fake, { strategy: "probe" });
+    expect(report.syncs).toBe(4);
+    const far = findGrid(grids, "Fjern")!;
+    expect(rowIndices(far)).toEqual([LAST_ROW]);
+    expect(cellAt(far, LAST_ROW, LAST_COL)).toBe(7);
+  });
+
   test("Beregn and Fortryd on the far-cell workbook: 3 syncs as on any proposal; the far cell kept; Fortryd restores the sheet", async () => {
     const { far } = await farCellGrids();
     const fake = FakeWorkbook.fromGrids(far);
