@@ -16,8 +16,9 @@
  *           window; a sheet reaching past it first gets the addresses of its cells beyond, in
  *           one sync more, and those areas are read with the rest)
  *
- * Without ExcelApi 1.9 the whole used range is read, as before; one that cannot be read in
- * chunks in reasonable time (over 20.000.000 cells) is refused in Danish.
+ * Without ExcelApi 1.9, and on a hidden sheet (whether Excel finds special cells there is not
+ * documented), the whole used range is read, as before; one that cannot be read in chunks in
+ * reasonable time (over 20.000.000 cells) is refused in Danish.
  *
  * Excel reads at most 5.000.000 cells at once on every platform ("Resource limits and
  * performance optimization for Office Add-ins"): `values` then comes back null, or the sync
@@ -201,7 +202,11 @@ async function readSheets(context: Excel.RequestContext, options: ReadOptions, r
   const strategy = options.strategy ?? "auto";
   const probe = strategy === "probe" || (strategy === "auto" && sheets.length > (options.probeAboveSheets ?? 6));
   const merges = new MergeRead(options.merges ?? supports("1.13"));
-  const sparse = options.sparse ?? supports("1.9");
+  // Special cells only on a visible sheet: Excel's Go To Special works on the sheet in view, and
+  // the reference does not say it answers for a hidden one (as findAll does not); a hidden sheet
+  // (Beregn's own "_beregn" with its undo data) is read whole, as before.
+  const sparseOn = options.sparse ?? supports("1.9");
+  const sparse = (s: SheetInfo) => sparseOn && s.visibility === "visible";
 
   if (!probe) {
     // With ExcelApi 1.9 the dense read stops at the window, and what lies outside it is read
@@ -209,9 +214,9 @@ async function readSheets(context: Excel.RequestContext, options: ReadOptions, r
     const queue = () => {
       notes.queueLocations();
       return sheets.map((s) => {
-        const r = sparse ? s.ws.getRange(WINDOW_ADDRESS).getUsedRangeOrNullObject() : s.ws.getUsedRangeOrNullObject();
+        const r = sparse(s) ? s.ws.getRange(WINDOW_ADDRESS).getUsedRangeOrNullObject() : s.ws.getUsedRangeOrNullObject();
         r.load("address,rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat");
-        return { range: r, outside: sparse ? queueOutside(s.ws) : [] };
+        return { range: r, outside: sparse(s) ? queueOutside(s.ws) : [] };
       });
     };
     let read: ReturnType<typeof queue> | undefined;
@@ -238,7 +243,7 @@ async function readSheets(context: Excel.RequestContext, options: ReadOptions, r
       const range = s.ws.getUsedRangeOrNullObject();
       range.load("address,rowIndex,columnIndex,rowCount,columnCount");
       // the part of it inside the window, which is what is read in full when it reaches past
-      const inside = sparse ? s.ws.getRange(WINDOW_ADDRESS).getUsedRangeOrNullObject() : undefined;
+      const inside = sparse(s) ? s.ws.getRange(WINDOW_ADDRESS).getUsedRangeOrNullObject() : undefined;
       inside?.load("rowIndex,columnIndex,rowCount,columnCount");
       const hits = findAll
         ? words.map((w) => {
@@ -267,8 +272,8 @@ async function readSheets(context: Excel.RequestContext, options: ReadOptions, r
   sized.forEach(({ range, inside }, i) => {
     if (!wanted[i]) return;
     const box = { rowIndex: range.rowIndex, columnIndex: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
-    if (!sparse || fitsWindow(box)) {
-      if (!sparse && box.rowCount * box.columnCount > UNREADABLE_CELLS) throw new HostError("tooLarge", tooFar(sheets[i].name));
+    if (!sparse(sheets[i]) || fitsWindow(box)) {
+      if (box.rowCount * box.columnCount > UNREADABLE_CELLS) throw new HostError("tooLarge", tooFar(sheets[i], sparseOn));
       targets.push({ index: i, ws: sheets[i].ws, ...box });
       return;
     }
@@ -367,12 +372,15 @@ function outsideAreas(found: Excel.RangeAreas[]): RangeData[] {
   return found.flatMap((a) => (a.isNullObject ? [] : (a.areas.items as RangeData[])));
 }
 
-/** Without ExcelApi 1.9 a sheet is read as its whole used range; past this many cells that cannot be done. */
+/** A sheet read as its whole used range (no ExcelApi 1.9, or hidden): past this many cells that cannot be done. */
 const UNREADABLE_CELLS = 20_000_000;
 
-const tooFar = (sheet: string) =>
-  `Arket "${sheet}" har indhold langt fra tabellerne, så det er for stort til at læse i denne version af Excel. ` +
-  "Slet de celler langt nede eller langt til højre, som ikke hører til, eller brug en nyere Excel. Intet er ændret.";
+const tooFar = (sheet: SheetInfo, sparse: boolean) =>
+  sparse
+    ? `Det skjulte ark "${sheet.name}" har indhold langt fra tabellerne, så det er for stort til at læse. ` +
+      "Vis arket, og slet de celler langt nede eller langt til højre, som ikke hører til. Intet er ændret."
+    : `Arket "${sheet.name}" har indhold langt fra tabellerne, så det er for stort til at læse i denne version af Excel. ` +
+      "Slet de celler langt nede eller langt til højre, som ikke hører til, eller brug en nyere Excel. Intet er ændret.";
 
 /**
  * The workbook's notes (ExcelApi 1.18) without a sync of their own: the notes with their text in

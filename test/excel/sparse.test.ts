@@ -156,6 +156,19 @@ describe("a stray value far out costs one cell, not the used range", () => {
     expect((err as HostError).message).toMatch(/^Arket "Ark1" har indhold langt fra tabellerne/);
     expect((err as HostError).message).toMatch(/Intet er ændret\.$/);
   });
+
+  test("a hidden sheet is read whole, as before (special cells are asked of visible sheets only); one with a far cell is refused in Danish", async () => {
+    const { plain } = await farCellGrids();
+    const rows = Array.from({ length: 25_000 }, (_, r) => [`r${r}`]);
+    const fake = FakeWorkbook.fromGrids([...plain, { name: "Skjult", visibility: "hidden", values: rows, formulas: [] }]);
+    const { grids, report } = await read(fake);
+    expect(report.syncs).toBe(2);
+    expect(findGrid(grids, "Skjult")!.values[24_999]).toEqual(["r24999"]);
+    fake.sheet("Skjult")!.set(LAST_ROW, LAST_COL, { value: "x" });
+    const err = await read(fake).catch((e: unknown) => e);
+    expect((err as HostError).kind).toBe("tooLarge");
+    expect((err as HostError).message).toMatch(/^Det skjulte ark "Skjult" har indhold langt fra tabellerne.*Intet er ændret\.$/);
+  }, 60_000);
 });
 
 function withOffice<T>(fake: FakeWorkbook, version: string, run: () => Promise<T>): Promise<T> {
