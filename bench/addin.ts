@@ -11,6 +11,8 @@ import { applyPlan, readGrids } from "../src/excel";
 import { computeFound, planBeregn, readWorkbook } from "../src/workbook";
 import { buildCaseGrids } from "../src/workbook/layoutBuilder";
 import type { Grid } from "../src/workbook/types";
+import * as path from "node:path";
+import { loadWorkbook } from "../src/xlsx";
 import { EXAMPLES } from "../src/xlsx/examples";
 import { asExcelContext, FakeWorkbook } from "../test/fakes/officeFake";
 import { loadCases } from "./cli";
@@ -23,6 +25,8 @@ interface BeregnStats {
   sentKB: number;
   receivedKB: number;
   largestBatchKB: number;
+  /** The most cells one load asked for (the fake's stats.largestRead). */
+  largestRead: number;
   cells: number;
   cpuMs: number;
 }
@@ -52,6 +56,7 @@ async function beregnOnce(fake: FakeWorkbook): Promise<BeregnStats> {
     sentKB: s.bytesSent / 1024,
     receivedKB: s.bytesReceived / 1024,
     largestBatchKB: Math.max(0, ...s.batches) / 1024,
+    largestRead: s.largestRead,
     cells,
     cpuMs: (c.user + c.system) / 1000,
   };
@@ -83,6 +88,17 @@ export async function benchAddin(): Promise<Table> {
   workloads.push({ name: "genereret, 6 år × 1.000 rækker", grids: buildCaseGrids(generateProposal(6, 1000), "standard"), runs: 3 });
   workloads.push({ name: "genereret, 6 år × 10.000 rækker", grids: buildCaseGrids(generateProposal(6, 10_000), "standard"), runs: 1 });
   workloads.push({ name: "genereret, 6 år × 12.000 rækker", grids: buildCaseGrids(generateProposal(6, 12_000), "standard"), runs: 1 });
+  // issue 13: a proposal plus one value in XFD1048576 (the producers corpus, written by openpyxl), and without it
+  const far = (await loadWorkbook(path.join(__dirname, "..", "..", "test", "fixtures", "producers", "op-far-cell.xlsx"))).grids;
+  workloads.push({ name: "op-far-cell.xlsx (én værdi i XFD1048576)", grids: far, runs: 3 });
+  const farRow = 1_048_575;
+  const cut = <T>(rows: T[][] | undefined) =>
+    rows && Object.assign(rows.slice(0, farRow), { length: Math.max(0, ...Object.keys(rows.slice(0, farRow)).map((r) => Number(r) + 1)) });
+  workloads.push({
+    name: "op-far-cell.xlsx uden den fjerne celle",
+    grids: far.map((g) => ({ ...g, values: cut(g.values)!, formulas: cut(g.formulas)!, numberFormats: cut(g.numberFormats) })),
+    runs: 3,
+  });
 
   const rows: string[][] = [];
   const kb = (x: number) => x.toFixed(1).replace(".", ",");
@@ -92,7 +108,7 @@ export async function benchAddin(): Promise<Table> {
       m = await measure(w.grids, w.runs);
     } catch (e) {
       // a Beregn the host refuses (e.g. over Excel on the web's 5 MB) is a result, not a crash
-      rows.push([w.name, "fejl", "", "", "", "", "", "", "", e instanceof Error ? e.message.split("\n")[0] : String(e)]);
+      rows.push([w.name, "fejl", "", "", "", "", "", "", "", "", e instanceof Error ? e.message.split("\n")[0] : String(e)]);
       continue;
     }
     const { first, repeat } = m;
@@ -101,7 +117,7 @@ export async function benchAddin(): Promise<Table> {
       ["gentaget", repeat],
     ] as const) {
       if (typeof s === "string") {
-        rows.push([w.name, label, "", "", "", "", "", "", "", `fejl: ${s}`]);
+        rows.push([w.name, label, "", "", "", "", "", "", "", "", `fejl: ${s}`]);
         continue;
       }
       rows.push([
@@ -113,6 +129,7 @@ export async function benchAddin(): Promise<Table> {
         kb(s.sentKB),
         kb(s.largestBatchKB),
         kb(s.receivedKB),
+        s.largestRead.toLocaleString("da-DK"),
         String(s.cells),
         s.cpuMs.toFixed(0),
       ]);
@@ -129,6 +146,7 @@ export async function benchAddin(): Promise<Table> {
       "KB sendt",
       "største batch KB",
       "KB modtaget",
+      "største læsning (celler)",
       "celler ændret",
       "CPU ms",
     ],
@@ -136,6 +154,7 @@ export async function benchAddin(): Promise<Table> {
     note:
       "Som opgaveruden gør det: readGrids (strategi auto), readWorkbook, computeFound, planBeregn, applyPlan med de læste Grids, mod test/fakes/officeFake.ts, " +
       "der tæller sync-kald og JSON-bytes af hver forespørgsel og hvert svar og afviser begge over 5 MB, som Excel på nettet. Mål: højst 3 sync uanset størrelse. " +
-      'CPU-tid for denne proces (process.cpuUsage), median af 5 (eksempler), 3 (1.000 rækker) og 1 (10.000 og 12.000 rækker) friske projektmapper; "gentaget" er Beregn igen på samme projektmappe.',
+      'CPU-tid for denne proces (process.cpuUsage), median af 5 (eksempler), 3 (1.000 rækker, far-cell) og 1 (10.000 og 12.000 rækker) friske projektmapper; "gentaget" er Beregn igen på samme projektmappe. ' +
+      '"Største læsning" er de flest celler, én load bad om (værdier, formler, formater): indenfor A1:CV20000 det brugte område, udenfor kun cellerne med indhold (getSpecialCells), så far-cell læses som uden den fjerne celle.',
   };
 }

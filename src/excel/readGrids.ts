@@ -2,13 +2,23 @@
  * Reading the open workbook into Grids (src/workbook/types.ts) with a fixed number of
  * context.sync calls (DESIGN.md: at most 3) unless a sheet is too large for one response.
  *
- *   sync 1  the sheets: name, visibility, protection; the workbook's structure protection
- *   sync 2  "full":  every sheet's used range, with values, formulas and number formats
+ *   sync 1  the sheets: name, visibility, protection; the workbook's structure protection;
+ *           the workbook's notes with their text (ExcelApi 1.18)
+ *   sync 2  "full":  every sheet's used range, with values, formulas and number formats; with
+ *                    ExcelApi 1.9 only its part inside the window A1:CV20000, and beyond it the
+ *                    cells that hold something (getSpecialCells: constants, formulas), area by
+ *                    area, so one stray value in XFD1048576 costs one cell, not 17 billion
  *           "probe": every sheet's used-range size, plus a search for the labels the reader
  *                    looks for (one findAll per word), so large sheets without them are skipped
  *           both: each sheet's merged areas (ExcelApi 1.13), so a Styringsområde merged
- *                 down over rows reads as in the xlsx host
- *   sync 3  "probe" only: the used ranges of the sheets that matter, in full
+ *                 down over rows reads as in the xlsx host; the cell of each note
+ *   sync 3  "probe" only: the used ranges of the sheets that matter, in full (inside the
+ *           window; a sheet reaching past it first gets the addresses of its cells beyond, in
+ *           one sync more, and those areas are read with the rest)
+ *
+ * Without ExcelApi 1.9, and on a hidden sheet (whether Excel finds special cells there is not
+ * documented), the whole used range is read, as before; one that cannot be read in chunks in
+ * reasonable time (over 20.000.000 cells) is refused in Danish.
  *
  * Excel reads at most 5.000.000 cells at once on every platform ("Resource limits and
  * performance optimization for Office Add-ins"): `values` then comes back null, or the sync
@@ -31,7 +41,7 @@
  */
 import { supportsExcelApi } from "./annotate";
 import type { CellValue, Grid, SheetVisibility } from "../workbook/types";
-import { rangeAddress } from "./address";
+import { cellAddress, columnLetters, parseCell, parseRange, rangeAddress, splitSheet } from "./address";
 import { HostError, toHostError } from "./errors";
 import { CELL_BYTES_PER_PROPERTY, isPayloadLimitError, isReadLimitError, SYNC_BUDGET_BYTES, utf8Length } from "./payload";
 
@@ -49,6 +59,10 @@ export interface ReadOptions {
   findAll?: boolean;
   /** Whether range.getMergedAreasOrNullObject (ExcelApi 1.13) may be used; detected when omitted. */
   merges?: boolean;
+  /** Whether the cells outside the window may be read by getSpecialCells (ExcelApi 1.9); detected when omitted. */
+  sparse?: boolean;
+  /** Whether workbook.notes (ExcelApi 1.18) may be read; detected when omitted. */
+  notes?: boolean;
   /** Response bytes one sync of step 3 is planned to carry at most (payload.ts). */
   maxSyncBytes?: number;
   /** Estimated response bytes per cell and loaded property, before any was measured. */
@@ -174,6 +188,7 @@ async function readSheets(context: Excel.RequestContext, options: ReadOptions, r
   collection.load("items/name,items/visibility,items/protection/protected");
   const protection = context.workbook.protection;
   protection.load("protected");
+  const notes = new NoteRead(context, options.notes ?? supports("1.18"));
   await sync(); // 1
   rememberWorkbookState(context, { structureProtected: protection.protected });
   const sheets: SheetInfo[] = collection.items.map((ws) => ({
@@ -182,23 +197,31 @@ async function readSheets(context: Excel.RequestContext, options: ReadOptions, r
     visibility: fromExcelVisibility(ws.visibility),
     protected: ws.protection.protected,
   }));
+  const done = (grids: Grid[]) => notes.into(grids);
 
   const strategy = options.strategy ?? "auto";
   const probe = strategy === "probe" || (strategy === "auto" && sheets.length > (options.probeAboveSheets ?? 6));
   const merges = new MergeRead(options.merges ?? supports("1.13"));
+  // Special cells only on a visible sheet: Excel's Go To Special works on the sheet in view, and
+  // the reference does not say it answers for a hidden one (as findAll does not); a hidden sheet
+  // (Beregn's own "_beregn" with its undo data) is read whole, as before.
+  const sparseOn = options.sparse ?? supports("1.9");
+  const sparse = (s: SheetInfo) => sparseOn && s.visibility === "visible";
 
   if (!probe) {
-    const queue = () =>
-      sheets.map((s) => {
-        const r = s.ws.getUsedRangeOrNullObject();
+    // With ExcelApi 1.9 the dense read stops at the window, and what lies outside it is read
+    // cell by cell (special cells), in the same sync: a stray value in XFD1048576 costs one cell.
+    const queue = () => {
+      notes.queueLocations();
+      return sheets.map((s) => {
+        const r = sparse(s) ? s.ws.getRange(WINDOW_ADDRESS).getUsedRangeOrNullObject() : s.ws.getUsedRangeOrNullObject();
         r.load("address,rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat");
-        return r;
+        return { range: r, outside: sparse(s) ? queueOutside(s.ws) : [] };
       });
-    let ranges: Excel.Range[] = [];
-    let read = false;
+    };
+    let read: ReturnType<typeof queue> | undefined;
     try {
-      ranges = await merges.withStep(sheets, queue, (r) => r, sync); // 2
-      read = true;
+      read = await merges.withStep(sheets, queue, (x) => x.range, sync); // 2
     } catch (err) {
       // A few sheets, but one of them huge (raw data): Excel on the web refuses a response over
       // 5 MB, every Excel a read over 5.000.000 cells. "auto" then probes after all (2 more
@@ -206,18 +229,22 @@ async function readSheets(context: Excel.RequestContext, options: ReadOptions, r
       if (strategy !== "auto" || !(isPayloadLimitError(err) || isReadLimitError(err))) throw err;
     }
     // over 5.000.000 cells Excel may also answer with `values` null instead of an error
-    if (read && !ranges.some((r) => !r.isNullObject && r.values === null))
-      return sheets.map((s, i) => toGrid(s, ranges[i].isNullObject ? null : ranges[i]));
+    if (read && !read.some((x) => !x.range.isNullObject && x.range.values === null))
+      return done(sheets.map((s, i) => toGrid(s, read[i].range.isNullObject ? null : read[i].range, outsideAreas(read[i].outside))));
     if (read && strategy !== "auto") throw new HostError("tooLarge", TOO_MANY_CELLS);
   }
 
   const findAll = options.findAll ?? supports("1.9");
   const words = options.probeWords ?? DEFAULT_PROBE_WORDS;
   const small = options.smallSheetCells ?? 20_000;
-  const queueSizes = () =>
-    sheets.map((s) => {
+  const queueSizes = () => {
+    notes.queueLocations();
+    return sheets.map((s) => {
       const range = s.ws.getUsedRangeOrNullObject();
       range.load("address,rowIndex,columnIndex,rowCount,columnCount");
+      // the part of it inside the window, which is what is read in full when it reaches past
+      const inside = sparse(s) ? s.ws.getRange(WINDOW_ADDRESS).getUsedRangeOrNullObject() : undefined;
+      inside?.load("rowIndex,columnIndex,rowCount,columnCount");
       const hits = findAll
         ? words.map((w) => {
             const found = s.ws.findAllOrNullObject(w, { completeMatch: false, matchCase: false });
@@ -225,8 +252,9 @@ async function readSheets(context: Excel.RequestContext, options: ReadOptions, r
             return found;
           })
         : [];
-      return { range, hits };
+      return { range, inside, hits };
     });
+  };
   const sized = await merges.withStep(sheets, queueSizes, (x) => x.range, sync); // 2 (3 after a refused full read)
 
   const wanted = sheets.map((s, i) => {
@@ -239,19 +267,155 @@ async function readSheets(context: Excel.RequestContext, options: ReadOptions, r
     return !findAll || s.visibility !== "visible" || hits.some((h) => !h.isNullObject);
   });
   const targets: ChunkTarget[] = [];
-  sized.forEach(({ range }, i) => {
-    if (wanted[i])
+  // sheets whose used range reaches past the window: the window in full, the rest by its areas
+  const beyond: number[] = [];
+  sized.forEach(({ range, inside }, i) => {
+    if (!wanted[i]) return;
+    const box = { rowIndex: range.rowIndex, columnIndex: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
+    if (!sparse(sheets[i]) || fitsWindow(box)) {
+      if (box.rowCount * box.columnCount > UNREADABLE_CELLS) throw new HostError("tooLarge", tooFar(sheets[i], sparseOn));
+      targets.push({ index: i, ws: sheets[i].ws, ...box });
+      return;
+    }
+    if (inside && !inside.isNullObject)
       targets.push({
         index: i,
         ws: sheets[i].ws,
-        rowIndex: range.rowIndex,
-        columnIndex: range.columnIndex,
-        rowCount: range.rowCount,
-        columnCount: range.columnCount,
+        rowIndex: inside.rowIndex,
+        columnIndex: inside.columnIndex,
+        rowCount: inside.rowCount,
+        columnCount: inside.columnCount,
       });
+    beyond.push(i);
   });
+  if (beyond.length) {
+    // where the cells outside the window are: their addresses only, one sync (this case only)
+    const found = beyond.map((i) =>
+      OUTSIDE_TYPES.map((type) => {
+        const a = sheets[i].ws.getRanges(OUTSIDE_ADDRESS).getSpecialCellsOrNullObject(type);
+        a.load("address");
+        return a;
+      }),
+    );
+    await sync();
+    beyond.forEach((i, k) => {
+      for (const a of found[k])
+        if (!a.isNullObject)
+          for (const address of mergeAddresses(a.address)) {
+            const { start, end } = parseRange(address)!;
+            targets.push({
+              index: i,
+              ws: sheets[i].ws,
+              outside: true,
+              rowIndex: start.row,
+              columnIndex: start.col,
+              rowCount: end.row - start.row + 1,
+              columnCount: end.col - start.col + 1,
+            });
+          }
+    });
+  }
   const data = await readInChunks(context, targets, options, report, sync); // 3 (4), or more when huge
-  return sheets.map((s, i) => toGrid(s, data.get(i) ?? null));
+  return done(
+    sheets.map((s, i) => {
+      const read = data.get(i) ?? [];
+      return toGrid(
+        s,
+        read.find((d) => !d.outside) ?? null,
+        read.filter((d) => d.outside),
+      );
+    }),
+  );
+}
+
+/**
+ * What the host reads in full, from A1: 100 columns (A:CV) by 20.000 rows, 2.000.000 cells, well
+ * under Excel's 5.000.000-cell limit on one read. Every proposal, catalogue sheet and Kontrol
+ * Beregn has met fits (the payload tests' 12.000-row proposal too), so for them the read is what
+ * it was: the used range, with the number formats of blank cells (undo puts a cell's format back).
+ */
+const WINDOW = { rows: 20_000, columns: 100 };
+const WINDOW_ADDRESS = `A1:${columnLetters(WINDOW.columns - 1)}${WINDOW.rows}`;
+/** The rest of the sheet, as two areas: the columns right of the window, and the rows below it. */
+const OUTSIDE_ADDRESS = `${columnLetters(WINDOW.columns)}1:XFD1048576,A${WINDOW.rows + 1}:${columnLetters(WINDOW.columns - 1)}1048576`;
+/** The cells that hold something: constants and formulas (Range.getSpecialCells, ExcelApi 1.9). */
+const OUTSIDE_TYPES = ["Constants", "Formulas"] as const;
+
+interface Box {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+function fitsWindow(b: Box): boolean {
+  return b.rowIndex + b.rowCount <= WINDOW.rows && b.columnIndex + b.columnCount <= WINDOW.columns;
+}
+
+/**
+ * Queue the contents of the cells outside the window: the special cells (constants, formulas) of
+ * the rest of the sheet, each area with its values, formulas and formats. On an ordinary sheet
+ * both are null objects and cost nothing; "If no special cells are found" getSpecialCells would
+ * throw ItemNotFound, so the OrNullObject form.
+ */
+function queueOutside(ws: Excel.Worksheet): Excel.RangeAreas[] {
+  const rest = ws.getRanges(OUTSIDE_ADDRESS);
+  return OUTSIDE_TYPES.map((type) => {
+    const areas = rest.getSpecialCellsOrNullObject(type);
+    areas.load("areaCount");
+    areas.areas.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount,items/values,items/formulas,items/numberFormat");
+    return areas;
+  });
+}
+
+function outsideAreas(found: Excel.RangeAreas[]): RangeData[] {
+  return found.flatMap((a) => (a.isNullObject ? [] : (a.areas.items as RangeData[])));
+}
+
+/** A sheet read as its whole used range (no ExcelApi 1.9, or hidden): past this many cells that cannot be done. */
+const UNREADABLE_CELLS = 20_000_000;
+
+const tooFar = (sheet: SheetInfo, sparse: boolean) =>
+  sparse
+    ? `Det skjulte ark "${sheet.name}" har indhold langt fra tabellerne, så det er for stort til at læse. ` +
+      "Vis arket, og slet de celler langt nede eller langt til højre, som ikke hører til. Intet er ændret."
+    : `Arket "${sheet.name}" har indhold langt fra tabellerne, så det er for stort til at læse i denne version af Excel. ` +
+      "Slet de celler langt nede eller langt til højre, som ikke hører til, eller brug en nyere Excel. Intet er ændret.";
+
+/**
+ * The workbook's notes (ExcelApi 1.18) without a sync of their own: the notes with their text in
+ * sync 1, the cell of each (Note.getLocation) in sync 2. Where 1.18 is missing there are none, as
+ * the Grid of a host that does not read notes has none.
+ */
+class NoteRead {
+  private readonly collection?: Excel.NoteCollection;
+  private located: { note: Excel.Note; cell: Excel.Range }[] = [];
+  constructor(context: Excel.RequestContext, enabled: boolean) {
+    if (!enabled) return;
+    this.collection = context.workbook.notes;
+    this.collection.load("items/content");
+  }
+
+  /** Queued with each step of sync 2: a failed sync answers nothing, so the step that is sent again asks again. */
+  queueLocations(): void {
+    if (!this.collection) return;
+    this.located = this.collection.items.map((note) => {
+      const cell = note.getLocation();
+      cell.load("address");
+      return { note, cell };
+    });
+  }
+
+  /** Grid.notes by A1 address, as the xlsx host gives them: only on a sheet that has notes. */
+  into(grids: Grid[]): Grid[] {
+    for (const { note, cell } of this.located) {
+      const { sheet, local } = splitSheet(cell.address);
+      const at = parseCell(local);
+      const grid = grids.find((g) => g.name.toLowerCase() === sheet?.toLowerCase());
+      if (grid && at) (grid.notes ??= {})[cellAddress(at.row, at.col)] = note.content;
+    }
+    return grids;
+  }
 }
 
 const TOO_MANY_CELLS = "Et ark er for stort til at læse på én gang (Excel læser højst 5.000.000 celler ad gangen). Intet er ændret.";
@@ -317,6 +481,8 @@ class MergeRead {
 /** A used range to read in full: its position, and the sheet to ask for its rows. */
 interface ChunkTarget {
   index: number;
+  /** An area of cells beyond the window (special cells), not the used range. */
+  outside?: boolean;
   ws: Excel.Worksheet;
   rowIndex: number;
   columnIndex: number;
@@ -333,6 +499,8 @@ export interface RangeData {
   values: unknown[][];
   formulas: unknown[][];
   numberFormat: unknown[][];
+  /** An area beyond the window (readInChunks): set into its rows, not read as the used range. */
+  outside?: boolean;
 }
 
 const PROPS = ["values", "formulas", "numberFormat"] as const;
@@ -353,7 +521,7 @@ async function readInChunks(
   options: ReadOptions,
   report: ReadReport,
   sync: () => Promise<void>,
-): Promise<Map<number, RangeData>> {
+): Promise<Map<number, RangeData[]>> {
   const budget = options.maxSyncBytes ?? SYNC_BUDGET_BYTES;
   const initial = (options.cellBytes ?? CELL_BYTES_PER_PROPERTY) * PROPS.length;
   const state = targets.map((t) => ({
@@ -404,12 +572,15 @@ async function readInChunks(
     }
     todo = todo.filter((s) => s.next < s.t.rowCount);
   }
-  return new Map(
-    state.map(({ t, rows }) => [
-      t.index,
-      { rowIndex: t.rowIndex, columnIndex: t.columnIndex, rowCount: t.rowCount, columnCount: t.columnCount, ...rows },
-    ]),
-  );
+  // a sheet may have several targets: its used range (inside the window) and areas beyond it
+  const out = new Map<number, RangeData[]>();
+  for (const { t, rows } of state) {
+    const list = out.get(t.index) ?? [];
+    const { rowIndex, columnIndex, rowCount, columnCount, outside } = t;
+    list.push({ rowIndex, columnIndex, rowCount, columnCount, outside, ...rows });
+    out.set(t.index, list);
+  }
+  return out;
 }
 
 function toCellValue(v: unknown): CellValue {
@@ -418,8 +589,12 @@ function toCellValue(v: unknown): CellValue {
   return String(v);
 }
 
-/** A used range → a Grid anchored at A1: rows above and columns left of it are padded with null. */
-export function toGrid(sheet: Omit<SheetInfo, "ws">, range: RangeData | Excel.Range | null): Grid {
+/**
+ * A used range → a Grid anchored at A1: rows above and columns left of it are padded with null.
+ * `outside`: areas of cells beyond the window (special cells), set into the rows they are on; a
+ * row the sheet does not have stays missing (a sparse Grid, src/workbook/grid.ts rowIndices).
+ */
+export function toGrid(sheet: Omit<SheetInfo, "ws">, range: RangeData | Excel.Range | null, outside: RangeData[] = []): Grid {
   const grid: Grid = {
     name: sheet.name,
     visibility: sheet.visibility,
@@ -430,6 +605,7 @@ export function toGrid(sheet: Omit<SheetInfo, "ws">, range: RangeData | Excel.Ra
   };
   if (sheet.merges?.length) grid.merges = sheet.merges;
   if (sheet.mergesUnread) grid.mergesUnread = true;
+  for (const area of outside) placeArea(grid, area);
   if (!range) return grid;
   const top = range.rowIndex;
   const left = range.columnIndex;
@@ -438,26 +614,55 @@ export function toGrid(sheet: Omit<SheetInfo, "ws">, range: RangeData | Excel.Ra
   const formulas = range.formulas as unknown[][];
   const formats = range.numberFormat as unknown[][];
   const empty = <T>(): T[] => new Array<T>(width).fill(null as T);
-  for (let r = 0; r < top; r++) {
-    grid.values.push(empty<CellValue>());
-    grid.formulas.push(empty<string | null>());
-    grid.numberFormats!.push(empty<string | null>());
-  }
+  // the used range's rows, whole; an area outside the window may already have put cells further right
+  const put = (r: number, v: CellValue[], f: (string | null)[], n: (string | null)[]) => {
+    const more = grid.values[r];
+    if (more)
+      for (let c = width; c < more.length; c++) {
+        v[c] = more[c];
+        f[c] = grid.formulas[r][c];
+        n[c] = grid.numberFormats![r][c];
+      }
+    grid.values[r] = v;
+    grid.formulas[r] = f;
+    grid.numberFormats![r] = n;
+  };
+  for (let r = 0; r < top; r++) put(r, empty<CellValue>(), empty<string | null>(), empty<string | null>());
   for (let r = 0; r < range.rowCount; r++) {
     const vRow = empty<CellValue>();
     const fRow = empty<string | null>();
     const nRow = empty<string | null>();
     for (let c = 0; c < range.columnCount; c++) {
       vRow[left + c] = toCellValue(values[r][c]);
-      const f = formulas[r][c];
-      // Office.js gives a constant's value in `formulas`; only "=…" is a formula
-      fRow[left + c] = typeof f === "string" && f.startsWith("=") ? f : null;
-      const n = formats[r][c];
-      nRow[left + c] = typeof n === "string" && n !== "General" && n !== "Standard" ? n : null;
+      fRow[left + c] = toFormula(formulas[r][c]);
+      nRow[left + c] = toFormat(formats[r][c]);
     }
-    grid.values.push(vRow);
-    grid.formulas.push(fRow);
-    grid.numberFormats!.push(nRow);
+    put(top + r, vRow, fRow, nRow);
   }
   return grid;
+}
+
+// Office.js gives a constant's value in `formulas`; only "=…" is a formula
+const toFormula = (f: unknown): string | null => (typeof f === "string" && f.startsWith("=") ? f : null);
+const toFormat = (n: unknown): string | null => (typeof n === "string" && n !== "General" && n !== "Standard" ? n : null);
+
+/** Sets the cells of one area outside the window into their rows, each row as wide as its last cell. */
+function placeArea(grid: Grid, area: RangeData): void {
+  const values = area.values as unknown[][];
+  const formulas = area.formulas as unknown[][];
+  const formats = area.numberFormat as unknown[][];
+  for (let r = 0; r < area.rowCount; r++) {
+    const row = area.rowIndex + r;
+    const width = area.columnIndex + area.columnCount;
+    const lines = [grid.values, grid.formulas, grid.numberFormats!] as (CellValue | string | null)[][][];
+    for (const lines_ of lines) {
+      const line = (lines_[row] ??= []);
+      while (line.length < width) line.push(null);
+    }
+    for (let c = 0; c < area.columnCount; c++) {
+      grid.values[row][area.columnIndex + c] = toCellValue(values[r][c]);
+      grid.formulas[row][area.columnIndex + c] = toFormula(formulas[r][c]);
+      grid.numberFormats![row][area.columnIndex + c] = toFormat(formats[r][c]);
+    }
+  }
 }

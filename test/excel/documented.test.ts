@@ -189,13 +189,23 @@ describe("4. large sheets (5.000.000 cells per read, every platform; 5 MB on the
     return { name: "Stor", visibility: "visible", values, formulas: [] };
   };
 
-  test.each(["throw", "null"] as const)(
-    "Excel on Windows, a read over the limit (%s): read in chunks",
-    async (failure) => {
+  // without ExcelApi 1.9 the used range is read whole, in chunks; with it the far cell is read alone
+  test.each([
+    ["throw", false],
+    ["null", false],
+    ["throw", true],
+  ] as const)(
+    "Excel on Windows, a read over the limit (%s; special cells: %s): read in chunks, or only the cells held",
+    async (failure, sparse) => {
       const fake = FakeWorkbook.fromGrids([tabel1Grid(), huge()]);
       fake.platform = "windows";
       fake.cellLimitFailure = failure;
-      const grids = await fake.run((ctx) => readGrids(asExcelContext(ctx), { maxSyncBytes: 20_000_000 }));
+      const grids = await fake.run((ctx) => readGrids(asExcelContext(ctx), { maxSyncBytes: 20_000_000, sparse }));
+      // the whole used range is asked for once (refused), then in chunks; or never
+      if (sparse) expect(fake.stats.largestRead).toBeLessThan(1000);
+      else expect(fake.stats.largestRead).toBe(5 * 1_000_001);
+      // the read's two syncs (sheets, cells) when only the cells held are read
+      if (sparse) expect(fake.stats.syncs).toBe(2);
       expect(5 * 1_000_001).toBeGreaterThan(CELL_LIMIT);
       expect(grids[1].values[1_000_000][4]).toBe(42);
       expect(grids[1].values[0][0]).toBe("Tabel 1 (rådata)");
@@ -397,5 +407,88 @@ describe("9. the fake as Excel is", () => {
     expect(report.syncs).toBe(2);
     expect(Math.max(...fake.stats.batches)).toBeLessThan(5 * 1024 * 1024);
     expect(fake.stats.bytesSent).toBeGreaterThan(6_000_000);
+  });
+});
+
+describe("10. the cells a sheet holds (Range.getSpecialCells, RangeAreas, ExcelApi 1.9)", () => {
+  const sheet = (): Grid => ({
+    name: "A",
+    visibility: "visible",
+    values: [
+      ["Tabel", 1, 2],
+      [null, null, 3],
+    ],
+    formulas: [[null, null, "=SUM(B1:B1)+1"]],
+  });
+
+  test("getSpecialCells throws ItemNotFound when no cell is of the type; the OrNullObject form answers a null object", async () => {
+    const fake = FakeWorkbook.fromGrids([{ name: "A", visibility: "visible", values: [["tekst", 1]], formulas: [] }]);
+    const ctx = asExcelContext(fake.context());
+    const none = ctx.workbook.worksheets.getItem("A").getRange("A1:B1").getSpecialCellsOrNullObject("Formulas");
+    none.load("address");
+    await ctx.sync();
+    expect(none.isNullObject).toBe(true);
+    ctx.workbook.worksheets.getItem("A").getRange("A1:B1").getSpecialCells("Formulas");
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+
+  test("Constants and Formulas split a sheet's cells between them; RangeAreas.areas loads each area as a range", async () => {
+    const fake = FakeWorkbook.fromGrids([sheet()]);
+    const ctx = asExcelContext(fake.context());
+    const whole = ctx.workbook.worksheets.getItem("A").getRange();
+    const constants = whole.getSpecialCells("Constants");
+    constants.load("address,areaCount");
+    constants.areas.load("items/address,items/values");
+    const formulas = whole.getSpecialCells("Formulas");
+    formulas.load("address");
+    await ctx.sync();
+    // A1:C1 holds constants except C1 (a formula); C2 is a constant
+    expect(constants.address).toBe("A!A1:B1,A!C2");
+    expect(constants.areaCount).toBe(2);
+    expect(constants.areas.items.map((r) => r.values)).toEqual([[["Tabel", 1]], [[3]]]);
+    expect(formulas.address).toBe("A!C1");
+  });
+
+  test("Worksheet.getRanges takes several areas; their special cells are those of every area", async () => {
+    const fake = FakeWorkbook.fromGrids([sheet()]);
+    const ctx = asExcelContext(fake.context());
+    const found = ctx.workbook.worksheets.getItem("A").getRanges("B1:B2, C2").getSpecialCellsOrNullObject("Constants");
+    found.load("address");
+    await ctx.sync();
+    expect(found.address).toBe("A!B1,A!C2");
+  });
+
+  test("Range.getUsedRangeOrNullObject is the used range within the range: a null object where it has none", async () => {
+    const fake = FakeWorkbook.fromGrids([sheet()]);
+    fake.sheet("A")!.set(1_048_575, 16_383, { value: "x" });
+    const ctx = asExcelContext(fake.context());
+    const ws = ctx.workbook.worksheets.getItem("A");
+    const inside = ws.getRange("A1:CV20000").getUsedRangeOrNullObject();
+    inside.load("address");
+    const empty = ws.getRange("D1:E5").getUsedRangeOrNullObject();
+    empty.load("address");
+    const used = ws.getUsedRangeOrNullObject();
+    used.load("address");
+    await ctx.sync();
+    expect(inside.address).toBe("A!A1:C2");
+    expect(empty.isNullObject).toBe(true);
+    expect(used.address).toBe("A!A1:XFD1048576");
+  });
+});
+
+describe("11. notes of the workbook (Workbook.notes, Note.getLocation, ExcelApi 1.18)", () => {
+  test("workbook.notes lists every sheet's notes with their text; getLocation gives each one's cell", async () => {
+    const fake = FakeWorkbook.fromGrids([
+      { ...tabel1Grid(), notes: { B3: "Fra budgetnotatet." } },
+      { name: "Ark 2", visibility: "visible", values: [["a"]], formulas: [], notes: { A1: "Anden note" } },
+    ]);
+    const ctx = asExcelContext(fake.context());
+    const notes = ctx.workbook.notes;
+    notes.load("items/content");
+    await ctx.sync();
+    expect(notes.items.map((n) => n.content)).toEqual(["Fra budgetnotatet.", "Anden note"]);
+    const cells = notes.items.map((n) => n.getLocation().load("address"));
+    await ctx.sync();
+    expect(cells.map((c) => c.address)).toEqual(["Forslag!B3", "'Ark 2'!A1"]);
   });
 });

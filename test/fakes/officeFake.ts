@@ -13,7 +13,7 @@
  * host to DESIGN.md's budgets. Plain TypeScript with no Node APIs, so it also runs in the browser
  * (officeFakeBrowser.ts).
  */
-import { FakeNoteCollection, FakePageLayout, type FakePageSetup } from "./officeNotes";
+import { FakeNoteCollection, FakePageLayout, FakeWorkbookNotes, type FakePageSetup } from "./officeNotes";
 import type { CellValue, Grid } from "../../src/workbook/types";
 
 type ExcelVisibility = "Visible" | "Hidden" | "VeryHidden";
@@ -70,14 +70,18 @@ export class FakeSheet {
   }
 
   set(r: number, c: number, patch: Partial<FakeCell>): void {
-    while (this.cells.length <= r) this.cells.push([]);
-    const row = this.cells[r];
+    // rows are a sparse array, as Excel stores only the rows it has: a stray cell in XFD1048576
+    // costs one row, not a million
+    const row = (this.cells[r] ??= []);
     const cur = row[c] ?? { value: null, formula: null, numberFormat: null };
     row[c] = { ...cur, ...patch };
   }
 
   /** Excel's used range: the bounding box of cells with content (and, unless valuesOnly, format). */
-  usedBox(valuesOnly: boolean): { r0: number; c0: number; r1: number; c1: number } | null {
+  usedBox(
+    valuesOnly: boolean,
+    within?: { r0: number; c0: number; r1: number; c1: number },
+  ): { r0: number; c0: number; r1: number; c1: number } | null {
     let r0 = Infinity,
       c0 = Infinity,
       r1 = -1,
@@ -88,6 +92,7 @@ export class FakeSheet {
         const has =
           cell.value !== null || cell.formula !== null || (!valuesOnly && (cell.numberFormat !== null || cell.bold !== undefined));
         if (!has) return;
+        if (within && (r < within.r0 || r > within.r1 || c < within.c0 || c > within.c1)) return;
         r0 = Math.min(r0, r);
         c0 = Math.min(c0, c);
         r1 = Math.max(r1, r);
@@ -106,6 +111,8 @@ export interface FakeStats {
   bytesReceived: number;
   /** Request bytes of each sync, in order. */
   batches: number[];
+  /** The most cells one load of values, formulas or number formats asked for (a Range or an area). */
+  largestRead: number;
 }
 
 export interface InjectedFailure {
@@ -150,7 +157,7 @@ export class FakeWorkbook {
   activeSheet = "";
   /** The sheet the running batch activated (reset at each sync). */
   activatedInBatch: string | undefined;
-  stats: FakeStats = { syncs: 0, bytesSent: 0, bytesReceived: 0, batches: [] };
+  stats: FakeStats = { syncs: 0, bytesSent: 0, bytesReceived: 0, batches: [], largestRead: 0 };
   /** While true every sync fails as Excel does when a cell is being edited. */
   editMode = false;
   /** Excel on the web (payload limit), Windows or Mac. */
@@ -204,6 +211,7 @@ export class FakeWorkbook {
           if (value !== null || formula !== null || numberFormat !== null) s.set(r, c, { value, formula, numberFormat });
         }
       }
+      for (const [address, text] of Object.entries(g.notes ?? {})) s.notes.set(address, text);
       for (const m of g.merges ?? []) {
         const box = parseA1(m);
         if (!box) throw new Error(`bad merge ${m}`);
@@ -249,6 +257,7 @@ export class FakeWorkbook {
         grid.numberFormats!.push(n);
       }
       if (s.merges.length) grid.merges = s.merges.map(boxAddress);
+      if (s.notes.size) grid.notes = Object.fromEntries(s.notes);
       return grid;
     });
   }
@@ -271,7 +280,7 @@ export class FakeWorkbook {
   }
 
   resetStats(): void {
-    this.stats = { syncs: 0, bytesSent: 0, bytesReceived: 0, batches: [] };
+    this.stats = { syncs: 0, bytesSent: 0, bytesReceived: 0, batches: [], largestRead: 0 };
   }
 
   context(options: FakeRunOptions = {}): FakeRequestContext {
@@ -488,6 +497,10 @@ class FakeWorkbookProxy {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.protection = new FakeWorkbookProtection(ctx);
   }
+  /** ExcelApi 1.18 (officeNotes.ts): every note of the workbook. */
+  get notes(): FakeWorkbookNotes {
+    return new FakeWorkbookNotes(this.ctx, () => this.ctx.fake.sheets);
+  }
   /** Workbook.getSelectedRange: throws when the selection is several areas (Ctrl+click). */
   getSelectedRange(): FakeRange {
     return new FakeRange(this.ctx, () => {
@@ -700,6 +713,21 @@ export class FakeWorksheet extends Proxy {
     });
   }
 
+  /** Worksheet.getRanges (ExcelApi 1.9): several areas by comma-separated addresses. */
+  getRanges(address: string): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, () => {
+      const s = this.must();
+      const parts = address.split(",").map((a) => a.trim());
+      if (parts.some((a) => !parseA1(a)))
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          "The argument is invalid or missing or has an incorrect format.",
+          "Worksheet.getRanges",
+        );
+      return { sheet: s, addresses: parts };
+    });
+  }
+
   getUsedRange(valuesOnly = false): FakeRange {
     return new FakeRange(this.ctx, () => {
       const s = this.must();
@@ -736,12 +764,97 @@ export class FakeWorksheet extends Proxy {
   }
 }
 
+/**
+ * The cells of `boxes` that hold a constant ("Constants": a value, no formula) or a formula
+ * ("Formulas"), as rectangular areas: Range.getSpecialCells (ExcelApi 1.9). How Excel cuts the
+ * cells into areas is not documented; the fake gives each row's runs of adjacent cells, runs with
+ * the same columns in consecutive rows joined into one area. Only the cells the sheet holds are
+ * visited, so a whole-sheet search costs what the sheet holds.
+ */
+function specialCells(sheet: FakeSheet, boxes: Box[], cellType: string): string[] {
+  if (cellType !== "Constants" && cellType !== "Formulas")
+    throw new FakeOfficeError("InvalidArgument", `The fake models Constants and Formulas only, not '${cellType}'`, "Range.getSpecialCells");
+  if (sheet.dirty) recalc(sheet);
+  const runs: Box[] = [];
+  sheet.cells.forEach((row, r) => {
+    let run: Box | undefined;
+    row.forEach((cell, c) => {
+      const hit =
+        !!cell &&
+        (cellType === "Formulas" ? cell.formula !== null : cell.formula === null && cell.value !== null) &&
+        boxes.some((b) => r >= b.r0 && r <= b.r1 && c >= b.c0 && c <= b.c1);
+      if (hit && run && run.c1 === c - 1) run.c1 = c;
+      else if (hit) runs.push((run = { r0: r, c0: c, r1: r, c1: c }));
+    });
+  });
+  const areas: Box[] = [];
+  for (const run of runs) {
+    const above = areas.find((a) => a.r1 === run.r0 - 1 && a.c0 === run.c0 && a.c1 === run.c1);
+    if (above) above.r1 = run.r1;
+    else areas.push(run);
+  }
+  return areas.map(boxAddress);
+}
+
+/** RangeAreas.areas (ExcelApi 1.9): a RangeCollection whose items load as ranges do. */
+class FakeRangeCollection extends Proxy {
+  constructor(
+    ctx: FakeRequestContext,
+    readonly resolve: () => RangeTarget[],
+  ) {
+    super(ctx);
+  }
+  load(arg?: unknown): this {
+    const paths = loadPaths(arg);
+    const itemPaths = paths.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
+    this.ctx.enqueue("RangeCollection.load", paths, () => {
+      this.loaded.set(
+        "items",
+        this.resolve().map((t) => {
+          const range = new FakeRange(this.ctx, () => t);
+          range.fill(t, itemPaths.length ? itemPaths : ["address"]);
+          return range;
+        }),
+      );
+    });
+    return this;
+  }
+  get items(): FakeRange[] {
+    return this.value<FakeRange[]>("items");
+  }
+}
+
 class FakeRangeAreas extends Proxy {
   constructor(
     ctx: FakeRequestContext,
     readonly resolve: () => { sheet: FakeSheet; addresses: string[] } | null,
   ) {
     super(ctx);
+  }
+  private boxes(): { sheet: FakeSheet; boxes: Box[] } | null {
+    const x = this.resolve();
+    return x ? { sheet: x.sheet, boxes: x.addresses.map((a) => parseA1(a)!) } : null;
+  }
+  /**
+   * The areas as ranges. On a null object (no special cells) the collection has no items: the
+   * reference does not say what a null object's navigation properties give (checklist).
+   */
+  private areas_: FakeRangeCollection | undefined;
+  get areas(): FakeRangeCollection {
+    // a navigation property is one object, as Office.js's proxies are
+    return (this.areas_ ??= new FakeRangeCollection(this.ctx, () => {
+      const x = this.boxes();
+      return x ? x.boxes.map((box) => ({ sheet: x.sheet, box })) : [];
+    }));
+  }
+  /** RangeAreas.getSpecialCellsOrNullObject: the special cells of all the areas; a null object when none. */
+  getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, () => {
+      const x = this.boxes();
+      if (!x) return null;
+      const found = specialCells(x.sheet, x.boxes, cellType);
+      return found.length ? { sheet: x.sheet, addresses: found } : null;
+    });
   }
   load(arg?: unknown): this {
     const paths = loadPaths(arg);
@@ -849,8 +962,13 @@ export class FakeRange extends Proxy {
 
   load(arg?: unknown): this {
     const paths = loadPaths(arg);
-    this.ctx.enqueue("Range.load", paths, () => {
-      const t = this.resolve();
+    this.ctx.enqueue("Range.load", paths, () => this.fill(this.resolve(), paths));
+    return this;
+  }
+
+  /** Loads properties now (inside a running operation): Range.load, and RangeCollection.load for each area. */
+  fill(t: RangeTarget | null, paths: string[]): void {
+    {
       this.loaded.set("isNullObject", !t);
       if (!t) return;
       const { sheet, box } = t;
@@ -858,6 +976,7 @@ export class FakeRange extends Proxy {
       const cellCount = (box.r1 - box.r0 + 1) * (box.c1 - box.c0 + 1);
       const cellData = paths.some((p) => ["values", "formulas", "numberFormat"].includes(p));
       let overLimit = false;
+      if (cellData) this.ctx.fake.stats.largestRead = Math.max(this.ctx.fake.stats.largestRead, cellCount);
       if (cellData && cellCount > CELL_LIMIT) {
         // "Resource limits …": more than 5.000.000 cells in one read fails on every platform
         if (this.ctx.fake.cellLimitFailure === "throw")
@@ -913,8 +1032,7 @@ export class FakeRange extends Proxy {
             throw new FakeOfficeError("InvalidArgument", `Unknown property '${p}' on Range`, "Range.load");
         }
       }
-    });
-    return this;
+    }
   }
 
   get isNullObject(): boolean {
@@ -982,6 +1100,35 @@ export class FakeRange extends Proxy {
       if (fake.platform === "windows" && fake.activatedInBatch === t.sheet.name) return;
       fake.activeSheet = t.sheet.name;
       fake.selection = { sheet: t.sheet.name, address: boxAddress(t.box) };
+    });
+  }
+
+  /** Range.getSpecialCells (ExcelApi 1.9): "If no special cells are found, an ItemNotFound error will be thrown." */
+  getSpecialCells(cellType: string): FakeRangeAreas {
+    const areas = this.getSpecialCellsOrNullObject(cellType);
+    this.ctx.enqueue("Range.getSpecialCells", cellType, () => {
+      const t = this.target();
+      if (!specialCells(t.sheet, [t.box], cellType).length)
+        throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.", "Range.getSpecialCells");
+    });
+    return areas;
+  }
+
+  /** Range.getSpecialCellsOrNullObject (ExcelApi 1.9): a null object when there are none. */
+  getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, () => {
+      const t = this.target();
+      const found = specialCells(t.sheet, [t.box], cellType);
+      return found.length ? { sheet: t.sheet, addresses: found } : null;
+    });
+  }
+
+  /** Range.getUsedRangeOrNullObject (ExcelApi 1.4): the used range of this range; a null object when it has none. */
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const t = this.target();
+      const used = t.sheet.usedBox(valuesOnly, t.box);
+      return used ? { sheet: t.sheet, box: used } : null;
     });
   }
 

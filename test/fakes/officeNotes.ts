@@ -11,28 +11,46 @@
  * Every setter is queued and runs at sync, as the rest of the fake.
  */
 import type { FakeRequestContext, FakeSheet } from "./officeFake";
-import { FakeOfficeError } from "./officeFake";
+import { FakeOfficeError, FakeRange, parseA1 } from "./officeFake";
 
 const SINGLE_CELL = /^\$?[A-Z]{1,3}\$?\d+$/i;
 const key = (address: string) => address.replace(/\$/g, "").toUpperCase();
 
 export class FakeNote {
   private loadedNull: boolean | undefined;
+  private loadedContent: string | undefined;
   constructor(
     private readonly ctx: FakeRequestContext,
     private readonly sheet: () => FakeSheet,
     private readonly address: string,
   ) {}
   load(_paths?: unknown): this {
-    this.ctx.enqueue("Note.load", this.address, () => {
-      this.loadedNull = !this.sheet().notes.has(key(this.address));
-    });
+    this.ctx.enqueue("Note.load", this.address, () => this.fill());
     return this;
+  }
+  /** Loads isNullObject and content now (inside a running operation). */
+  fill(): void {
+    const text = this.sheet().notes.get(key(this.address));
+    this.loadedNull = text === undefined;
+    this.loadedContent = text;
+    this.ctx.fake.noteReceived(text ?? null);
   }
   get isNullObject(): boolean {
     if (this.loadedNull === undefined)
       throw new FakeOfficeError("PropertyNotLoaded", "The property 'isNullObject' is not available.", "Note");
     return this.loadedNull;
+  }
+  get content(): string {
+    if (this.loadedContent === undefined)
+      throw new FakeOfficeError("PropertyNotLoaded", "The property 'content' is not available.", "Note");
+    return this.loadedContent;
+  }
+  /** Note.getLocation (ExcelApi 1.18): the cell the note is on. */
+  getLocation(): FakeRange {
+    return new FakeRange(this.ctx, () => {
+      const box = parseA1(this.address)!;
+      return { sheet: this.sheet(), box: { r0: box.r0, c0: box.c0, r1: box.r0, c1: box.c0 } };
+    });
   }
   set content(text: string) {
     this.ctx.enqueue("Note.content", text, () => {
@@ -100,5 +118,34 @@ export class FakePageLayout {
   }
   setPrintTitleRows(rows: string): void {
     this.set_("printTitleRows", rows);
+  }
+}
+
+/**
+ * Workbook.notes (ExcelApi 1.18): every note of the workbook. `load("items/content")` gives the
+ * notes, each with its text; Note.getLocation gives its cell. The order of the items is not
+ * documented; the fake lists them sheet by sheet.
+ */
+export class FakeWorkbookNotes {
+  private loadedItems: FakeNote[] | undefined;
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly sheets: () => FakeSheet[],
+  ) {}
+  load(_paths?: unknown): this {
+    this.ctx.enqueue("NoteCollection.load", _paths ?? null, () => {
+      this.loadedItems = this.sheets().flatMap((s) =>
+        [...s.notes.keys()].map((address) => {
+          const note = new FakeNote(this.ctx, () => s, address);
+          note.fill();
+          return note;
+        }),
+      );
+    });
+    return this;
+  }
+  get items(): FakeNote[] {
+    if (!this.loadedItems) throw new FakeOfficeError("PropertyNotLoaded", "The property 'items' is not available.", "NoteCollection");
+    return this.loadedItems;
   }
 }
