@@ -77,7 +77,7 @@ export interface ProposalInput {
     payback?: { service?: string | number; total?: string | number };
     kvantum?: Record<string, Record<string, YearValuesInput>>;
     committees?: Record<string, YearValuesInput>;
-    allocations?: { title?: string; area?: string; rows: Record<string, YearValuesInput> }[];
+    allocations?: { title?: string; area?: string; rowsOnly?: boolean; group?: string; rows: Record<string, YearValuesInput> }[];
     admin?: YearValuesInput;
   };
   documentErrors?: string[];
@@ -355,7 +355,9 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
         const path = `stated.allocations[${i}]`;
         if (!isObj(a)) throw new InputError(path, `${path}: skal være et objekt`);
         const area = typeof a.area === "string" ? readArea(a.area) : undefined;
-        return { title: typeof a.title === "string" ? a.title : `Fordeling ${i + 1}`, area, table: table(a.rows, path) };
+        const title = typeof a.title === "string" ? a.title : `Fordeling ${i + 1}`;
+        const group = typeof a.group === "string" ? a.group : undefined;
+        return { title, area, table: table(a.rows, path), ...(a.rowsOnly === true ? { rowsOnly: true } : {}), ...(group ? { group } : {}) };
       });
     }
     if (st.admin !== undefined) stated.admin = statedSeries(st.admin, "stated.admin");

@@ -307,14 +307,14 @@ describe("2018's numbered technical tables and 2016's decimal Fordeling (class 7
       ["Teknik- og Miljøudvalget", "13,30 %", null, -427, -427, -427],
       ["Beskæftigelses- og Integrationsudvalget", "3,30 %", null, -106, -106, -106],
       [],
-      ["I alt", "100,00 %", null, -3214, -3214, -3214], // row 29
+      ["I alt", "100,00 %", null, -3214, -3214, -3214], // row 28
     ]);
     const p = readWorkbook([g]).proposals[0];
-    expect(p.input.stated?.kvantum?.A?.["SOU"]).toEqual({ 2019: -723, 2020: -723, 2021: -723 });
+    expect(p.input.stated?.kvantum?.A?.["SU"]).toEqual({ 2019: -723, 2020: -723, 2021: -723 });
     expect(p.input.stated?.kvantum?.C?.["ØU"]).toEqual({ 2019: -3214, 2020: -3214, 2021: -3214 });
     const f = computeFound(p).findings;
     const rows = f.filter((x) => x.code === "ROWS_NOT_SUMMING");
-    expect(rows.map((x) => [x.severity, x.location])).toEqual([["info", "Forslag 5!D29:F29"]]);
+    expect(rows.map((x) => [x.severity, x.location])).toEqual([["info", "Forslag 5!D28:F28"]]);
     expect(rows[0].message).toContain("rækkerne summerer til -3.212, men Total er -3.214");
     // ΣA = ΣC = Samlet varig ændring, Service (−3.214): no mismatch
     expect(f.filter((x) => x.code === "KVANTUM_MISMATCH")).toEqual([]);
@@ -394,8 +394,8 @@ describe("2018's numbered technical tables and 2016's decimal Fordeling (class 7
     ]); // the Samlet varig ændring block is rows 37-40
     const p = readWorkbook([g]).proposals[0];
     // i alt = Omkostning + fordeling af effektivisering: the frame moved (SPEC §5's B), Σ = 0 on its Total row (000:1177)
-    expect(p.input.stated?.kvantum?.B?.["KFU"]).toEqual({ 2018: -47, 2019: -956, 2020: -1457, 2021: -630, 2022: -568 });
-    expect(p.input.stated?.kvantum?.B?.["Total"]).toEqual({ 2018: 0, 2019: 0, 2020: 0, 2021: 0, 2022: 0 });
+    expect(p.input.stated?.kvantum?.B?.["KFU"]).toEqual({ 2017: "-", 2018: -47, 2019: -956, 2020: -1457, 2021: -630, 2022: -568 });
+    expect(p.input.stated?.kvantum?.B?.["Total"]).toEqual({ 2017: "-", 2018: "-0", 2019: "-0", 2020: 0, 2021: 0, 2022: 0 });
     const f = computeFound(p).findings;
     const rows = f.filter((x) => x.code === "ROWS_NOT_SUMMING");
     // the seed's sums, by hand: Samlet besparelse −1.129/−5.207/−12.814/−16.852 against −1.130/−5.208/−12.815/−16.853;
@@ -431,9 +431,10 @@ describe("2018's numbered technical tables and 2016's decimal Fordeling (class 7
       ["Total", "-", -1002, -1127, "-", -5],
     ]);
     const p = readWorkbook([g]).proposals[0];
-    expect(p.input.stated?.kvantum?.A?.["SOU"]).toEqual({ 2018: 0, 2019: -1002, 2020: -1127, 2021: 0 });
+    expect(p.input.stated?.kvantum?.A?.["SU"]).toEqual({ 2018: "-", 2019: -1002, 2020: -1127, 2021: "-" });
     const price = p.findings.filter((x) => x.code === "PRICE_LEVEL");
-    expect(price.map((x) => [x.severity, x.location])).toEqual([["warning", "Forslag 9!F9"]]);
+    // at the year's header cell: 2022 is not among Tabel 1's 2018-2021
+    expect(price.map((x) => [x.severity, x.location])).toEqual([["warning", "Forslag 9!F8"]]);
   });
 
   test("2016's Tabel 3 with amounts to two decimals: −56,33 × 6 = −337,98 against I alt −338,00 is a rounding note at I alt (003:415-452)", () => {
