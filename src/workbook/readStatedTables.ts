@@ -253,7 +253,8 @@ function blockTables(base: TableBase, blocks: Blocks): TableLayout[] {
     const part = blocks.parts.get(k) as BlockPart;
     const t: TableLayout = { ...base, labelCol: blocks.labelCol, unitRows: part.unitRows, lastRow: blocks.lastRow, part: part.label };
     // without a net row the sub-rows together are the permanent change (2016: Effektivisering + Omkostning)
-    if (!blocks.parts.has("net")) return base.id === "alloc" ? { ...t, grouped: true } : k === keys[0] ? t : { ...t, id: "alloc", rowsOnly: true };
+    if (!blocks.parts.has("net"))
+      return base.id === "alloc" ? { ...t, grouped: true } : k === keys[0] ? t : { ...t, id: "alloc", rowsOnly: true };
     if (k !== "net") return { ...t, id: "alloc", rowsOnly: true };
     return base.id === "C" && redistributes ? { ...t, id: "B" } : t;
   });

@@ -175,7 +175,9 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
       const repeated = t.id !== "alloc" && t.id !== "admin" && seen.has(t.id);
       if (t.id === "alloc" || repeated) {
         const tGrid = grids.find((g) => g.name === t.sheet) as Grid;
-        const caption = textAt(tGrid, t.titleRow, t.titleCol).replace(/[\s\u00a0]+/g, " ").trim();
+        const caption = textAt(tGrid, t.titleRow, t.titleCol)
+          .replace(/[\s\u00a0]+/g, " ")
+          .trim();
         const title = t.part ? `${caption} (${t.part})` : caption;
         const k = (stated.allocations ??= []).length;
         const scratch = new ReadContext();
@@ -183,7 +185,8 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
         // readStatedTable names paths stated.kvantum.<id>; an allocation's are stated.allocations[k]
         for (const [path, where] of Object.entries(scratch.locations))
           ctx.locations[path.replace(`stated.kvantum.allocations[${k}]`, `stated.allocations[${k}]`)] = where;
-        for (const f of scratch.findings) if (!ctx.findings.some((x) => x.code === f.code && x.location === f.location)) ctx.findings.push(f);
+        for (const f of scratch.findings)
+          if (!ctx.findings.some((x) => x.code === f.code && x.location === f.location)) ctx.findings.push(f);
         const rowsOnly = t.rowsOnly || repeated;
         const suffix = rowsOnly ? null : /,\s*([^,]+)$/.exec(caption);
         const area = suffix ? readArea(suffix[1].trim()) : undefined;
@@ -192,7 +195,12 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
         continue;
       }
       if (seen.has(t.id)) {
-        ctx.add("STRUCTURE", "info", `Tabel ${t.id} findes flere gange; kun den første er kontrolleret`, loc(t.sheet, t.titleRow, t.titleCol));
+        ctx.add(
+          "STRUCTURE",
+          "info",
+          `Tabel ${t.id} findes flere gange; kun den første er kontrolleret`,
+          loc(t.sheet, t.titleRow, t.titleCol),
+        );
         continue;
       }
       seen.add(t.id);

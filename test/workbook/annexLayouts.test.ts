@@ -473,3 +473,96 @@ describe("2018's numbered technical tables and 2016's decimal Fordeling (class 7
     expect(f[0].message).toContain("rækkerne summerer til -337,98, men Total er -338");
   });
 });
+
+describe("block tables: units printed twice, sub-rows that together are the change (class 7)", () => {
+  // 2016 Bilag 8 Forslag 2: Tabel 1 (003:652-690) gives Samlet varig driftsændring −1.000 / −1.450; Tabel 3 003:841-887
+  const tabel1: CellValue[][] = [
+    ["Tabel 1. Forslagets samlede økonomi"],
+    ["Kr. 1000 2016 p/l", 2016, 2017, 2018, 2019, "Bevilling"],
+    ["Varige driftsændringer"],
+    ["Billigere takst for at sende digital post", -1250, -1700, -1700, -1700],
+    ["Bemanding af fritagelsesenhed -\nfritagelse fra digital post", 250, 250, 250, 250],
+    ["Samlet varig driftsændring (brutto)", -1000, -1450, -1450, -1450],
+    [],
+  ];
+  const units: [string, string, number[], number[]][] = [
+    ["Økonomiudvalget - ekskl.\nkoncernenheder", "0,54%", [-6.6, -8.58, -8.58, -8.58], [0, 0, 0, 0]],
+    ["Koncernservice", "3,65%", [-45.7, -62.28, -62.28, -62.28], [0, 0, 0, 0]],
+    ["Kultur- og Fritidsudvalget - inkl.\nkoncernenhed", "27,01%", [-337.5, -458.76, -458.76, -458.76], [250, 250, 250, 250]],
+    ["Børne- og Ungdomsudvalget", "16,88%", [-211.2, -287.33, -287.33, -287.33], [0, 0, 0, 0]],
+    ["Sundheds- og Omsorgsudvalget", "10,41%", [-130.1, -177, -177, -177], [0, 0, 0, 0]],
+    ["Socialudvalget", "11,18%", [-139.8, -190, -190, -190], [0, 0, 0, 0]],
+    ["Beskæftigelses- og Integrationsudvalget -\nEI", "8,38%", [-104.7, -142.5, -142.5, -142.5], [0, 0, 0, 0]],
+    ["Teknik- og Miljøudvalget", "8,3%", [-103.7, -141, -141, -141], [0, 0, 0, 0]],
+    ["Beskæftigelses- og Integrationsudvalget", "13,67%", [-170.7, -232.5, -232.5, -232.5], [0, 0, 0, 0]],
+  ];
+  test("BIU and 'BIU - EI' are both rows; −1.699,95 against −1.700 is a rounding note; Effektivisering + Omkostning = Samlet varig driftsændring", () => {
+    const g = sheet("Forslag 2", [
+      ...tabel1,
+      ["Tabel 3. Fordeling af forslagets potentiale mellem udvalg"], // row 8
+      [null, null, "Fordelings-\nnøgle", "Kr. 1000 2016 p/l"],
+      ["Udvalg", null, null, 2016, 2017, 2018, 2019],
+      ...units.flatMap(([u, key, eff, omk]): CellValue[][] => [
+        [u, "Effektivisering", key, ...eff],
+        [null, "Omkostning", 0, ...omk],
+      ]),
+      ["I alt", "Effektivisering", "100%", -1250, -1700, -1700, -1700], // row 29
+      [null, "Omkostning", "100%", 250, 250, 250, 250],
+    ]);
+    const f = computeFound(readWorkbook([g]).proposals[0]).findings;
+    // by hand: 2016 the nine rows give −1.250,00; 2017-2019 −1.699,95 (5 steps of 0,01, n = 9, tolerance 5)
+    const rows = f.filter((x) => x.code === "ROWS_NOT_SUMMING");
+    expect(rows.map((x) => [x.severity, x.location])).toEqual([["info", "Forslag 2!E29:G29"]]);
+    expect(rows[0].message).toContain("rækkerne summerer til -1.699,95, men Total er -1.700");
+    // −1.250 + 250 = −1.000 and −1.700 + 250 = −1.450: Tabel 1's Samlet varig driftsændring
+    expect(f.filter((x) => x.code === "ALLOCATION_MISMATCH")).toEqual([]);
+  });
+
+  test("a wrong Omkostning total is compared with Tabel 1 together with Effektivisering, at the Effektivisering Total", () => {
+    const g = sheet("Forslag 2", [
+      ...tabel1,
+      ["Tabel 3. Fordeling af forslagets potentiale mellem udvalg"],
+      [null, null, "Fordelings-\nnøgle", "Kr. 1000 2016 p/l"],
+      ["Udvalg", null, null, 2016, 2017, 2018, 2019],
+      ...units.flatMap(([u, key, eff, omk]): CellValue[][] => [
+        [u, "Effektivisering", key, ...eff],
+        [null, "Omkostning", 0, ...omk],
+      ]),
+      ["I alt", "Effektivisering", "100%", -1250, -1700, -1700, -1700], // row 29
+      [null, "Omkostning", "100%", 250, 250, 250, 2500], // row 30: 2019 typed 2.500
+    ]);
+    const f = computeFound(readWorkbook([g]).proposals[0]).findings;
+    const alloc = f.filter((x) => x.code === "ALLOCATION_MISMATCH");
+    expect(alloc.map((x) => [x.severity, x.location])).toEqual([["error", "Forslag 2!G29"]]);
+    expect(alloc[0].message).toContain("Total (Effektivisering + Omkostning) 800, men Samlet varig ændring er -1.450");
+    // the Omkostning rows give 250, its Total says 2.500 (error), and Effektivisering's rounding note
+    expect(f.filter((x) => x.code === "ROWS_NOT_SUMMING").map((x) => [x.severity, x.location])).toEqual([
+      ["error", "Forslag 2!G30"],
+      ["info", "Forslag 2!E29:G29"],
+    ]);
+  });
+
+  test("2018 Forslag 6's Tabel 8 stops at 2022 under Tabel 1's 2023: the year is not stated, no mismatch; 2018 has no Tabel B to miss (000, SPEC §8)", () => {
+    const g = sheet("Forslag 6", [
+      ["Tabel 1 - samlede økonomiske konsekvenser"],
+      ["1.000 kr. 2018 p/l", "Styrings-\nområde", 2018, 2019, 2020, 2021, 2022, 2023],
+      ["Varige ændringer"],
+      ["Tværgående og særlige indsatser", "Service", 700, 1300, 1300, 1300, 1000, 1000],
+      ["Serviceeffektiviseringer - reduktion i udgifter til ar-\nbejdsulykker", "Service", -700, -1900, -2900, -3500, -3500, -3500],
+      ["Samlet varig ændring", "Service", 0, -600, -1600, -2200, -2500, -2500],
+      [],
+      ["Tabel 8 – Fordeling af måltalseffekten, nettobesparelsen"],
+      [null, "1.000 kr. 2018 p/l"],
+      ["Udvalg", 2018, 2019, 2020, 2021, 2022],
+      ["Økonomiudvalget", "-", -200, -600, -1000, -1000],
+      ["Børne- og Ungdomsudvalget", "-", -400, -1000, -1200, -1500],
+      ["Total", "-", -600, -1600, -2200, -2500],
+    ]);
+    const p = readWorkbook([g]).proposals[0];
+    expect(p.template).toBe("kk-2018");
+    const f = computeFound(p).findings;
+    expect(f.filter((x) => x.code === "KVANTUM_MISMATCH")).toEqual([]);
+    // C is still asked for: varig drift makes it differ from A (SPEC §5)
+    expect(f.filter((x) => x.code === "KVANTUM_MISSING").map((x) => x.message.slice(0, 7))).toEqual(["Tabel C"]);
+  });
+});
