@@ -566,3 +566,39 @@ describe("block tables: units printed twice, sub-rows that together are the chan
     expect(f.filter((x) => x.code === "KVANTUM_MISSING").map((x) => x.message.slice(0, 7))).toEqual(["Tabel C"]);
   });
 });
+
+describe("a key with amounts and a % column (class 7): the amounts are the key", () => {
+  test("2016 Forslag 4's licence counts and % (003:2026-2065) under a Fordelingsnøgle title: 177 of 2.517 is ØU's weight, not its rounded 7,03 %", () => {
+    const g = sheet("Forslag 4", [
+      ["Tabel 1. Forslagets samlede økonomi"],
+      ["Kr. 1000 2016 p/l", 2016, 2017, 2018, 2019, "Bevilling"],
+      ["Varige driftsændringer"],
+      ["Effektivisering", -400, -1636, -3272, -3272, "licenser"],
+      ["Samlet varig driftsændring (brutto)", -400, -1636, -3272, -3272],
+      [],
+      ["Fordelingsnøgle: licenser"],
+      ["Udvalg", "Forvaltningsindmeldte\nantal licenser", "Fordelingsnøgle i %"],
+      ["Økonomiudvalget\n- eksl. koncernenheder", 177, "7,03 %"],
+      ["Koncernservice", 130, "5,16 %"],
+      ["Kultur- og Fritidsudvalget\n- inkl. koncernenhed", 200, "7,95 %"],
+      ["Børne- og Ungdomsudvalget", 600, "23,84 %"],
+      ["Sundheds- og\nOmsorgsudvalget", 300, "11,92 %"],
+      ["Socialudvalget", 760, "30,19 %"],
+      ["Teknik- og Miljøudvalget", 250, "9,93 %"],
+      ["Beskæftigelses- og\nIntegrationsudvalget", 100, "3,97 %"],
+      ["I alt", "2.517 licenser", "100 %"],
+    ]);
+    const key = readWorkbook([g]).proposals[0].input.keys?.licenser;
+    expect(key?.kind).toBeUndefined();
+    expect(Object.fromEntries(Object.entries(key?.weights ?? {}).map(([u, w]) => [u, String(w)]))).toEqual({
+      ØU: "177",
+      KS: "130",
+      KFU: "200",
+      BUU: "600",
+      SUU: "300",
+      SU: "760",
+      TMU: "250",
+      BIU: "100",
+    });
+  });
+});
