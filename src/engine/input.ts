@@ -76,6 +76,8 @@ export interface ProposalInput {
     totals?: Record<string, unknown>;
     payback?: { service?: string | number; total?: string | number };
     kvantum?: Record<string, Record<string, YearValuesInput>>;
+    /** The document's own caption of a Kvantum table it numbers otherwise ("Tabel 5. Måltalseffekt" for A). */
+    kvantumCaptions?: Record<string, string>;
     committees?: Record<string, YearValuesInput>;
     allocations?: { title?: string; area?: string; rowsOnly?: boolean; group?: string; rows: Record<string, YearValuesInput> }[];
     admin?: YearValuesInput;
@@ -347,6 +349,12 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
         k[name as KvantumTableName] = table(v, `stated.kvantum.${name}`);
       }
       stated.kvantum = k;
+    }
+    if (isObj(st.kvantumCaptions)) {
+      const captions: Partial<Record<KvantumTableName, string>> = {};
+      for (const [name, v] of Object.entries(st.kvantumCaptions))
+        if (["A", "B", "C", "D", "E"].includes(name) && typeof v === "string" && v.trim()) captions[name as KvantumTableName] = v.trim();
+      stated.kvantumCaptions = captions;
     }
     if (st.committees !== undefined) stated.committees = table(st.committees, "stated.committees");
     if (st.allocations !== undefined) {

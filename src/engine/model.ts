@@ -79,6 +79,8 @@ export interface Stated {
   /** As written: "4 år (2028)", "5", "1 år". */
   payback?: { service?: string; total?: string };
   kvantum?: Partial<Record<KvantumTableName, StatedTable>>;
+  /** The document's caption where it numbers a Kvantum table otherwise (2018: "Tabel 5. Måltalseffekt" is A). */
+  kvantumCaptions?: Partial<Record<KvantumTableName, string>>;
   committees?: StatedTable;
   /**
    * Stated allocations of the permanent change on udvalg (2018 "Fordeling af varige ændringer

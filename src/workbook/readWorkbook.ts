@@ -215,6 +215,11 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
       else if (/^[A-E]$/.test(t.id)) {
         stated.kvantum ??= {};
         stated.kvantum[t.id] = readStatedTable(tGrid, t, ctx, years) as Record<string, YearValuesInput>;
+        // findings name the table as the document does when it is not titled "Tabel A–E" (2018)
+        const caption = textAt(tGrid, t.titleRow, t.titleCol)
+          .replace(/[\s\u00a0]+/g, " ")
+          .trim();
+        if (!/^tabel\s*[a-e]\b/i.test(caption)) (stated.kvantumCaptions ??= {})[t.id] = t.part ? `${caption} (${t.part})` : caption;
       }
     }
     if (Object.keys(stated).length) input.stated = stated;

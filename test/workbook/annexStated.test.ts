@@ -25,9 +25,10 @@ const rows = (title: string, years: string, sum: string, total: string) =>
 const sumA = (table: string, year: number, stated: string, computed: string) =>
   `KVANTUM_MISMATCH info ${table} ${year}: i alt ${stated}, men Samlet varig ændring, Service er ${computed}`;
 
-const A = "Tabel A (måltalseffekt)";
-const B = "Tabel B (bevillingsmæssig effekt – varig drift)";
-const C = "Tabel C (bevillingsmæssig effekt – hvis forslaget indarbejdes)";
+// 2018 numbers its Kvantum tables otherwise: findings name them as the document does, with the table they are
+const A = "Tabel 1.5.3 – Måltalseffekt (teknisk bilag 1 (Afsnit 2.11)) (Tabel A)";
+const B = "Tabel 1.5.2 Bevillingsmæssig effekt (teknisk bilag 1 (Afsnit 2.11)) (Bevillingsmæssig effekt i alt) (Tabel B)";
+const C = "Tabel 1 - Bevillingsmæssige ændringer (Netto) (Tabel C)";
 const T152 = "Tabel 1.5.2 Bevillingsmæssig effekt (teknisk bilag 1 (Afsnit 2.11))";
 const BILAG1 = "Tabel 1 - Bevillingsmæssige ændringer";
 
@@ -92,8 +93,8 @@ const EXPECTED: Record<string, { findings: string[]; cells: [string, string][] }
   },
   // Tabel 5 (000:2815-2837): −517 − 260 − 771 − 408 − 723 − 427 − 106 = −3.212 against "I alt" −3214
   "2018-P5": {
-    findings: [rows(A, "2019–2021", "-3.212", "-3.214")],
-    cells: [[A, "Forslag 5!D72:F72"]],
+    findings: [rows("Tabel 5. Måltalseffekt (Tabel A)", "2019–2021", "-3.212", "-3.214")],
+    cells: [["Tabel 5. Måltalseffekt (Tabel A)", "Forslag 5!D72:F72"]],
   },
 };
 

@@ -18,6 +18,12 @@ const TITLES: Record<KvantumTableName, string> = {
   E: "Tabel E (serviceinvesteringer)",
 };
 
+/** A Kvantum table as the document names it: 2018's "Tabel 5. Måltalseffekt (Tabel A)", else the template's title. */
+function titleOf(proposal: Proposal, name: KvantumTableName): string {
+  const caption = proposal.stated.kvantumCaptions?.[name];
+  return caption ? `${caption} (Tabel ${name})` : TITLES[name];
+}
+
 const OEU_GROUP = new Set<string>(["ØU", ...OEU_GROUP_UNITS]);
 const TOTAL = "Total";
 
@@ -190,9 +196,12 @@ export function checkKvantum(proposal: Proposal, kvantum: KvantumResult | null, 
     const t = normalise(s!);
     normal[name] = t;
     const path = `stated.kvantum.${name}`;
-    findings.push(...rowsNotSumming(proposal, TITLES[name], path, t));
+    findings.push(...rowsNotSumming(proposal, titleOf(proposal, name), path, t));
     const c = computed[name];
-    if (c) findings.push(...groupFindings(proposal, "KVANTUM_MISMATCH", TITLES[name], path, kvantumSeverities(cellDiffs(t, c, n), n)));
+    if (c)
+      findings.push(
+        ...groupFindings(proposal, "KVANTUM_MISMATCH", titleOf(proposal, name), path, kvantumSeverities(cellDiffs(t, c, n), n)),
+      );
   }
 
   // KVANTUM_IDENTITY: the template's own definitions, on the stated numbers
@@ -322,7 +331,7 @@ function sumAgainstTabel1(proposal: Proposal, normal: Partial<Record<KvantumTabl
       out.push({
         code: "KVANTUM_MISMATCH",
         severity: g.some((b) => b.sev === "error") ? "error" : "info",
-        message: `${TITLES[name]} ${formatYears(g.map((b) => proposal.years[b.i]))}: i alt ${formatAmount(g[0].sum)}, men Samlet varig ændring, Service er ${formatAmount(service[g[0].i])}`,
+        message: `${titleOf(proposal, name)} ${formatYears(g.map((b) => proposal.years[b.i]))}: i alt ${formatAmount(g[0].sum)}, men Samlet varig ændring, Service er ${formatAmount(service[g[0].i])}`,
         location: proposal.locate(where),
       });
     }
