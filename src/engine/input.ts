@@ -76,8 +76,10 @@ export interface ProposalInput {
     totals?: Record<string, unknown>;
     payback?: { service?: string | number; total?: string | number };
     kvantum?: Record<string, Record<string, YearValuesInput>>;
+    /** The document's own caption of a Kvantum table it numbers otherwise ("Tabel 5. Måltalseffekt" for A). */
+    kvantumCaptions?: Record<string, string>;
     committees?: Record<string, YearValuesInput>;
-    allocations?: { title?: string; area?: string; rows: Record<string, YearValuesInput> }[];
+    allocations?: { title?: string; area?: string; rowsOnly?: boolean; group?: string; rows: Record<string, YearValuesInput> }[];
     admin?: YearValuesInput;
   };
   documentErrors?: string[];
@@ -348,6 +350,12 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
       }
       stated.kvantum = k;
     }
+    if (isObj(st.kvantumCaptions)) {
+      const captions: Partial<Record<KvantumTableName, string>> = {};
+      for (const [name, v] of Object.entries(st.kvantumCaptions))
+        if (["A", "B", "C", "D", "E"].includes(name) && typeof v === "string" && v.trim()) captions[name as KvantumTableName] = v.trim();
+      stated.kvantumCaptions = captions;
+    }
     if (st.committees !== undefined) stated.committees = table(st.committees, "stated.committees");
     if (st.allocations !== undefined) {
       if (!Array.isArray(st.allocations)) throw new InputError("stated.allocations", "stated.allocations: skal være en liste");
@@ -355,7 +363,9 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
         const path = `stated.allocations[${i}]`;
         if (!isObj(a)) throw new InputError(path, `${path}: skal være et objekt`);
         const area = typeof a.area === "string" ? readArea(a.area) : undefined;
-        return { title: typeof a.title === "string" ? a.title : `Fordeling ${i + 1}`, area, table: table(a.rows, path) };
+        const title = typeof a.title === "string" ? a.title : `Fordeling ${i + 1}`;
+        const group = typeof a.group === "string" ? a.group : undefined;
+        return { title, area, table: table(a.rows, path), ...(a.rowsOnly === true ? { rowsOnly: true } : {}), ...(group ? { group } : {}) };
       });
     }
     if (st.admin !== undefined) stated.admin = statedSeries(st.admin, "stated.admin");

@@ -79,13 +79,19 @@ export interface Stated {
   /** As written: "4 år (2028)", "5", "1 år". */
   payback?: { service?: string; total?: string };
   kvantum?: Partial<Record<KvantumTableName, StatedTable>>;
+  /** The document's caption where it numbers a Kvantum table otherwise (2018: "Tabel 5. Måltalseffekt" is A). */
+  kvantumCaptions?: Partial<Record<KvantumTableName, string>>;
   committees?: StatedTable;
   /**
    * Stated allocations of the permanent change on udvalg (2018 "Fordeling af varige ændringer
    * mellem udvalg", 2025 "Tabel 3. Fordeling af indkøbseffektiviseringer på udvalg"): their rows
    * against their Total, the Total against Samlet varig ændring (of the område in the caption).
+   * rowsOnly: only the rows against the Total (a block table's component such as "Omkostning",
+   * whose Total is no Tabel 1 row, or a table the proposal prints twice). group: the caption of a
+   * block table whose sub-rows together are the permanent change (2016's Effektivisering +
+   * Omkostning, 003:415-452): their Totals are added before the comparison with Tabel 1.
    */
-  allocations?: { title: string; area?: Area; table: StatedTable }[];
+  allocations?: { title: string; area?: Area; rowsOnly?: boolean; group?: string; table: StatedTable }[];
   admin?: (Decimal | undefined)[];
 }
 

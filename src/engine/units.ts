@@ -73,7 +73,8 @@ const NAME_PATTERNS: [RegExp, string][] = [
   [/^byggeri københavn\b/, "BYKBH"],
   [/^kultur- og fritids(udvalget|forvaltningen)\b/, "KFU"],
   [/^børne- og ungdoms(udvalget|forvaltningen)\b/, "BUU"],
-  [/^sundheds- og omsorgs(udvalget|forvaltningen)\b/, "SUU"],
+  // "Sundhed- og Omsorgsudvalget" is 2018 Forslag 2's own spelling in its Bilag 1 and 2 (000:1409, 000:1445)
+  [/^sundheds?- og omsorgs(udvalget|forvaltningen)\b/, "SUU"],
   [/^social(udvalget|forvaltningen)\b/, "SU"],
   [/^teknik- og miljø(udvalget|forvaltningen)\b/, "TMU"],
   [/^beskæftigelses- og integrations(udvalget|forvaltningen)\b/, "BIU"],

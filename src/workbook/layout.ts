@@ -60,6 +60,12 @@ export interface TableLayout {
   lastRow: number;
   /** On a sheet Beregn made: output, not stated. */
   generated: boolean;
+  /** A block table's sub-row ("Samlet besparelse"): this table is that row of every block. */
+  part?: string;
+  /** One of a block table's sub-rows that together are compared with Tabel 1 (an allocation without net rows). */
+  grouped?: boolean;
+  /** Only the rows against the table's own Total (a component such as Omkostning, or a repeated table). */
+  rowsOnly?: boolean;
   /** Titled in the 2018 annex's words ("Måltalseffekt – hvis forslaget indarbejdes"), SPEC §8. */
   wording2018?: boolean;
 }

@@ -1,6 +1,6 @@
 /**
- * Allocation keys (SPEC §4): tables titled "Fordelingsnøgle…" with units down the side and a share
- * column in % (kind "percent"), an amount or count column (kind "weights"), or driver columns
+ * Allocation keys (SPEC §4): tables titled "Fordelingsnøgle…" with units down the side and an
+ * amount or count column (kind "weights"), else a share column in % (kind "percent"), or driver columns
  * such as "Antal sager" × "Minutter" (2025 BC01), which become weights Σ cases × minutes.
  */
 import Decimal from "decimal.js";
@@ -123,15 +123,17 @@ function scanKeyTable(grid: Grid, titleRow: number, titleCol: number, rows: numb
       const left = valueCols.filter((v) => v.col < m.col && v.role !== "minutes" && v.role !== "percent");
       if (left.length) pairs.push([left[left.length - 1].col, m.col]);
     }
+    // amounts per unit are the key; a % column only when there are none: the documents round their
+    // % (2016 Forslag 4: 177 of 2.517 licences printed 7,03 %, 003:2026-2065; Bilag 8 Forslag 7's
+    // whole percents, 001:4832-4858)
+    const amounts = valueCols.find((v) => v.role === "weights") ?? valueCols.find((v) => v.role === "cases");
     let cols: number[];
     if (pairs.length) cols = pairs.flat();
+    else if (amounts) cols = [amounts.col];
     else if (percent) {
       kind = "percent";
       cols = [percent.col];
-    } else {
-      const w = valueCols.find((v) => v.role === "weights") ?? valueCols.find((v) => v.role === "cases");
-      cols = w ? [w.col] : [];
-    }
+    } else cols = [];
     const num = (r: number, c: number): Decimal | undefined => {
       const v = ctx.useInput(grid, r, c);
       let raw: unknown = v;

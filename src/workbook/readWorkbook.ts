@@ -170,19 +170,28 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
     const seen = new Set<string>();
     for (const t of mine) {
       if (t.generated) continue;
-      if (t.id === "alloc") {
+      // a repeated table (2018 Forslag 2 prints the måltal as Tabel 1.5.3 and again in Bilag 1, 000:1220, 000:1436)
+      // and a block table's other sub-rows are checked against their own Total
+      const repeated = t.id !== "alloc" && t.id !== "admin" && seen.has(t.id);
+      if (t.id === "alloc" || repeated) {
         const tGrid = grids.find((g) => g.name === t.sheet) as Grid;
-        const title = textAt(tGrid, t.titleRow, t.titleCol).replace(/[\s\u00a0]+/g, " ");
+        const caption = textAt(tGrid, t.titleRow, t.titleCol)
+          .replace(/[\s\u00a0]+/g, " ")
+          .trim();
+        const title = t.part ? `${caption} (${t.part})` : caption;
         const k = (stated.allocations ??= []).length;
         const scratch = new ReadContext();
         const rows = readStatedTable(tGrid, { ...t, id: `allocations[${k}]` }, scratch, years);
         // readStatedTable names paths stated.kvantum.<id>; an allocation's are stated.allocations[k]
         for (const [path, where] of Object.entries(scratch.locations))
           ctx.locations[path.replace(`stated.kvantum.allocations[${k}]`, `stated.allocations[${k}]`)] = where;
-        ctx.findings.push(...scratch.findings);
-        const suffix = /,\s*([^,]+)$/.exec(title);
+        for (const f of scratch.findings)
+          if (!ctx.findings.some((x) => x.code === f.code && x.location === f.location)) ctx.findings.push(f);
+        const rowsOnly = t.rowsOnly || repeated;
+        const suffix = rowsOnly ? null : /,\s*([^,]+)$/.exec(caption);
         const area = suffix ? readArea(suffix[1].trim()) : undefined;
-        stated.allocations.push(area ? { title, area, rows } : { title, rows });
+        const group = t.grouped ? caption : undefined;
+        stated.allocations.push({ title, rows, ...(area ? { area } : {}), ...(rowsOnly ? { rowsOnly } : {}), ...(group ? { group } : {}) });
         continue;
       }
       if (seen.has(t.id)) {
@@ -206,6 +215,11 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
       else if (/^[A-E]$/.test(t.id)) {
         stated.kvantum ??= {};
         stated.kvantum[t.id] = readStatedTable(tGrid, t, ctx, years) as Record<string, YearValuesInput>;
+        // findings name the table as the document does when it is not titled "Tabel A–E" (2018)
+        const caption = textAt(tGrid, t.titleRow, t.titleCol)
+          .replace(/[\s\u00a0]+/g, " ")
+          .trim();
+        if (!/^tabel\s*[a-e]\b/i.test(caption)) (stated.kvantumCaptions ??= {})[t.id] = t.part ? `${caption} (${t.part})` : caption;
       }
     }
     if (Object.keys(stated).length) input.stated = stated;

@@ -6,6 +6,8 @@ describe("canonicalUnit", () => {
     ["Kultur- og Fritidsudvalget", "KFU"],
     ["Børne- og Ungdomsforvaltningen", "BUU"],
     ["Sundheds- og Omsorgsudvalget", "SUU"],
+    // 2018 Bilag 6 Forslag 2's Bilag 1 and 2 (000:1409, 000:1445)
+    ["Sundhed- og Omsorgsudvalget", "SUU"],
     ["Teknik- og Miljøudvalget", "TMU"],
     ["Beskæftigelses- og Integrationsudval-get", "BIU"],
     ["Beskæftigelses- og Integrationsudval-\nget", "BIU"],

@@ -3,7 +3,7 @@
  * KVANTUM_MISSING, ROWS_NOT_SUMMING, ALLOCATION_MISMATCH.
  */
 import Decimal from "decimal.js";
-import type { Finding, KvantumTableName, Proposal, Severity, StatedTable } from "../model";
+import type { Area, Finding, KvantumTableName, Proposal, Severity, StatedTable } from "../model";
 import type { KvantumResult, RoundedTable, Totals } from "../result";
 import { formatAmount, formatYears, mergeLocations } from "../format";
 import { ZERO } from "../series";
@@ -18,6 +18,12 @@ const TITLES: Record<KvantumTableName, string> = {
   E: "Tabel E (serviceinvesteringer)",
 };
 
+/** A Kvantum table as the document names it: 2018's "Tabel 5. Måltalseffekt (Tabel A)", else the template's title. */
+function titleOf(proposal: Proposal, name: KvantumTableName): string {
+  const caption = proposal.stated.kvantumCaptions?.[name];
+  return caption ? `${caption} (Tabel ${name})` : TITLES[name];
+}
+
 const OEU_GROUP = new Set<string>(["ØU", ...OEU_GROUP_UNITS]);
 const TOTAL = "Total";
 
@@ -25,22 +31,26 @@ interface NormalTable {
   /** canonical unit → values; raw key kept for locations */
   rows: Map<string, { raw: string; values: (Decimal | undefined)[] }>;
   total?: { raw: string; values: (Decimal | undefined)[] };
+  /** How many rows the table prints above its Total (rows of one unit are added, but each is an addend, SPEC §2). */
+  addends: number;
 }
 
 /** Stated rows by canonical unit; "Total"/"I alt" as the total. Unknown names are kept as written. */
 function normalise(table: StatedTable): NormalTable {
   const rows = new Map<string, { raw: string; values: (Decimal | undefined)[] }>();
   let total: NormalTable["total"];
+  let addends = 0;
   for (const [raw, values] of Object.entries(table)) {
     if (/^(total|i alt|samlet)$/i.test(raw.trim())) {
       total = { raw, values };
       continue;
     }
+    addends++;
     const code = canonicalUnit(raw) ?? raw;
     const prev = rows.get(code);
     rows.set(code, prev ? { raw: prev.raw, values: prev.values.map((v, i) => (v ?? ZERO).plus(values[i] ?? ZERO)) } : { raw, values });
   }
-  return { rows, total };
+  return { rows, total, addends };
 }
 
 function isEmpty(t: StatedTable | undefined): boolean {
@@ -130,16 +140,28 @@ function kvantumSeverities(diffs: CellDiff[], n: number): Judged[] {
   return out;
 }
 
+/**
+ * The step a table shows its amounts in: 1 t.kr., or 0,01 where its rows print decimals (2016's
+ * "Tabel 3. Fordeling af forslagets potentiale mellem udvalg", 003:415-452: −56,33 per udvalg,
+ * "I alt" −338,00). SPEC §2's tolerance counts shown steps, so −337,98 against −338,00 is off by 2.
+ */
+function shownStep(t: NormalTable): Decimal {
+  let places = 0;
+  for (const r of t.rows.values()) for (const v of r.values) if (v) places = Math.max(places, v.decimalPlaces());
+  return new Decimal(10).pow(-Math.min(places, 2));
+}
+
 function rowsNotSumming(proposal: Proposal, title: string, path: string, t: NormalTable): Finding[] {
   if (!t.total) return [];
   const out: Finding[] = [];
-  const tol = tolerance(proposal.settings, t.rows.size);
+  const tol = tolerance(proposal.settings, t.addends);
+  const step = shownStep(t);
   const bad: { i: number; sum: Decimal; total: Decimal; sev: Severity }[] = [];
   proposal.years.forEach((_, i) => {
     const total = t.total!.values[i];
     if (total === undefined) return;
     const sum = [...t.rows.values()].reduce((s, r) => s.plus(r.values[i] ?? ZERO), ZERO);
-    const sev = severityOfDifference(sum.minus(total), tol);
+    const sev = severityOfDifference(sum.minus(total).div(step), tol);
     if (sev) bad.push({ i, sum, total, sev });
   });
   const groups = new Map<string, typeof bad>();
@@ -174,17 +196,22 @@ export function checkKvantum(proposal: Proposal, kvantum: KvantumResult | null, 
     const t = normalise(s!);
     normal[name] = t;
     const path = `stated.kvantum.${name}`;
-    findings.push(...rowsNotSumming(proposal, TITLES[name], path, t));
+    findings.push(...rowsNotSumming(proposal, titleOf(proposal, name), path, t));
     const c = computed[name];
-    if (c) findings.push(...groupFindings(proposal, "KVANTUM_MISMATCH", TITLES[name], path, kvantumSeverities(cellDiffs(t, c, n), n)));
+    if (c)
+      findings.push(
+        ...groupFindings(proposal, "KVANTUM_MISMATCH", titleOf(proposal, name), path, kvantumSeverities(cellDiffs(t, c, n), n)),
+      );
   }
 
   // KVANTUM_IDENTITY: the template's own definitions, on the stated numbers
   const { A, B, C } = normal;
   if (B) {
     const bad: number[] = [];
+    // on the stated Total where the table has one (2018 Forslag 2's Tabel 1.5.2 says −0 and 0, 000:1177);
+    // its rows against that Total are ROWS_NOT_SUMMING's, with SPEC §2's rounding tolerance
     for (let i = 0; i < n; i++) {
-      const s = [...B.rows.values()].reduce((acc, r) => acc.plus(r.values[i] ?? ZERO), ZERO);
+      const s = B.total?.values[i] ?? [...B.rows.values()].reduce((acc, r) => acc.plus(r.values[i] ?? ZERO), ZERO);
       if (!s.isZero()) bad.push(i);
     }
     if (bad.length)
@@ -228,8 +255,10 @@ export function checkKvantum(proposal: Proposal, kvantum: KvantumResult | null, 
     const drift = proposal.rows.some(
       (r) => r.block === "permanent" && !r.excluded && r.type === "drift" && r.values.some((v) => !v.isZero()),
     );
+    // 2018's technical annex has no Tabel B (SPEC §8: Måltalseffekt and Bevillingsmæssig effekt only)
+    const wanted = proposal.profile === "kk-2018" ? (["C"] as const) : (["B", "C"] as const);
     if (normal.A && (drift || proposal.transfers.length > 0))
-      for (const name of ["B", "C"] as const)
+      for (const name of wanted)
         if (!normal[name])
           findings.push({
             code: "KVANTUM_MISSING",
@@ -288,6 +317,8 @@ function sumAgainstTabel1(proposal: Proposal, normal: Partial<Record<KvantumTabl
     const tol = tolerance(proposal.settings, t.rows.size);
     const bad: { i: number; sum: Decimal; sev: Severity }[] = [];
     proposal.years.forEach((_, i) => {
+      // a year the table does not print is not stated (2018 Forslag 6's Tabel 8 stops before Tabel 1's 2023)
+      if (t.total?.values[i] === undefined && [...t.rows.values()].every((r) => r.values[i] === undefined)) return;
       const sum = t.total?.values[i] ?? [...t.rows.values()].reduce((s, r) => s.plus(r.values[i] ?? ZERO), ZERO);
       const sev = severityOfDifference(sum.minus(service[i]), tol);
       if (sev) bad.push({ i, sum, sev });
@@ -300,7 +331,7 @@ function sumAgainstTabel1(proposal: Proposal, normal: Partial<Record<KvantumTabl
       out.push({
         code: "KVANTUM_MISMATCH",
         severity: g.some((b) => b.sev === "error") ? "error" : "info",
-        message: `${TITLES[name]} ${formatYears(g.map((b) => proposal.years[b.i]))}: i alt ${formatAmount(g[0].sum)}, men Samlet varig ændring, Service er ${formatAmount(service[g[0].i])}`,
+        message: `${titleOf(proposal, name)} ${formatYears(g.map((b) => proposal.years[b.i]))}: i alt ${formatAmount(g[0].sum)}, men Samlet varig ændring, Service er ${formatAmount(service[g[0].i])}`,
         location: proposal.locate(where),
       });
     }
@@ -315,28 +346,45 @@ function sumAgainstTabel1(proposal: Proposal, normal: Partial<Record<KvantumTabl
  */
 export function checkAllocations(proposal: Proposal, totals: Totals): Finding[] {
   const out: Finding[] = [];
-  (proposal.stated.allocations ?? []).forEach((a, k) => {
+  const all = proposal.stated.allocations ?? [];
+  const groups = new Map<string, { k: number; t: NormalTable; title: string; area?: Area }[]>();
+  all.forEach((a, k) => {
     const t = normalise(a.table);
     const path = `stated.allocations[${k}]`;
     out.push(...rowsNotSumming(proposal, a.title, path, t));
-    const total = t.total;
-    const computed = a.area ? totals.permanentByArea[a.area] : totals.permanent;
-    if (!total || !computed) return;
-    const tol = tolerance(proposal.settings, t.rows.size);
+    if (a.rowsOnly) return;
+    const key = a.group ?? `#${k}`;
+    groups.set(key, [...(groups.get(key) ?? []), { k, t, title: a.group ?? a.title, area: a.area }]);
+  });
+  for (const members of groups.values()) {
+    const { title, area } = members[0];
+    const computed = area ? totals.permanentByArea[area] : totals.permanent;
+    const withTotal = members.filter((m) => m.t.total);
+    if (!withTotal.length || !computed) continue;
+    const tol = tolerance(proposal.settings, Math.max(...members.map((m) => m.t.addends)));
+    const parts = members.length > 1 ? ` (${members.map((m) => allocationPart(all[m.k].title)).join(" + ")})` : "";
     proposal.years.forEach((year, i) => {
-      const v = total.values[i];
-      if (v === undefined) return;
+      const stated = withTotal.map((m) => m.t.total!.values[i]).filter((v): v is Decimal => v !== undefined);
+      if (!stated.length) return;
+      const v = stated.reduce((s, x) => s.plus(x), ZERO);
+      // in whole t.kr., Tabel 1's own step
       const sev = severityOfDifference(v.minus(computed[i]), tol);
       if (!sev) return;
+      const first = withTotal[0];
       out.push({
         code: "ALLOCATION_MISMATCH",
         severity: sev,
-        message: `${a.title} ${year}: Total ${formatAmount(v)}, men Samlet varig ændring${a.area ? `, ${a.area}` : ""} er ${formatAmount(computed[i])}`,
-        location: proposal.locate(`${path}.${total.raw}.${year}`),
+        message: `${title} ${year}: Total${parts} ${formatAmount(v)}, men Samlet varig ændring${area ? `, ${area}` : ""} er ${formatAmount(computed[i])}`,
+        location: proposal.locate(`stated.allocations[${first.k}].${first.t.total!.raw}.${year}`),
       });
     });
-  });
+  }
   return out;
+}
+
+/** "Effektivisering" from "Tabel 3. Fordeling … (Effektivisering)". */
+function allocationPart(title: string): string {
+  return /\(([^()]+)\)$/.exec(title)?.[1] ?? title;
 }
 
 export function checkCommittees(proposal: Proposal, committees: RoundedTable | null): Finding[] {
