@@ -7,6 +7,7 @@ import type { Area, Finding } from "../engine/model";
 import type { Result, RoundedTable } from "../engine/result";
 import { BEVILLINGER, OEU_GROUP_UNITS, templateOrder, UDVALG, UNIT_NAMES } from "../engine/units";
 import { amountCell, CellBlock, textCell } from "./blocks";
+import { neighbourFormat } from "./neighbourFormat";
 import { cellAt, formulaAt, isBlank, loc, rowCount, textAt } from "./grid";
 import type { TableLayout } from "./layout";
 import type { OwnsFormula } from "./writeTabel1";
@@ -141,13 +142,27 @@ export function writeInPlace(
       added.push(`${name}: ${missing.map((u) => UNIT_NAMES[u] ?? u).join(", ")}`);
     }
   }
+  // every amount, added rows too, in the format of the table's own amounts (issue 10)
+  const format = neighbourFormat(
+    grid,
+    layout.unitRows.map((u) => u.row),
+    layout.yearCols,
+  );
   for (const { unit, row } of unitRows)
     layout.yearCols.forEach((c, k) => {
       const yi = years.indexOf(layout.years[k]);
       if (yi < 0) return;
       if (formulaAt(grid, row, c) !== null && !owns(grid.name, row, c)) return; // the user's formula: checked, not overwritten
-      block.set(row, c, amountCell(shownAt(spec.table, unit, yi), unit === "Total"));
+      block.set(row, c, amountCell(shownAt(spec.table, unit, yi), unit === "Total", format));
     });
+  // the Total row bold throughout, as an added one is (Tabel A's Total kept its plain label while
+  // its amounts turned bold): the label's own text, so its content is unchanged
+  const totalRow = unitRows.find((u) => u.unit === "Total");
+  if (totalRow && !block.cells.has(`${totalRow.row},${layout.labelCol}`)) {
+    const label = cellAt(grid, totalRow.row, layout.labelCol);
+    if (typeof label === "string" && label.trim() !== "" && formulaAt(grid, totalRow.row, layout.labelCol) === null)
+      block.set(totalRow.row, layout.labelCol, textCell(label, true));
+  }
   return { block, relocate };
 }
 
