@@ -145,12 +145,17 @@ export function planBeregn(
       : resultTables(result).filter((s) => s.id === "2.1.1");
   const toGenerate: TableSpec[] = [];
   const added: string[] = [];
+  const inPlace: { sheet: string; ids: string[] }[] = [];
   for (const spec of specs) {
     const t = layout.tables.find((x) => !x.generated && x.id === spec.id);
     if (t) {
       const w = writeInPlace(findGrid(grids, t.sheet) as Grid, spec, t, result.proposal.years, owns, notes, added);
       userBlocks.push(w.block);
       if (w.relocate) toGenerate.push(spec);
+      else {
+        const entry = inPlace.find((x) => x.sheet === t.sheet) ?? inPlace[inPlace.push({ sheet: t.sheet, ids: [] }) - 1];
+        entry.ids.push(spec.id);
+      }
     } else toGenerate.push(spec);
   }
 
@@ -164,8 +169,9 @@ export function planBeregn(
   if (toGenerate.length) {
     const name = pickSheetName(kvantumBaseName(found.sheet, reading.proposals.length), grids, own);
     const unitLabel = result.proposal.priceLevel ?? `${result.proposal.years[0]} p/l`;
-    ownBlocks.push(generateSheet(name, toGenerate, result.proposal.years, unitLabel));
-    (plan.pageSetup ??= []).push(printSetup(name));
+    ownBlocks.push(generateSheet(name, toGenerate, result.proposal.years, unitLabel, inPlace));
+    // like Kontrol: A4 landscape, one page wide, the title with the unit (t.kr., p/l) on each page
+    (plan.pageSetup ??= []).push(printSetup(name, 0));
     plan.columnWidths?.push({ sheet: name, column: 0, width: 46 }, { sheet: name, column: 1, width: 28 });
     result.proposal.years.forEach((_, k) => plan.columnWidths?.push({ sheet: name, column: 2 + k, width: 10 }));
   }

@@ -578,3 +578,38 @@ describe("Beregn's cells look like the table's own (issue 10)", () => {
     expect(kontrol.some((v) => v.includes(`!A${aTotal}`))).toBe(false);
   });
 });
+
+describe("the generated Kvantum sheet beside tables in place (2025 BC02, compact)", () => {
+  // BC02's sheet has Tabel A, B and C (rows 29–50); 2.1.1, D and E go on "Kvantum"
+  const { outcome, after } = beregn(buildCaseWorkbook(loadCase("2025-BC02"), "compact").grids);
+  const kv = grid(after, "Kvantum");
+  test("says under its title where A–C are, so D and E read after them as in the template", () => {
+    expect(String(kv.values[0][0])).toMatch(/^Tekniske tabeller til korrektioner i Kvantum \(t\.kr\., 2025 p\/l\) – dannet af Beregn$/);
+    expect(kv.values[1][0]).toBe("Note: Tabel A, B og C står i arket »2025-BC02«.");
+    const titles = kv.values.map((r) => r[0]).filter((v): v is string => typeof v === "string" && /^Tabel /.test(v));
+    expect(titles.map((t) => t.split(".")[0])).toEqual(["Tabel 2", "Tabel D", "Tabel E"]);
+    // the note is not read as a table, and the sheet stays Beregn's output
+    const again = readWorkbook(after).proposals[0];
+    expect((again.layout as ProposalLayout).tables.filter((t) => t.generated).map((t) => t.id)).toEqual(["2.1.1", "D", "E"]);
+    expect(beregn(after).outcome.cellsWritten).toBe(0);
+  });
+  test("koncernenhederne indented under Økonomiudvalget; D's KEJD 2024 is 422 (Tabel 1's implementation)", () => {
+    const d = kv.values.findIndex((r) => r[0] === "Tabel D. Fordeling af anlægsinvesteringer mellem udvalg");
+    expect(kv.values[d + 2][0]).toBe("Økonomiudvalget");
+    expect(kv.values[d + 5][0]).toBe("Københavns Ejendomme & Indkøb");
+    expect(kv.values[d + 5][2]).toBe(422); // 372 + 50 (seed: Skiltning og Flytning af bom, 2024)
+    const w = outcome.plan.writes.find((x) => x.sheet === "Kvantum")!;
+    const cell = (r: number) => w.cells[r - parseA1(w.topLeft).row][0];
+    expect(cell(d + 2)?.indent).toBeUndefined();
+    for (const k of [3, 4, 5, 6]) expect(cell(d + k)?.indent).toBe(1);
+  });
+  test("printed like Kontrol: A4 landscape, one page wide, its title row on each page", () => {
+    expect(outcome.plan.pageSetup?.find((p) => p.sheet === "Kvantum")).toEqual({
+      sheet: "Kvantum",
+      orientation: "landscape",
+      paperSize: "A4",
+      fitToWidth: true,
+      printTitleRows: "1:1",
+    });
+  });
+});
