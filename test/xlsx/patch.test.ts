@@ -152,3 +152,18 @@ test("a row Beregn writes wrapped text into gets a height for its lines; a heigh
   expect(ws.getCell("C2").alignment).toMatchObject({ wrapText: true, vertical: "top" });
   expect(ws.getCell("B2").alignment).toMatchObject({ vertical: "top" });
 });
+
+test("print titles of row 1 ('$1:$1') in a workbook without defined names: written as text, the workbook stays valid XML", async () => {
+  const src = await input("in5.xlsx");
+  const loaded = await loadWorkbook(src);
+  applyPlan(loaded.workbook, {
+    sheets: [],
+    writes: [],
+    pageSetup: [{ sheet: "Forslag", orientation: "landscape", paperSize: "A4", fitToWidth: true, printTitleRows: "1:1" }],
+  });
+  const out = path.join(dir, "ud5.xlsx");
+  await saveWorkbook(loaded.workbook, out);
+  const wbXml = new Map(unzip(fs.readFileSync(out)).map((e) => [e.name, e.data])).get("xl/workbook.xml")!.toString("utf8");
+  expect(wbXml).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'Forslag'!$1:$1</definedName>`);
+  await expect(loadWorkbook(out)).resolves.toBeDefined();
+});
