@@ -31,8 +31,16 @@ export function queueCellStyles(sheet: (name: string) => Excel.Worksheet, plan: 
   for (const w of plan.writes) {
     const top = parseCell(w.topLeft);
     if (!top) continue;
-    w.cells.forEach((line, i) =>
+    w.cells.forEach((line, i) => {
+      // a row with wrapped text (Kontrol's messages): every cell written there sits at the top,
+      // beside the first line, as the .xlsx host styles it (src/xlsx/sheetPatch.ts); Excel fits
+      // the height of a row with no height of its own to the wrapped text itself
+      const wrappedRow = line.some((cell) => cell?.wrap === true && typeof cell.value === "string");
       line.forEach((cell: WriteCell | null, j) => {
+        if (cell && wrappedRow && !cell.wrap) {
+          sheet(w.sheet).getRange(cellAddress(top.row + i, top.col + j)).format.verticalAlignment = "Top";
+          n++;
+        }
         if (!cell || (cell.wrap === undefined && cell.align === undefined && cell.indent === undefined && !cell.link)) return;
         const format = sheet(w.sheet).getRange(cellAddress(top.row + i, top.col + j)).format;
         if (cell.wrap !== undefined) {
@@ -47,8 +55,8 @@ export function queueCellStyles(sheet: (name: string) => Excel.Worksheet, plan: 
           format.font.underline = "Single";
         }
         n++;
-      }),
-    );
+      });
+    });
   }
   return n;
 }

@@ -33,9 +33,13 @@ export class CellBlock {
   }
 }
 
-/** An amount cell: a number with the zero-as-dash format. */
-export function amountCell(n: number, bold = false): WriteCell {
-  const c: WriteCell = { value: n, numberFormat: AMOUNT_FORMAT };
+/**
+ * An amount cell: a number in the table's format (neighbourFormat.ts; the zero-as-dash format
+ * where the table has none), right-aligned as the amounts beside it whatever the cell held before
+ * (a number typed as text may sit in a left-aligned cell).
+ */
+export function amountCell(n: number, bold = false, numberFormat = AMOUNT_FORMAT): WriteCell {
+  const c: WriteCell = { value: n, numberFormat, align: "right" };
   if (bold) c.bold = true;
   return c;
 }

@@ -1,5 +1,5 @@
 /**
- * The payback's rule in the cell right of the payback cell (issue 10): "5 år (2028)" alone does
+ * The payback's rule two cells right of the payback cell (issue 10; writePlan.ts): "5 år (2028)" alone does
  * not say it is discounted at a fitted 2 % (SPEC §3), nor that a break-even after the last
  * column is extrapolated. The payback cell itself keeps the template's text, so it reads back.
  */

@@ -513,7 +513,10 @@ export function readTabel1(grid: Grid, header: Tabel1Header, stopRow: number): T
     firstRow: headerRow,
     lastRow,
   };
-  for (let c = 0; c < width; c++) ctx.useInput(grid, headerRow, c);
+  // the header row's cells that hold something: a blank one is no input, so text Beregn writes
+  // further right on the sheet (the status line) does not change the fingerprint by widening it
+  for (let c = 0; c < width; c++)
+    if (!isBlank(cellAt(grid, headerRow, c)) || formulaAt(grid, headerRow, c) !== null) ctx.useInput(grid, headerRow, c);
   // one note for all numbers typed as text: Excel's SUM leaves them out, so Beregn writes values
   // instead of formulas where they feed a computed cell (writeTabel1.ts)
   if (ctx.textNumbers.length > 0) {

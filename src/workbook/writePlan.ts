@@ -145,12 +145,17 @@ export function planBeregn(
       : resultTables(result).filter((s) => s.id === "2.1.1");
   const toGenerate: TableSpec[] = [];
   const added: string[] = [];
+  const inPlace: { sheet: string; ids: string[] }[] = [];
   for (const spec of specs) {
     const t = layout.tables.find((x) => !x.generated && x.id === spec.id);
     if (t) {
       const w = writeInPlace(findGrid(grids, t.sheet) as Grid, spec, t, result.proposal.years, owns, notes, added);
       userBlocks.push(w.block);
       if (w.relocate) toGenerate.push(spec);
+      else {
+        const entry = inPlace.find((x) => x.sheet === t.sheet) ?? inPlace[inPlace.push({ sheet: t.sheet, ids: [] }) - 1];
+        entry.ids.push(spec.id);
+      }
     } else toGenerate.push(spec);
   }
 
@@ -164,8 +169,9 @@ export function planBeregn(
   if (toGenerate.length) {
     const name = pickSheetName(kvantumBaseName(found.sheet, reading.proposals.length), grids, own);
     const unitLabel = result.proposal.priceLevel ?? `${result.proposal.years[0]} p/l`;
-    ownBlocks.push(generateSheet(name, toGenerate, result.proposal.years, unitLabel));
-    (plan.pageSetup ??= []).push(printSetup(name));
+    ownBlocks.push(generateSheet(name, toGenerate, result.proposal.years, unitLabel, inPlace));
+    // like Kontrol: A4 landscape, one page wide, the title with the unit (t.kr., p/l) on each page
+    (plan.pageSetup ??= []).push(printSetup(name, 0));
     plan.columnWidths?.push({ sheet: name, column: 0, width: 46 }, { sheet: name, column: 1, width: 28 });
     result.proposal.years.forEach((_, k) => plan.columnWidths?.push({ sheet: name, column: 2 + k, width: 10 }));
   }
@@ -217,13 +223,18 @@ export function planBeregn(
     const cur = current(found.sheet, r, c);
     return cur === "e:" || priorUndo.get(`${found.sheet}!${a1(r, c)}`)?.after === cur;
   };
+  const writable = (r: number, c: number) => free(r, c) && !inputs.has(`${found.sheet}!${a1(r, c)}`);
   if (options.mode === "beregn")
     for (const p of layout.tabel1.payback) {
       const text = paybackNote(result, p.which);
-      if (text && free(p.row, p.col + 1) && !inputs.has(`${found.sheet}!${a1(p.row, p.col + 1)}`))
-        annotations.set(p.row, p.col + 1, { value: text });
+      // the rule two columns right: "5 år (2028)" is wider than a year column, and LibreOffice and
+      // Excel show it whole only over an empty cell beside it (the render cut it at the rule)
+      if (!text || !writable(p.row, p.col + 1) || !writable(p.row, p.col + 2)) continue;
+      // the rule where an earlier Beregn put it (right beside the cell) goes
+      if (current(found.sheet, p.row, p.col + 1) !== "e:") annotations.set(p.row, p.col + 1, { value: null });
+      annotations.set(p.row, p.col + 2, { value: text });
     }
-  const statusAt = options.mode === "beregn" ? statusCell(proposalGrid, layout, free) : undefined;
+  const statusAt = options.mode === "beregn" ? statusCell(layout, writable) : undefined;
   const skip = new Set([...annotations.cells.values()].map((x) => `${found.sheet}!${a1(x.row, x.col)}`));
   if (statusAt) skip.add(`${found.sheet}!${a1(statusAt.row, statusAt.col)}`);
 
@@ -386,15 +397,20 @@ export function planBeregn(
 }
 
 /**
- * The status line's cell: in the row above Tabel 1's header (its title row), over the first year
- * column, so it sits beside the table's title. Not in the header row: the reader takes every
- * header cell as input (optional columns). None when the table starts in row 1.
+ * The status line's cell, never in Tabel 1's header row (the reader takes every header cell as
+ * input: optional columns): in the row above it (the table's title row) over the first year
+ * column, so it sits beside the title; when Tabel 1 starts in row 1, or that cell is taken, in
+ * the table's first row under the header, one empty column right of its last column (a cell
+ * there is no part of the table). None when neither is free.
  */
-function statusCell(grid: Grid, layout: ProposalLayout, free: (r: number, c: number) => boolean): { row: number; col: number } | undefined {
-  const row = layout.tabel1.headerRow - 1;
-  const col = layout.tabel1.yearCols[0];
-  if (row < 0 || col === undefined) return undefined;
-  return free(row, col) ? { row, col } : undefined;
+function statusCell(layout: ProposalLayout, writable: (r: number, c: number) => boolean): { row: number; col: number } | undefined {
+  const t = layout.tabel1;
+  const first = t.yearCols[0];
+  if (first === undefined) return undefined;
+  if (t.headerRow > 0 && writable(t.headerRow - 1, first)) return { row: t.headerRow - 1, col: first };
+  const last = Math.max(...t.yearCols, ...Object.values(t.cols).filter((c): c is number => c !== undefined));
+  const row = t.headerRow + 1;
+  return writable(row, last + 1) && writable(row, last + 2) ? { row, col: last + 2 } : undefined;
 }
 
 /** Tabel 1 sums written as values where the rows hold numbers typed as text (writeTabel1.ts). */

@@ -10,7 +10,8 @@ import type { PaybackResult, Result } from "../engine/result";
 import { PROFILES } from "../engine/settings";
 import { readAmount } from "../engine/amountText";
 import type { FoundProposal } from "./api";
-import { AMOUNT_FORMAT, amountCell, CellBlock } from "./blocks";
+import { amountCell, CellBlock } from "./blocks";
+import { neighbourFormat } from "./neighbourFormat";
 import { a1, cellAt, colName, formulaAt, isBlank } from "./grid";
 import type { ComputedRowLayout, ProposalLayout, Tabel1Layout } from "./layout";
 import type { Grid, WriteCell } from "./types";
@@ -108,12 +109,19 @@ export function writeTabel1(grid: Grid, found: FoundProposal, result: Result, ow
         return t.aggregated[yi] ?? z;
     }
   };
-  const valueCell = (d: Decimal): WriteCell => amountCell(Number(d.toString()));
+  // the computed rows in the format of the input rows' amounts (issue 10)
+  const format = neighbourFormat(
+    grid,
+    layout.inputRows.map((r) => r.row),
+    layout.yearCols,
+  );
+  const valueCell = (d: Decimal): WriteCell => amountCell(Number(d.toString()), false, format);
+  const formulaCell = (formula: string): WriteCell => ({ formula, numberFormat: format, align: "right" });
   const sumCell = (rs: number[], c: number, fallback: Decimal): WriteCell => {
-    if (rs.length === 0) return amountCell(0);
+    if (rs.length === 0) return amountCell(0, false, format);
     if (textNumberIn(rs, c)) return valueCell(fallback); // Excel's SUM would skip numbers typed as text
     const sum = sumOf(rs, c, bridgeable(c));
-    return sum ? { formula: `=${sum}`, numberFormat: AMOUNT_FORMAT } : valueCell(fallback);
+    return sum ? formulaCell(`=${sum}`) : valueCell(fallback);
   };
   const find = (total: ComputedRowLayout["total"]) => layout.computed.find((x) => x.total === total);
   const permTotal = find("permanent");
@@ -146,17 +154,17 @@ export function writeTabel1(grid: Grid, found: FoundProposal, result: Result, ow
             total ? a1(total.row, c) : rs.length ? sumOf(rs, c, bridgeable(c)) : "";
           const parts = [part(permTotal, perm), part(implTotal, impl)];
           const terms = parts.filter((t) => t !== "");
-          if (terms.length === 0) cell = amountCell(0);
+          if (terms.length === 0) cell = amountCell(0, false, format);
           else if (parts.includes(undefined)) cell = valueCell(fallback);
           else if ((!permTotal && textNumberIn(perm, c)) || (!implTotal && textNumberIn(impl, c))) cell = valueCell(fallback);
-          else cell = { formula: `=${terms.join("+")}`, numberFormat: AMOUNT_FORMAT };
+          else cell = formulaCell(`=${terms.join("+")}`);
           break;
         }
         case "aggregated": {
           // running sum of Samlet økonomisk påvirkning
           if (!net) cell = valueCell(fallback);
-          else if (yi === 0) cell = { formula: `=${a1(net.row, c)}`, numberFormat: AMOUNT_FORMAT };
-          else cell = { formula: `=${a1(row.row, layout.yearCols[yi - 1])}+${a1(net.row, c)}`, numberFormat: AMOUNT_FORMAT };
+          else if (yi === 0) cell = formulaCell(`=${a1(net.row, c)}`);
+          else cell = formulaCell(`=${a1(row.row, layout.yearCols[yi - 1])}+${a1(net.row, c)}`);
           break;
         }
       }

@@ -7,6 +7,7 @@ import type { Area, Finding } from "../engine/model";
 import type { Result, RoundedTable } from "../engine/result";
 import { BEVILLINGER, OEU_GROUP_UNITS, templateOrder, UDVALG, UNIT_NAMES } from "../engine/units";
 import { amountCell, CellBlock, textCell } from "./blocks";
+import { neighbourFormat } from "./neighbourFormat";
 import { cellAt, formulaAt, isBlank, loc, rowCount, textAt } from "./grid";
 import type { TableLayout } from "./layout";
 import type { OwnsFormula } from "./writeTabel1";
@@ -141,13 +142,27 @@ export function writeInPlace(
       added.push(`${name}: ${missing.map((u) => UNIT_NAMES[u] ?? u).join(", ")}`);
     }
   }
+  // every amount, added rows too, in the format of the table's own amounts (issue 10)
+  const format = neighbourFormat(
+    grid,
+    layout.unitRows.map((u) => u.row),
+    layout.yearCols,
+  );
   for (const { unit, row } of unitRows)
     layout.yearCols.forEach((c, k) => {
       const yi = years.indexOf(layout.years[k]);
       if (yi < 0) return;
       if (formulaAt(grid, row, c) !== null && !owns(grid.name, row, c)) return; // the user's formula: checked, not overwritten
-      block.set(row, c, amountCell(shownAt(spec.table, unit, yi), unit === "Total"));
+      block.set(row, c, amountCell(shownAt(spec.table, unit, yi), unit === "Total", format));
     });
+  // the Total row bold throughout, as an added one is (Tabel A's Total kept its plain label while
+  // its amounts turned bold): the label's own text, so its content is unchanged
+  const totalRow = unitRows.find((u) => u.unit === "Total");
+  if (totalRow && !block.cells.has(`${totalRow.row},${layout.labelCol}`)) {
+    const label = cellAt(grid, totalRow.row, layout.labelCol);
+    if (typeof label === "string" && label.trim() !== "" && formulaAt(grid, totalRow.row, layout.labelCol) === null)
+      block.set(totalRow.row, layout.labelCol, textCell(label, true));
+  }
   return { block, relocate };
 }
 
@@ -167,14 +182,33 @@ export function generatedUnits(spec: TableSpec): string[] {
   return [...template, ...extra];
 }
 
+/** "Tabel A, B og C" of the ids written in place ("A", "B", "C"), in the template's order. */
+function tableNames(ids: string[]): string {
+  const names = ids.map((id) => id.replace(":", " – ")); // "A:Overførsler" → "A – Overførsler"
+  return names.length === 1 ? `Tabel ${names[0]}` : `Tabel ${names.slice(0, -1).join(", ")} og ${names[names.length - 1]}`;
+}
+
 /**
  * The generated sheet's content: for each table its title, header ("Bevilling", "Bevilling,
- * profitcenter mv." left for the administrations, years), unit rows, Total and footnote.
+ * profitcenter mv." left for the administrations, years), unit rows, Total and footnote, in the
+ * template's order (resultTables: 2.1.1, A–C, D, E; other områder after). `inPlace`: the tables
+ * Beregn wrote where the workbook has them, named under the title so D and E here are read with
+ * the A–C they follow in the template.
  */
-export function generateSheet(sheet: string, specs: TableSpec[], years: number[], unitLabel: string): CellBlock {
+export function generateSheet(
+  sheet: string,
+  specs: TableSpec[],
+  years: number[],
+  unitLabel: string,
+  inPlace: { sheet: string; ids: string[] }[] = [],
+): CellBlock {
   const block = new CellBlock(sheet);
   let r = 0;
   block.set(r, 0, textCell(`Tekniske tabeller til korrektioner i Kvantum (t.kr., ${unitLabel}) – dannet af Beregn`, true));
+  // in the row under the title, one line for all ("Note:" first, as the footnotes: a line
+  // starting "Tabel A" would be read as a table's title)
+  const where = inPlace.filter((x) => x.ids.length).map((x) => `${tableNames(x.ids)} står i arket »${x.sheet}«`);
+  if (where.length) block.set(1, 0, textCell(`Note: ${where.join("; ")}.`));
   r += 2;
   for (const spec of specs) {
     block.set(r, 0, textCell(spec.title, true));

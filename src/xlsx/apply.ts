@@ -22,7 +22,7 @@ import {
   resolveTarget,
 } from "./package";
 import { applyPageSetup } from "./pageSetup";
-import { type SheetWrites, clearSheet, patchColumnWidths, patchSheet, sheetIsProtected } from "./sheetPatch";
+import { type SheetWrites, clearSheet, patchColumnWidths, patchSheet, sheetIsProtected, wrappedRowHeights } from "./sheetPatch";
 import { MINIMAL_STYLES, StylesPatch } from "./styles";
 import { type SheetEntry, readWorkbookInfo } from "./workbookPart";
 import { attrsOf, escapeXml, setAttr } from "./xml";
@@ -227,17 +227,7 @@ export function applyPlan(wb: XlsxWorkbook, plan: WritePlan): ApplyOutcome {
     );
   }
 
-  let formulas = false;
-  let styles: StylesPatch | undefined;
-  for (const [part, writes] of bySheet) {
-    if (!styles && [...writes.values()].some((r) => [...r.values()].some(StylesPatch.touchesStyle)))
-      styles = new StylesPatch(pkg.text(stylesPart(wb))!);
-    const res = patchSheet(pkg.text(part)!, writes, { prefix: "", styles: styles ?? new StylesPatch(MINIMAL_STYLES) });
-    pkg.set(part, res.xml);
-    formulas = formulas || res.formulas;
-  }
-  if (styles?.dirty) pkg.set(wb.info.styles!, styles.toXml());
-
+  // widths first: the height of a row with wrapped text depends on its columns' widths
   const widths = new Map<string, Map<number, number>>();
   for (const cw of plan.columnWidths ?? []) {
     const s = find(wb, cw.sheet);
@@ -247,6 +237,19 @@ export function applyPlan(wb: XlsxWorkbook, plan: WritePlan): ApplyOutcome {
     widths.set(s.part!, m);
   }
   for (const [part, m] of widths) pkg.set(part, patchColumnWidths(pkg.text(part)!, m));
+
+  let formulas = false;
+  let styles: StylesPatch | undefined;
+  for (const [part, writes] of bySheet) {
+    const xml = pkg.text(part)!;
+    const heights = wrappedRowHeights(xml, writes);
+    if (!styles && (heights.size > 0 || [...writes.values()].some((r) => [...r.values()].some(StylesPatch.touchesStyle))))
+      styles = new StylesPatch(pkg.text(stylesPart(wb))!);
+    const res = patchSheet(xml, writes, { prefix: "", styles: styles ?? new StylesPatch(MINIMAL_STYLES), heights });
+    pkg.set(part, res.xml);
+    formulas = formulas || res.formulas;
+  }
+  if (styles?.dirty) pkg.set(wb.info.styles!, styles.toXml());
 
   if (plan.notes?.length) applyNotes(wb, plan.notes);
   if (plan.pageSetup?.length) applyPageSetup(wb, plan.pageSetup);

@@ -51,7 +51,8 @@ export function applyPageSetup(wb: XlsxWorkbook, setups: NonNullable<WritePlan["
       });
       const el = `<${wp}definedName name="_xlnm.Print_Titles" localSheetId="${pos}">${escapeXml(value)}</${wp}definedName>`;
       if (/<(?:\w+:)?definedNames\b/.test(wx)) wx = insertBeforeClose(wx, "definedNames", el);
-      else wx = wx.replace(/(<\/(?:\w+:)?sheets>|<(?:\w+:)?sheets\b[^>]*\/>)/, `$1<${wp}definedNames>${el}</${wp}definedNames>`);
+      // a function, not a replacement string: "$1:$1" in the print titles is text, not a group
+      else wx = wx.replace(/(<\/(?:\w+:)?sheets>|<(?:\w+:)?sheets\b[^>]*\/>)/, (m) => `${m}<${wp}definedNames>${el}</${wp}definedNames>`);
       pkg.set(wb.info.part, wx);
     }
   }

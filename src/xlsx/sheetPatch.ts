@@ -87,16 +87,68 @@ function numberText(v: number, at: string): string {
 export interface PatchContext {
   prefix: string;
   styles: StylesPatch;
+  /** Row → height in points for rows Beregn writes wrapped text into (wrappedRowHeights). */
+  heights?: Map<number, number>;
+}
+
+/** A write of wrapped text (Kontrol's message column). */
+export const wrapsText = (w: WriteCell): w is WriteCell & { value: string } => w.wrap === true && typeof w.value === "string";
+
+/** Excel's row height per line of its default 11 pt font (the old ExcelJS host's estimate). */
+const POINTS_PER_LINE = 15;
+
+/**
+ * The rows that need more than one line for the wrapped text Beregn writes into them, and their
+ * height: characters over the column's width (1,1 characters per width unit, as Calibri 11 runs),
+ * 15 pt per line. Excel fits such rows itself when it opens the file; LibreOffice prints a row at
+ * its stored height, so without it a wrapped message shows its first line only.
+ */
+export function wrappedRowHeights(xml: string, writes: SheetWrites): Map<number, number> {
+  const widths = columnWidthsOf(xml);
+  const heights = new Map<number, number>();
+  for (const [r, cols] of writes) {
+    let lines = 1;
+    for (const [c, w] of cols) {
+      if (!wrapsText(w)) continue;
+      const perLine = Math.max(1, Math.floor((widths.get(c) ?? widths.default) * 1.1));
+      const n = (w.value as string).split("\n").reduce((k, part) => k + Math.max(1, Math.ceil(part.length / perLine)), 0);
+      lines = Math.max(lines, n);
+    }
+    if (lines > 1) heights.set(r, POINTS_PER_LINE * lines);
+  }
+  return heights;
+}
+
+/** The sheet's column widths (0-based column → characters) and its default width. */
+function columnWidthsOf(xml: string): Map<number, number> & { default: number } {
+  const fmt = /<(?:\w+:)?sheetFormatPr\b[^>]*>/.exec(xml);
+  const a = fmt ? attrsOf(fmt[0]) : {};
+  // Excel's default: baseColWidth 8 characters plus padding
+  const fallback = Number(a.defaultColWidth ?? (a.baseColWidth !== undefined ? Number(a.baseColWidth) + 0.71 : 8.43));
+  const out = Object.assign(new Map<number, number>(), { default: fallback });
+  const cols = /<((?:\w+:)?)cols\b[^>]*?(?:\/>|>([\s\S]*?)<\/\1cols>)/.exec(xml);
+  for (const c of (cols?.[2] ?? "").matchAll(/<(?:\w+:)?col\b[^>]*>/g)) {
+    const ca = attrsOf(c[0]);
+    if (ca.width === undefined) continue;
+    for (let k = Number(ca.min); k <= Number(ca.max) && k - Number(ca.min) < 16_384; k++) out.set(k - 1, Number(ca.width));
+  }
+  return out;
 }
 
 /** The new XML of one cell, from its old XML (if any) and the write. */
-function writeCellXml(at: string, old: CellSpan | undefined, w: WriteCell, ctx: PatchContext): { xml: string; formula: boolean } {
+function writeCellXml(
+  at: string,
+  old: CellSpan | undefined,
+  w: WriteCell,
+  ctx: PatchContext,
+  top: boolean,
+): { xml: string; formula: boolean } {
   const p = ctx.prefix;
   let open = old ? old.open : `<${p}c`;
   open = setAttr(open, "r", at);
-  if (StylesPatch.touchesStyle(w)) {
+  if (StylesPatch.touchesStyle(w) || top) {
     const base = Number(attrsOf(open + ">").s ?? 0);
-    const s = ctx.styles.styleFor(base, w);
+    const s = ctx.styles.styleFor(base, w, top);
     open = setAttr(open, "s", s === 0 ? undefined : String(s));
   }
   if (w.formula === undefined && w.value === undefined) {
@@ -161,6 +213,11 @@ export function patchSheet(xml: string, writes: SheetWrites, ctx: PatchContext):
   for (const r of touched) {
     const span = byRow.get(r);
     const cols = writes.get(r) ?? new Map<number, WriteCell>();
+    // a height the user set stays: only a row without one is fitted to Beregn's wrapped text
+    const userHeight = span !== undefined && /^(1|true)$/.test(attrsOf(span.open + ">").customHeight ?? "");
+    const height = userHeight ? undefined : ctx.heights?.get(r);
+    // the row's other cells at the top, beside the first line of its wrapped text (both hosts)
+    const wrappedRow = [...cols.values()].some(wrapsText);
     const cells = span ? cellsOf(span.inner) : [];
     const out = new Map<number, string>();
     for (const c of cells) {
@@ -177,6 +234,7 @@ export function patchSheet(xml: string, writes: SheetWrites, ctx: PatchContext):
         cells.find((c) => c.col === col),
         w,
         pctx,
+        wrappedRow,
       );
       formulas = formulas || res.formula;
       out.set(col, res.xml);
@@ -188,6 +246,7 @@ export function patchSheet(xml: string, writes: SheetWrites, ctx: PatchContext):
       .join("");
     let open = span ? span.open : `<${p}row`;
     open = setAttr(setAttr(open, "r", String(r + 1)), "spans", undefined);
+    if (height !== undefined) open = setAttr(setAttr(open, "ht", String(height)), "customHeight", "1");
     rebuilt.set(r, `${open}>${cellXml}${rest.trim() === "" ? "" : rest}</${p}row>`);
   }
 

@@ -132,9 +132,13 @@ export class StylesPatch {
     return all.length;
   }
 
-  /** The cellXfs index for a cell now styled `base` with the write's format applied. */
-  styleFor(base: number, w: WriteCell): number {
-    const key = `${base}|${w.numberFormat ?? ""}|${w.bold ?? ""}|${w.wrap ?? ""}|${w.align ?? ""}|${w.indent ?? ""}|${w.link ?? ""}`;
+  /**
+   * The cellXfs index for a cell now styled `base` with the write's format applied. `top`: the
+   * cell sits in a row Beregn writes wrapped text into, so it is top-aligned beside the first line
+   * (wrapped text itself is always top-aligned), as the Office.js host sets it (annotate.ts).
+   */
+  styleFor(base: number, w: WriteCell, top = false): number {
+    const key = `${base}|${w.numberFormat ?? ""}|${w.bold ?? ""}|${w.wrap ?? ""}|${w.align ?? ""}|${w.indent ?? ""}|${w.link ?? ""}|${top}`;
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
     const all = [...this.xfs.items, ...this.xfs.added];
@@ -149,11 +153,12 @@ export class StylesPatch {
       open = setAttr(open, "fontId", String(this.font(Number(attrsOf(open).fontId ?? 0), w)));
       open = setAttr(open, "applyFont", "1");
     }
-    if (w.wrap !== undefined || w.align !== undefined || w.indent !== undefined) {
+    if (w.wrap !== undefined || w.align !== undefined || w.indent !== undefined || top) {
       const old = kids.find((k) => k.name === "alignment");
       let al = old ? /^<[^>]*?(?=\/?>)/.exec(old.xml)![0] : `<${this.prefix}alignment`;
       if (w.align !== undefined) al = setAttr(al, "horizontal", w.align);
       if (w.wrap !== undefined) al = setAttr(al, "wrapText", w.wrap ? "1" : undefined);
+      if (w.wrap || top) al = setAttr(al, "vertical", "top");
       if (w.indent !== undefined) {
         al = setAttr(al, "indent", w.indent > 0 ? String(Math.round(w.indent)) : undefined);
         // Excel applies an indent only to left, right or distributed text

@@ -157,7 +157,7 @@ describe("notes at the cells of advarsel and fejl", () => {
 });
 
 describe("status line and the payback's rule beside Tabel 1", () => {
-  // the standard layout has a title row above Tabel 1 (the compact one starts in row 1: no status line)
+  // the standard layout has a title row above Tabel 1 (the compact one starts in row 1: see below)
   const { after } = beregn(bc02("standard"));
   test("the status line over the first year column of Tabel 1's title row, counted after the write", () => {
     // standard layout: Tabel 1's title in row 3, years from G; 17 values rettet: KFU in A, KEJD and
@@ -170,15 +170,61 @@ describe("status line and the payback's rule beside Tabel 1", () => {
     const g = grid(after, "Forslag");
     const row = g.values.findIndex((r) => String(r[0]).startsWith("Tilbagebetalingstid baseret på service"));
     expect(g.values[row][6]).toBe("5 år (2028)");
+    // the cell beside it stays empty, so "5 år (2028)" shows whole over it (a year column is
+    // narrower: the LibreOffice render cut it at the rule); the rule two columns right
+    expect(g.values[row][7] ?? null).toBeNull();
     // BC02 at 0 %: 5 years too (cases/2025-BC02.json: no investment beyond 2025's)
-    expect(g.values[row][7]).toBe("diskonteret 2 %; udiskonteret 5 år (2028)");
+    expect(g.values[row][8]).toBe("diskonteret 2 %; udiskonteret 5 år (2028)");
   });
   test("2018 Forslag 11's 22 år lies past the last column: said so beside it", () => {
     const p11 = beregn(buildCaseWorkbook(loadCase("2018-P11"), "standard").grids).after;
     const g = grid(p11, "Forslag");
     const row = g.values.findIndex((r) => String(r[0]).startsWith("Tilbagebetalingstid baseret på service"));
     expect(g.values[row][6]).toBe("22 år");
-    expect(String(g.values[row][7])).toMatch(/; ekstrapoleret efter 2021$/);
+    expect(String(g.values[row][8])).toMatch(/; ekstrapoleret efter 2021$/);
+  });
+  test("a rule an earlier Beregn wrote right beside the payback cell moves two columns right", () => {
+    // as the previous version left it: the rule in H, recorded as Beregn's in the undo data
+    const first = beregn(bc02("standard")).after;
+    const g0 = grid(first, "Forslag");
+    const row = g0.values.findIndex((r) => String(r[0]).startsWith("Tilbagebetalingstid baseret på service"));
+    const rule = "diskonteret 2 %; udiskonteret 5 år (2028)";
+    const old = JSON.parse(JSON.stringify(first)) as Grid[];
+    const g = grid(old, "Forslag");
+    g.values[row][7] = rule;
+    g.values[row][8] = null;
+    const b = grid(old, "_beregn");
+    const undoRow = b.values.findIndex((r) => r[1] === `I${row + 1}` && r[0] === "Forslag");
+    expect(undoRow).toBeGreaterThan(0);
+    b.values[undoRow][1] = `H${row + 1}`;
+    const again = grid(beregn(old).after, "Forslag");
+    expect(again.values[row][7] ?? null).toBeNull();
+    expect(again.values[row][8]).toBe(rule);
+  });
+  test("Tabel 1 in row 1 (compact layout): the status line beside its first row, one empty column right of the table", () => {
+    const compact = beregn(bc02("compact")).after;
+    const g = grid(compact, "2025-BC02");
+    // the years run F–K (2024–2029); row 2 is the first under the header; L2 stays empty
+    expect(g.values[0][10]).toBe(2029);
+    expect(g.values[1]?.[11] ?? null).toBeNull();
+    // the same counts as Kontrol's part 2 heading ("2. Ændret af Beregn: 24 værdier rettet, …")
+    const counts = "24 værdier rettet, 5 udfyldt, 3 rækker tilføjet";
+    expect(g.values[1]?.[12]).toBe(`Beregn 2. dec. 2026: ${counts}, ingen advarsler – se Kontrol`);
+    expect(grid(compact, "Kontrol").values.some((r) => String(r[0]).includes(`Ændret af Beregn: ${counts}`))).toBe(true);
+    // nothing in the header row beyond the years
+    expect(g.values[0].slice(11).every((v) => v === null || v === undefined)).toBe(true);
+    // and the second Beregn writes the same workbook (the cell is not read as part of Tabel 1)
+    expect(beregn(compact).outcome.cellsWritten).toBe(0);
+  });
+  test("a title row whose cell over the first year column is taken: the status line goes beside the table's first row", () => {
+    const input = bc02("standard");
+    const taken = JSON.parse(JSON.stringify(input)) as Grid[];
+    grid(taken, "Forslag").values[2][6] = "brugerens tekst";
+    const g = grid(beregn(taken).after, "Forslag");
+    expect(g.values[2][6]).toBe("brugerens tekst");
+    const header = g.values.findIndex((r) => r.includes(2029));
+    const last = g.values[header].lastIndexOf(2029);
+    expect(String(g.values[header + 1][last + 2])).toMatch(/^Beregn 2\. dec\. 2026: /);
   });
 });
 

@@ -510,3 +510,106 @@ describe("permanent rows in another styringsområde", () => {
     expect(ids).toEqual(expect.arrayContaining(["A", "A:Overførsler", "B:Overførsler", "C:Overførsler"]));
   });
 });
+
+describe("Beregn's cells look like the table's own (issue 10)", () => {
+  /** The WriteCell a plan puts at "Ark!C12" (the last block writing it wins, as in the hosts). */
+  const planCell = (plan: WritePlan, sheet: string, address: string) => {
+    const { row, col } = parseA1(address);
+    let found: WritePlan["writes"][number]["cells"][number][number] = null;
+    for (const w of plan.writes) {
+      if (w.sheet !== sheet) continue;
+      const top = parseA1(w.topLeft);
+      const c = w.cells[row - top.row]?.[col - top.col];
+      if (c) found = c;
+    }
+    return found;
+  };
+  /** A copy of the grids with a number format on rows r1..r2 (1-based, inclusive) of columns F–K. */
+  const formatRows = (grids: Grid[], sheet: string, r1: number, r2: number, format: string): Grid[] => {
+    const out = JSON.parse(JSON.stringify(grids)) as Grid[];
+    const g = grid(out, sheet);
+    g.numberFormats ??= [];
+    for (let r = r1 - 1; r < r2; r++) {
+      while (g.numberFormats.length <= r) g.numberFormats.push([]);
+      for (let c = 5; c <= 10; c++) g.numberFormats[r][c] = format;
+    }
+    return out;
+  };
+  const ONE_DECIMAL = '#,##0.0;-#,##0.0;"-"';
+  // the compact BC02 (cases/2025-BC02.json as the document lays it out): Tabel A at rows 30–35
+  // (ØU, KFU, BUU, SU, Total), Tabel B at 39–44 (KEJD, KFU, BUU, SU, Total; no ØU row)
+  const base = buildCaseWorkbook(loadCase("2025-BC02"), "compact").grids;
+  const sheet = base[0].name;
+  const rowOf = (label: string, from = 0) => base[0].values.findIndex((r, i) => i >= from && r[0] === label) + 1;
+  const aTitle = rowOf("Tabel A. Måltalseffekt (nettoeffektivisering)");
+  const bTitle = rowOf("Tabel B. Bevillingsmæssig effekt – varig drift");
+  const aTotal = rowOf("Total", aTitle);
+  const bTotal = rowOf("Total", bTitle);
+
+  test("a table's stated amounts in one decimal: its written rows, the added ØU and the moved Total, in one decimal too", () => {
+    const { outcome, after } = beregn(formatRows(base, sheet, bTitle + 2, bTotal, ONE_DECIMAL));
+    // Tabel B gains ØU in the old Total row, and Total one row down (the test above)
+    expect(at(after, sheet, `A${bTotal}`)).toBe("ØU");
+    expect(at(after, sheet, `G${bTotal}`)).toBe(78);
+    for (const address of [`G${bTitle + 2}`, `G${bTotal}`, `G${bTotal + 1}`, `K${bTotal + 1}`])
+      expect(planCell(outcome.plan, sheet, address)).toMatchObject({ numberFormat: ONE_DECIMAL, align: "right" });
+    // Tabel A's amounts have no format of their own: Beregn's zero-as-dash one
+    expect(planCell(outcome.plan, sheet, `G${aTitle + 2}`)).toMatchObject({ numberFormat: AMOUNT_FORMAT, align: "right" });
+  });
+
+  test("Tabel 1's computed rows take the input rows' format", () => {
+    // BC02's Tabel 1: input rows 3–4 and 8–10, Samlet varig ændring in rows 5–6
+    const grids = formatRows(formatRows(base, sheet, 3, 4, "0.0"), sheet, 8, 10, "0.0");
+    expect(at(grids, sheet, "A5")).toMatch(/^Samlet varig/);
+    const { outcome } = beregn(grids);
+    expect(planCell(outcome.plan, sheet, "G5")).toMatchObject({ value: -562, numberFormat: "0.0", align: "right" });
+    expect(planCell(outcome.plan, sheet, "F11")).toMatchObject({ value: 422, numberFormat: "0.0" });
+  });
+
+  test("Tabel A's existing Total row gets a bold label, as the Total Beregn adds to Tabel B has", () => {
+    const { outcome, after } = beregn(base);
+    expect(at(base, sheet, `A${aTotal}`)).toBe("Total");
+    expect(planCell(outcome.plan, sheet, `A${aTotal}`)).toEqual({ value: "Total", bold: true });
+    expect(planCell(outcome.plan, sheet, `A${bTotal + 1}`)).toEqual({ value: "Total", bold: true });
+    // the label's text is unchanged, so it is neither a change in Kontrol nor in the undo data
+    expect(at(after, sheet, `A${aTotal}`)).toBe("Total");
+    expect(outcome.summary).not.toContain(`A${aTotal}`);
+    const kontrol = grid(after, "Kontrol").values.flat().map(String);
+    expect(kontrol.some((v) => v.includes(`!A${aTotal}`))).toBe(false);
+  });
+});
+
+describe("the generated Kvantum sheet beside tables in place (2025 BC02, compact)", () => {
+  // BC02's sheet has Tabel A, B and C (rows 29–50); 2.1.1, D and E go on "Kvantum"
+  const { outcome, after } = beregn(buildCaseWorkbook(loadCase("2025-BC02"), "compact").grids);
+  const kv = grid(after, "Kvantum");
+  test("says under its title where A–C are, so D and E read after them as in the template", () => {
+    expect(String(kv.values[0][0])).toMatch(/^Tekniske tabeller til korrektioner i Kvantum \(t\.kr\., 2025 p\/l\) – dannet af Beregn$/);
+    expect(kv.values[1][0]).toBe("Note: Tabel A, B og C står i arket »2025-BC02«.");
+    const titles = kv.values.map((r) => r[0]).filter((v): v is string => typeof v === "string" && /^Tabel /.test(v));
+    expect(titles.map((t) => t.split(".")[0])).toEqual(["Tabel 2", "Tabel D", "Tabel E"]);
+    // the note is not read as a table, and the sheet stays Beregn's output
+    const again = readWorkbook(after).proposals[0];
+    expect((again.layout as ProposalLayout).tables.filter((t) => t.generated).map((t) => t.id)).toEqual(["2.1.1", "D", "E"]);
+    expect(beregn(after).outcome.cellsWritten).toBe(0);
+  });
+  test("koncernenhederne indented under Økonomiudvalget; D's KEJD 2024 is 422 (Tabel 1's implementation)", () => {
+    const d = kv.values.findIndex((r) => r[0] === "Tabel D. Fordeling af anlægsinvesteringer mellem udvalg");
+    expect(kv.values[d + 2][0]).toBe("Økonomiudvalget");
+    expect(kv.values[d + 5][0]).toBe("Københavns Ejendomme & Indkøb");
+    expect(kv.values[d + 5][2]).toBe(422); // 372 + 50 (seed: Skiltning og Flytning af bom, 2024)
+    const w = outcome.plan.writes.find((x) => x.sheet === "Kvantum")!;
+    const cell = (r: number) => w.cells[r - parseA1(w.topLeft).row][0];
+    expect(cell(d + 2)?.indent).toBeUndefined();
+    for (const k of [3, 4, 5, 6]) expect(cell(d + k)?.indent).toBe(1);
+  });
+  test("printed like Kontrol: A4 landscape, one page wide, its title row on each page", () => {
+    expect(outcome.plan.pageSetup?.find((p) => p.sheet === "Kvantum")).toEqual({
+      sheet: "Kvantum",
+      orientation: "landscape",
+      paperSize: "A4",
+      fitToWidth: true,
+      printTitleRows: "1:1",
+    });
+  });
+});

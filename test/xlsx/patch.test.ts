@@ -106,3 +106,64 @@ test("a plan that writes a number beyond the double range is refused, never writ
     applyPlan(loaded.workbook, { sheets: [], writes: [{ sheet: "Forslag", topLeft: "C3", cells: [[{ value: Infinity }]] }] }),
   ).toThrow("skriveplanen skriver et tal uden for Excels område i C3");
 });
+
+test("a row Beregn writes wrapped text into gets a height for its lines; a height the user set stays", async () => {
+  const wb0 = new ExcelJS.Workbook();
+  const ws0 = wb0.addWorksheet("Forslag");
+  ws0.getCell("A1").value = "x";
+  ws0.getRow(4).height = 40; // the user's own height
+  ws0.getCell("A4").value = "y";
+  const src = path.join(dir, "in4.xlsx");
+  await wb0.xlsx.writeFile(src);
+  const loaded = await loadWorkbook(src);
+  // 100 characters in a column 20 wide: 22 characters a line (20 × 1,1) → 5 lines → 75 pt
+  const message = "m".repeat(100);
+  applyPlan(loaded.workbook, {
+    sheets: [],
+    writes: [
+      {
+        sheet: "Forslag",
+        topLeft: "B2",
+        cells: [
+          [{ value: "Advarsel" }, { value: message, wrap: true }],
+          [{ value: "Info" }, { value: "kort", wrap: true }],
+          [{ value: "Fejl" }, { value: message, wrap: true }],
+        ],
+      },
+    ],
+    columnWidths: [{ sheet: "Forslag", column: 2, width: 20 }],
+  });
+  const out = path.join(dir, "ud4.xlsx");
+  await saveWorkbook(loaded.workbook, out);
+  const xml = new Map(unzip(fs.readFileSync(out)).map((e) => [e.name, e.data])).get("xl/worksheets/sheet1.xml")!.toString("utf8");
+  const rowTag = (r: number) => new RegExp(`<row\\b[^>]*\\br="${r}"[^>]*>`).exec(xml)![0];
+  expect(rowTag(2)).toMatch(/\bht="75"/);
+  expect(rowTag(2)).toMatch(/\bcustomHeight="1"/);
+  // one line: the row keeps Excel's default height
+  expect(rowTag(3)).not.toMatch(/\bht=/);
+  // the user's 40 pt row is not refitted
+  expect(rowTag(4)).toMatch(/\bht="40"/);
+
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const ws = wb.getWorksheet("Forslag")!;
+  expect(ws.getRow(2).height).toBe(75);
+  // the wrapped text and the row's other cell both at the top, beside the first line
+  expect(ws.getCell("C2").alignment).toMatchObject({ wrapText: true, vertical: "top" });
+  expect(ws.getCell("B2").alignment).toMatchObject({ vertical: "top" });
+});
+
+test("print titles of row 1 ('$1:$1') in a workbook without defined names: written as text, the workbook stays valid XML", async () => {
+  const src = await input("in5.xlsx");
+  const loaded = await loadWorkbook(src);
+  applyPlan(loaded.workbook, {
+    sheets: [],
+    writes: [],
+    pageSetup: [{ sheet: "Forslag", orientation: "landscape", paperSize: "A4", fitToWidth: true, printTitleRows: "1:1" }],
+  });
+  const out = path.join(dir, "ud5.xlsx");
+  await saveWorkbook(loaded.workbook, out);
+  const wbXml = new Map(unzip(fs.readFileSync(out)).map((e) => [e.name, e.data])).get("xl/workbook.xml")!.toString("utf8");
+  expect(wbXml).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'Forslag'!$1:$1</definedName>`);
+  await expect(loadWorkbook(out)).resolves.toBeDefined();
+});
