@@ -10,6 +10,7 @@
  * the same text (and format), together with the last Beregn's changes.
  */
 import { readAmount } from "../engine/amountText";
+import type { WorkbookReading } from "./api";
 import { BEREGN_SHEET, beregnSheetCells, readBeregnSheet, type BeregnData, type UndoEntry } from "./beregnSheet";
 import { CellBlock } from "./blocks";
 import { cellAt, findGrid, formatAt, formulaAt, parseA1, splitLocation } from "./grid";
@@ -29,9 +30,14 @@ export interface TextNumber {
 
 /** Tabel 1's input cells holding a number typed as text, in every proposal of the workbook. */
 export function findTextNumbers(grids: Grid[]): TextNumber[] {
+  return textNumbersOf(readWorkbook(grids), grids);
+}
+
+/** The same, from a reading of these grids (the pane has one already). */
+export function textNumbersOf(reading: WorkbookReading, grids: Grid[]): TextNumber[] {
   const out: TextNumber[] = [];
   const seen = new Set<string>();
-  for (const p of readWorkbook(grids).proposals) {
+  for (const p of reading.proposals) {
     for (const t of (p.layout as ProposalLayout).textNumbers ?? []) {
       const at = splitLocation(t.location);
       const g = at && findGrid(grids, at.sheet);
@@ -47,11 +53,6 @@ export function findTextNumbers(grids: Grid[]): TextNumber[] {
     }
   }
   return out;
-}
-
-/** "13 tal skrevet som tekst" (the pane's button and the CLI's line). */
-export function textNumbersWords(n: number): string {
-  return `${n} tal skrevet som tekst`;
 }
 
 export function planFixTextNumbers(grids: Grid[]): { plan: WritePlan; cells: TextNumber[]; summary: string } | { refused: string } {

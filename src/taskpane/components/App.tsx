@@ -44,7 +44,7 @@ export function App({ controller }: { controller: PaneController }) {
         {state.result && <PaybackPanel result={state.result} />}
         {state.result && <SensitivityPanel result={state.result} busy={!!state.busy} onWrite={controller.writeSensitivity} />}
         {state.result && <TotalsPanel result={state.result} />}
-        <FindingsPanel state={state} onGoTo={controller.goTo} />
+        <FindingsPanel state={state} onGoTo={controller.goTo} onFixTextNumbers={controller.fixTextNumbers} />
         <ToolsPanel
           state={state}
           onExplain={controller.explain}
