@@ -389,6 +389,11 @@ maybe("task pane in Chromium with the fake Office", () => {
     await page.getByTestId("valider").click();
     await page.getByTestId("ret-tal-knap").waitFor();
     expect(await page.getByTestId("ret-tal-knap").innerText()).toBe("Ret 2 tal skrevet som tekst");
+    // with every panel showing (payback, chart, Følsomhed, the totals, findings): nothing runs off at 270 px
+    await page.setViewportSize({ width: 270, height: 1100 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await shot("8-270px-fund");
+    await page.setViewportSize({ width: 340, height: 1100 });
     await page.getByTestId("ret-tal-knap").click();
     expect(await page.getByTestId("ret-tal-spoerg").innerText()).toContain(
       `2 celler i Tabel 1 har tal skrevet som tekst, som Excels SUM ikke tæller med. Beregn gør dem til tal (fx "${typed[0]}" i Forslag!H7 bliver ${typed[0]})`,
