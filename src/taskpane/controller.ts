@@ -313,13 +313,14 @@ export class PaneController {
       }
       const res = await this.deps.run(async (ctx) => {
         const grids = await this.read(ctx);
+        const computed = !!this.deps.backend.readWorkbook(grids).stamp;
         const undo = this.deps.backend.planUndo(grids);
         if ("refused" in undo) return undo;
         await applyPlan(ctx, undo.plan, grids);
         // the workbook as Fortryd leaves it: no stamp, so no "Sidst beregnet"
         const restored = this.deps.backend.applyPlanToGrids?.(grids, undo.plan);
         if (restored) this.recognise(restored, this.deps.backend.readWorkbook(restored));
-        return { restored: undo.cellsRestored ?? countCells(undo.plan) };
+        return { restored: undo.cellsRestored ?? countCells(undo.plan), computed };
       });
       if ("refused" in res) {
         this.set({ outcome: { intent: "warning", title: "Kan ikke fortryde", text: res.refused } });
@@ -334,7 +335,8 @@ export class PaneController {
         outcome: {
           intent: "info",
           title: "Fortrudt",
-          text: `Sidste Beregn er fortrudt: ${res.restored} ${res.restored === 1 ? "celle" : "celler"} gendannet.`,
+          // without a stamp no Beregn ran: what is undone is the pane's own change (Ret tal, an insert)
+          text: `${res.computed ? "Sidste Beregn er fortrudt" : "Fortrudt"}: ${res.restored} ${res.restored === 1 ? "celle" : "celler"} gendannet.`,
         },
       });
     }).then(() => undefined);

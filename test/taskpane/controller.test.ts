@@ -348,6 +348,8 @@ describe("the pane after Beregn and Fortryd (issue 10) on 2025 BC02", () => {
     await controller.fixTextNumbers();
     await controller.undo("last");
     expect(controller.getState().outcome?.title).toBe("Fortrudt");
+    // no Beregn ran: the words do not say one was undone
+    expect(controller.getState().outcome?.text).toBe("Fortrudt: 13 celler gendannet.");
     expect(content(fake.toGrids())).toEqual(before);
     expect(controller.getState().textNumbers?.count).toBe(13);
   });

@@ -22,7 +22,7 @@ import { PL_FACTORS, PriceLevelError } from "../../engine/priceLevel";
 import { DEFAULT_SETTINGS } from "../../engine/settings";
 import { priceLevelCalculation, staffCostCalculation, type SideCalculation } from "../../engine/sideCalculations";
 import { OVERHEAD_PER_FTE_2025, RATES_PER_FTE } from "../../engine/staffCost";
-import type { InsertValue } from "../handlers";
+import type { EditRows, InsertValue, Pair, RowLabel } from "../handlers";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -68,21 +68,15 @@ function Steps({ outcome, onInsert, busy }: { outcome: Outcome; onInsert: Insert
   );
 }
 
-/** One row of an editable two-column table: a name (personalegruppe, years) and its number. */
-interface Pair {
-  key: string;
-  value: string;
-}
-
 /**
  * The rate table and the index table: each row a name and a number, both editable, and a button
  * that adds a row. One component for both (they were two near-copies).
  */
 function EditableTable(props: {
   rows: Pair[];
-  onChange: (rows: Pair[]) => void;
+  onChange: EditRows;
   keyLabel: string;
-  valueLabel: (row: Pair) => string;
+  valueLabel: RowLabel;
   addText: string;
   newRow: () => Pair;
 }) {
