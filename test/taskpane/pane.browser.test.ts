@@ -409,7 +409,10 @@ maybe("task pane in Chromium with the fake Office", () => {
     await page.getByText(/2 celler gendannet/).waitFor();
     const back = (await workbook()).find((x) => x.name === "Forslag")!;
     expect([back.values[6][7], back.values[6][8]]).toEqual(typed.map(String));
+    // offered again at once, without claiming "Ingen fund" before anything was checked
     expect(await page.getByTestId("ret-tal-knap").innerText()).toBe("Ret 2 tal skrevet som tekst");
+    expect(await page.getByText("Ingen fund: tallene hænger sammen.").count()).toBe(0);
+    await shot("11-ret-tal-fortrudt");
   });
 
   test("no CSP violation, no request to another origin, no page error", async () => {

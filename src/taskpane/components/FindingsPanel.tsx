@@ -112,7 +112,15 @@ function FixTextNumbers({ state, onFix }: { state: PaneState; onFix: () => void 
 /** Findings grouped by severity, errors first; errors and warnings open. */
 export function FindingsPanel({ state, onGoTo, onFixTextNumbers }: { state: PaneState; onGoTo: GoTo; onFixTextNumbers: () => void }) {
   const styles = useStyles();
-  if (!state.findingsSource && state.findings.length === 0 && !state.textNumbers) return null;
+  if (!state.findingsSource && state.findings.length === 0) {
+    // before Valider or Beregn: no findings to list, but the numbers typed as text can be fixed already
+    if (!state.textNumbers) return null;
+    return (
+      <section className={styles.panel} aria-label="Tal skrevet som tekst">
+        <FixTextNumbers state={state} onFix={onFixTextNumbers} />
+      </section>
+    );
+  }
   const resolved = state.resolved ?? [];
   const groups = groupFindings(state.findings);
   const open: string[] = groups.filter((g) => g.severity !== "info" && g.items.length > 0).map((g) => g.severity);
