@@ -336,7 +336,8 @@ export class PaneController {
           intent: "info",
           title: "Fortrudt",
           // without a stamp no Beregn ran: what is undone is the pane's own change (Ret tal, an insert)
-          text: `${res.computed ? "Sidste Beregn er fortrudt" : "Fortrudt"}: ${res.restored} ${res.restored === 1 ? "celle" : "celler"} gendannet.`,
+          // (the title already says "Fortrudt": the text does not repeat it)
+          text: `${res.computed ? "Sidste Beregn er fortrudt: " : ""}${res.restored} ${res.restored === 1 ? "celle" : "celler"} gendannet.`,
         },
       });
     }).then(() => undefined);

@@ -349,7 +349,7 @@ describe("the pane after Beregn and Fortryd (issue 10) on 2025 BC02", () => {
     await controller.undo("last");
     expect(controller.getState().outcome?.title).toBe("Fortrudt");
     // no Beregn ran: the words do not say one was undone
-    expect(controller.getState().outcome?.text).toBe("Fortrudt: 13 celler gendannet.");
+    expect(controller.getState().outcome?.text).toBe("13 celler gendannet.");
     expect(content(fake.toGrids())).toEqual(before);
     expect(controller.getState().textNumbers?.count).toBe(13);
   });
