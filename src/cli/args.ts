@@ -29,12 +29,13 @@ export type Command =
   | { kind: "beregn"; file: string; options: Options }
   | { kind: "valider"; paths: string[]; options: Options }
   | { kind: "skabelon"; file: string; options: Options }
+  | { kind: "retTal"; file: string; options: Options }
   | { kind: "json"; file: string; options: Options }
   | { kind: "folsomhed"; file: string; options: Options }
   | { kind: "omregn"; what: "timer" | "åv" | "pl"; amount: string; options: Options }
   | { kind: "katalog"; paths: string[]; options: Options };
 
-const SUBCOMMANDS = new Set(["valider", "skabelon", "json", "følsomhed", "folsomhed", "omregn", "katalog"]);
+const SUBCOMMANDS = new Set(["valider", "skabelon", "json", "følsomhed", "folsomhed", "omregn", "katalog", "ret-tal"]);
 const OMREGN_WHAT: Record<string, "timer" | "åv" | "pl"> = { timer: "timer", åv: "åv", av: "åv", pl: "pl", "p/l": "pl" };
 
 export function parseCommand(argv: string[]): Command {
@@ -135,6 +136,12 @@ export function parseCommand(argv: string[]): Command {
       noWriteOptions("valider");
       if (rest.length === 0) throw new UsageError("beregn valider skal have mindst én fil eller mappe; se beregn --help");
       return { kind: "valider", paths: rest, options };
+    }
+    if (first === "ret-tal") {
+      if (options.forslag !== undefined)
+        throw new UsageError("beregn ret-tal retter alle forslag i projektmappen; --forslag hører til beregn <fil>");
+      if (options.output !== undefined && options.inPlace) throw new UsageError("vælg enten -o eller --in-place, ikke begge");
+      return { kind: "retTal", file: only("projektmappe"), options };
     }
     if (first === "skabelon") {
       if (options.output !== undefined || options.inPlace || options.forslag !== undefined)

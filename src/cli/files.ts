@@ -46,9 +46,9 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /** "<navn>-beregnet.xlsx" beside the input (.xlsm for a macro workbook: the package keeps its macros). */
-export function defaultOutput(input: string): string {
+export function defaultOutput(input: string, suffix = "beregnet"): string {
   const ext = path.extname(input);
-  return path.join(path.dirname(input), `${path.basename(input, ext)}-beregnet${/^\.xlsm$/i.test(ext) ? ".xlsm" : ".xlsx"}`);
+  return path.join(path.dirname(input), `${path.basename(input, ext)}-${suffix}${/^\.xlsm$/i.test(ext) ? ".xlsm" : ".xlsx"}`);
 }
 
 /**
@@ -58,10 +58,10 @@ export function defaultOutput(input: string): string {
  */
 export function outputTarget(
   input: string,
-  opts: { output?: string; inPlace: boolean; overskriv: boolean },
+  opts: { output?: string; inPlace: boolean; overskriv: boolean; suffix?: string },
 ): { target: string; inPlace: boolean } {
   if (opts.inPlace) return { target: input, inPlace: true };
-  const target = opts.output ?? defaultOutput(input);
+  const target = opts.output ?? defaultOutput(input, opts.suffix);
   if (sameFile(target, input)) throw new UsageError(`${target} er inddatafilen; brug --in-place for at skrive i den`);
   const ext = /\.xlsm$/i.test(input) ? ".xlsm" : ".xlsx";
   if (path.extname(target).toLowerCase() !== ext) throw new UsageError(`uddatafilen skal hedde ${ext} ligesom inddatafilen: ${target}`);

@@ -11,6 +11,11 @@ Brug:
   beregn valider <filer eller mapper…>
       Kontrollerer uden at skrive. Én linje pr. fund: fil:ark!celle: alvorlighed KODE besked.
       Mapper gennemsøges for .xlsx og .xlsm.
+  beregn ret-tal <fil.xlsx> [-o ud.xlsx | --in-place] [--overskriv]
+      Gør tal skrevet som tekst i Tabel 1 ("1.144") til tal, så Excels SUM tæller dem med og
+      næste beregn skriver formler. Anden tekst ("ca. 500") røres ikke. Formatet bevares
+      (Tekst bliver Standard). Uden -o og --in-place skrives <fil>-rettet.xlsx ved siden af.
+      Fortryd i Beregn-ruden gør dem til tekst igen.
   beregn skabelon <ud.xlsx> [--overskriv]
       Skriver en ny, tom projektmappe efter 2025-skabelonen.
   beregn katalog <mapper eller filer…> -o katalog.xlsx [--format F] [--angivet katalog.xlsx] [--overskriv]

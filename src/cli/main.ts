@@ -16,7 +16,9 @@ import { packageVersion } from "./version";
 function subject(argv: string[]): string | undefined {
   try {
     const c = parseCommand(argv);
-    return c.kind === "beregn" || c.kind === "json" || c.kind === "skabelon" || c.kind === "folsomhed" ? c.file : undefined;
+    return c.kind === "beregn" || c.kind === "json" || c.kind === "skabelon" || c.kind === "folsomhed" || c.kind === "retTal"
+      ? c.file
+      : undefined;
   } catch {
     return undefined;
   }
@@ -41,6 +43,8 @@ export async function main(argv: string[], io: Output = processOutput): Promise<
         return await (await import("./commands/valider")).runValider(cmd.paths, cmd.options, io);
       case "skabelon":
         return await (await import("./commands/skabelon")).runSkabelon(cmd.file, cmd.options, io);
+      case "retTal":
+        return await (await import("./commands/retTal")).runRetTal(cmd.file, cmd.options, io);
       case "folsomhed":
         return await (await import("./commands/folsomhed")).runFolsomhed(cmd.file, cmd.options, io);
       case "omregn":

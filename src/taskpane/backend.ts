@@ -8,6 +8,7 @@ import type { SettingsInput } from "../engine/settings";
 import * as workbook from "../workbook";
 import type { Explanation, FoundProposal, PlanOptions, PlanOutcome, WorkbookReading } from "../workbook/api";
 import type { Grid, WritePlan } from "../workbook/types";
+import type { TextNumber } from "../workbook/fixTextNumbers";
 
 export interface WorkbookBackend {
   readWorkbook(grids: Grid[]): WorkbookReading;
@@ -40,6 +41,12 @@ export interface WorkbookBackend {
     address: string,
     cell: { value: number },
   ): { plan: WritePlan; summary: string } | { refused: string };
+  /** Tabel 1's input numbers typed as text ("Ret tal skrevet som tekst", issue 10). */
+  textNumbersOf?(reading: WorkbookReading, grids: Grid[]): TextNumber[];
+  /** The question the pane asks before converting them. */
+  fixTextNumbersQuestion?(cells: TextNumber[]): string;
+  /** Those cells as numbers, recorded in "_beregn" for Fortryd. */
+  planFixTextNumbers?(grids: Grid[], reading?: WorkbookReading): { plan: WritePlan; summary: string } | { refused: string };
 }
 
 const REQUIRED = ["readWorkbook", "computeFound", "validateWorkbook", "planBeregn", "planUndo", "templateGrids", "explainCell"] as const;

@@ -9,12 +9,14 @@ import { applyPlan, getSelectedCell, HostError, parseLocation, readGrids, select
 import type { Explanation, FoundProposal, WorkbookReading } from "../workbook/api";
 import type { Grid, WritePlan } from "../workbook/types";
 import type { WorkbookBackend } from "./backend";
+import { cellAddress, parseCell } from "../excel/address";
 import { inversePlan, optionalColumnsPlan, templatePlan } from "./plans";
 
 /** Excel.run, or the fake's run in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-export type Busy = "læser" | "beregner" | "validerer" | "kvantum" | "fortryder" | "forklarer" | "indsætter" | "gemmer" | "går til celle";
+export type Busy =
+  "læser" | "beregner" | "validerer" | "kvantum" | "fortryder" | "forklarer" | "indsætter" | "gemmer" | "går til celle" | "retter";
 
 /** What the last action did, and how to undo it. */
 export interface Outcome {
@@ -43,6 +45,11 @@ export interface PaneState {
   /** The user's overrides in this session; the workbook's own (from "_beregn") are in reading. */
   settings: PaneSettings;
   settingsSaved?: "projektmappe" | "session";
+  /**
+   * Tabel 1's input numbers typed as text in the workbook as last read: how many, and what
+   * converting them changes (the pane's confirmation). Absent when there are none.
+   */
+  textNumbers?: { count: number; question: string };
 }
 
 /** Settings the pane offers: the engine's (SPEC §9) and the profile, when the user overrides it. */
@@ -107,7 +114,15 @@ export class PaneController {
   private recognise(grids: Grid[], reading: WorkbookReading): void {
     this.grids = grids;
     const selected = this.state.selected < reading.proposals.length ? this.state.selected : 0;
-    this.set({ reading, selected });
+    this.set({ reading, selected, textNumbers: this.textNumbers(grids, reading) });
+  }
+
+  /** "Ret tal skrevet som tekst" is offered while the workbook has such numbers. */
+  private textNumbers(grids: Grid[], reading: WorkbookReading): PaneState["textNumbers"] {
+    const { textNumbersOf, fixTextNumbersQuestion } = this.deps.backend;
+    const cells = textNumbersOf?.(reading, grids) ?? [];
+    if (cells.length === 0 || !fixTextNumbersQuestion) return undefined;
+    return { count: cells.length, question: fixTextNumbersQuestion(cells) };
   }
 
   /** computeFound with the effective settings; a profile override replaces the recognised one. */
@@ -298,13 +313,14 @@ export class PaneController {
       }
       const res = await this.deps.run(async (ctx) => {
         const grids = await this.read(ctx);
+        const computed = !!this.deps.backend.readWorkbook(grids).stamp;
         const undo = this.deps.backend.planUndo(grids);
         if ("refused" in undo) return undo;
         await applyPlan(ctx, undo.plan, grids);
         // the workbook as Fortryd leaves it: no stamp, so no "Sidst beregnet"
         const restored = this.deps.backend.applyPlanToGrids?.(grids, undo.plan);
         if (restored) this.recognise(restored, this.deps.backend.readWorkbook(restored));
-        return { restored: undo.cellsRestored ?? countCells(undo.plan) };
+        return { restored: undo.cellsRestored ?? countCells(undo.plan), computed };
       });
       if ("refused" in res) {
         this.set({ outcome: { intent: "warning", title: "Kan ikke fortryde", text: res.refused } });
@@ -319,7 +335,9 @@ export class PaneController {
         outcome: {
           intent: "info",
           title: "Fortrudt",
-          text: `Sidste Beregn er fortrudt: ${res.restored} ${res.restored === 1 ? "celle" : "celler"} gendannet.`,
+          // without a stamp no Beregn ran: what is undone is the pane's own change (Ret tal, an insert)
+          // (the title already says "Fortrudt": the text does not repeat it)
+          text: `${res.computed ? "Sidste Beregn er fortrudt: " : ""}${res.restored} ${res.restored === 1 ? "celle" : "celler"} gendannet.`,
         },
       });
     }).then(() => undefined);
@@ -468,6 +486,41 @@ export class PaneController {
       this.set({ outcome: { intent: "success", title: "Indsat", text: res.summary, undo: "beregn" } });
     }).then(() => undefined);
 
+  /**
+   * "Ret tal skrevet som tekst" (issue 10 item 4): the one action that writes input cells, and
+   * only when the user has confirmed it in the pane. Fortryd turns them back into text.
+   */
+  fixTextNumbers = (): Promise<void> =>
+    this.act("retter", async () => {
+      const { backend } = this.deps;
+      const plan = backend.planFixTextNumbers;
+      if (!plan) throw new Error("arbejdsbogslaget kan ikke rette tal skrevet som tekst");
+      const res = await this.deps.run(async (ctx) => {
+        const grids = await this.read(ctx);
+        const reading = backend.readWorkbook(grids);
+        const out = plan(grids, reading);
+        if ("refused" in out) {
+          this.recognise(grids, reading);
+          return out;
+        }
+        await applyPlan(ctx, out.plan, grids);
+        const written = backend.applyPlanToGrids?.(grids, out.plan);
+        if (written) this.recognise(written, backend.readWorkbook(written));
+        else this.set({ textNumbers: undefined });
+        return { summary: out.summary, plan: out.plan };
+      });
+      if ("refused" in res) {
+        this.set({ outcome: { intent: "info", title: "Intet rettet", text: res.refused } });
+        return;
+      }
+      // the reader's note about those cells (located at the first of them) no longer holds
+      const converted = new Set(writtenCells(res.plan));
+      this.set({
+        findings: this.state.findings.filter((f) => !(f.code === "UNREADABLE" && converted.has(f.location))),
+        outcome: { intent: "success", title: "Tal rettet", text: res.summary, undo: "beregn" },
+      });
+    }).then(() => undefined);
+
   dismissOutcome = (): void => this.set({ outcome: undefined, error: undefined });
 
   /** The settings form refused a value: an earlier "Indstillinger gemt" no longer describes the form. */
@@ -484,6 +537,21 @@ export class PaneController {
     const grids = await this.deps.run((ctx) => this.read(ctx));
     this.recognise(grids, this.deps.backend.readWorkbook(grids));
   }
+}
+
+/** "Ark!G3" of every cell a plan writes in the user's sheets (not "_beregn"). */
+function writtenCells(plan: WritePlan): string[] {
+  const out: string[] = [];
+  for (const w of plan.writes) {
+    const origin = parseCell(w.topLeft);
+    if (!origin || w.sheet.toLowerCase() === "_beregn") continue;
+    w.cells.forEach((row, r) =>
+      row.forEach((c, k) => {
+        if (c) out.push(`${w.sheet}!${cellAddress(origin.row + r, origin.col + k)}`);
+      }),
+    );
+  }
+  return out;
 }
 
 function countCells(plan: WritePlan): number {

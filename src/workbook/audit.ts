@@ -42,6 +42,8 @@ export interface ProposalAudit {
   sameValue: { table: string; count: number }[];
   /** Tabel 1 sums written as values because inputs are numbers typed as text (not formulas). */
   valuesForText: number;
+  /** Input numbers typed as text that "Ret tal skrevet som tekst" made numbers (fixTextNumbers.ts). */
+  textFixed: number;
   /** (c) findings that still hold after the write. */
   after: Finding[];
 }
@@ -134,7 +136,7 @@ export function changesOf(
   before: Finding[],
   layout: (sheet: string) => ProposalLayout | undefined,
   skip: Set<string>,
-): { changes: ChangeLine[]; sameValue: Map<string, number> } {
+): { changes: ChangeLine[]; sameValue: Map<string, number>; textFixed: number } {
   // cell → the findings located there, built once (a 15.000-row proposal has thousands of each)
   const byCell = new Map<string, { f: Finding; size: number }[]>();
   for (const f of before) {
@@ -155,6 +157,14 @@ export function changesOf(
   };
   const changes: ChangeLine[] = [];
   const sameValue = new Map<string, number>();
+  let textFixed = 0;
+  // input cells by sheet (a stated table typed as text that Beregn rewrote is not one of them)
+  const inputs = new Map<string, Set<string>>();
+  const inputCell = (e: UndoEntry): boolean => {
+    let set = inputs.get(e.sheet);
+    if (!set) inputs.set(e.sheet, (set = new Set(layout(e.sheet)?.inputCells ?? [])));
+    return set.has(`${e.sheet}!${e.address}`);
+  };
   // in sheet, row, column order, whatever order the undo data was built in (idempotence)
   const at = (e: UndoEntry) => parseA1(e.address);
   const ordered = [...undo].sort((x, y) => x.sheet.localeCompare(y.sheet) || at(x).row - at(y).row || at(x).col - at(y).col);
@@ -167,6 +177,11 @@ export function changesOf(
     const b = cellAt(og, row, col);
     const a = cellAt(ag, row, col);
     if (shown(b) === shown(a)) {
+      // "1.144" typed as text made the number 1144 at the user's request: the same amount, no formula
+      if (typeof b === "string" && typeof a === "number" && inputCell(e)) {
+        textFixed++;
+        continue;
+      }
       const l = layout(e.sheet);
       const table = l ? tableOf(l, e.sheet, row) : e.sheet;
       if (!isBlank(a)) sameValue.set(table, (sameValue.get(table) ?? 0) + 1);
@@ -181,7 +196,7 @@ export function changesOf(
       last.after.push(a);
     } else changes.push({ sheet: e.sheet, row, c1: col, c2: col, before: [b], after: [a], kind, finding });
   }
-  return { changes, sameValue };
+  return { changes, sameValue, textFixed };
 }
 
 /** "Ark!G32:K32" of a change line. */

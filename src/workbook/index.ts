@@ -13,6 +13,7 @@
  *   templateGrids(): Grid[]
  *   planSettings(grids, settings, profile?): WritePlan   (the pane's Indstillinger into "_beregn")
  *   explainCell(reading, result, sheet, address): Explanation | undefined
+ *   planFixTextNumbers(grids, reading?): { plan; cells; summary } | { refused }   ("Ret tal skrevet som tekst")
  */
 export * from "./types";
 export * from "./api";
@@ -30,3 +31,4 @@ export { SheetBuilder } from "./sheetBuilder";
 export { a1, parseA1, splitLocation } from "./grid";
 export { planSensitivitySheet, SENSITIVITY_SHEET } from "./sensitivitySheet";
 export { planInsertValue } from "./insertValue";
+export { planFixTextNumbers, findTextNumbers, textNumbersOf, fixTextNumbersQuestion, type TextNumber } from "./fixTextNumbers";

@@ -146,7 +146,7 @@ function section(rows: Rows, p: ProposalAudit): void {
   for (const f of sorted(p.before)) findingRow(rows, f);
   rows.blank();
   rows.heading(`2. Ændret af Beregn: ${changeWords(p.changes)}`);
-  if (p.changes.length === 0 && p.sameValue.length === 0) rows.line([undefined, undefined, text("Ingen celler ændret")]);
+  if (p.changes.length === 0 && p.sameValue.length === 0 && !p.textFixed) rows.line([undefined, undefined, text("Ingen celler ændret")]);
   for (const c of p.changes) changeRow(rows, c);
   for (const s of p.sameValue)
     rows.line([
@@ -156,12 +156,21 @@ function section(rows: Rows, p: ProposalAudit): void {
         wrap: true,
       }),
     ]);
+  if (p.textFixed)
+    rows.line([
+      undefined,
+      undefined,
+      text(
+        `Tabel 1: ${p.textFixed === 1 ? "1 tal skrevet som tekst er gjort til tal" : `${p.textFixed} tal skrevet som tekst er gjort til tal`} med samme værdi (Ret tal skrevet som tekst), så Excels SUM tæller ${p.textFixed === 1 ? "det" : "dem"} med.`,
+        { wrap: true },
+      ),
+    ]);
   if (p.valuesForText)
     rows.line([
       undefined,
       undefined,
       text(
-        `Tabel 1: ${p.valuesForText} ${p.valuesForText === 1 ? "sum er skrevet" : "summer er skrevet"} som tal, ikke formler, fordi rækkerne har tal skrevet som tekst, som Excels SUM ikke tæller med. Skriv tallene som tal (eller brug Excels Konvertér til tal), og kør Beregn igen, så bliver summerne formler.`,
+        `Tabel 1: ${p.valuesForText} ${p.valuesForText === 1 ? "sum er skrevet" : "summer er skrevet"} som tal, ikke formler, fordi rækkerne har tal skrevet som tekst, som Excels SUM ikke tæller med. Brug "Ret tal skrevet som tekst" (i Beregn-ruden eller beregn ret-tal), og kør Beregn igen, så bliver summerne formler.`,
         { wrap: true },
       ),
     ]);

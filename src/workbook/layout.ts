@@ -77,4 +77,9 @@ export interface ProposalLayout {
   fingerprint: string;
   /** "Ark!C12" of every input cell (labels, values, optional columns, keys, transfers). */
   inputCells: string[];
+  /**
+   * Tabel 1's input numbers typed as text, as the reader counted them in its UNREADABLE note:
+   * what "Ret tal skrevet som tekst" converts (fixTextNumbers.ts).
+   */
+  textNumbers?: { text: string; location: string }[];
 }

@@ -525,7 +525,10 @@ export function readTabel1(grid: Grid, header: Tabel1Header, stopRow: number): T
     ctx.add(
       "UNREADABLE",
       "info",
-      `${n} ${n === 1 ? "tal er" : "tal er"} skrevet som tekst (fx "${first.text}" i ${first.location}); Beregn læser dem, men Excels SUM tæller dem ikke med`,
+      // "tal" is the same word in singular and plural; the pronoun is not
+      n === 1
+        ? `1 tal er skrevet som tekst ("${first.text}" i ${first.location}); Beregn læser det, men Excels SUM tæller det ikke med`
+        : `${n} tal er skrevet som tekst (fx "${first.text}" i ${first.location}); Beregn læser dem, men Excels SUM tæller dem ikke med`,
       first.location,
     );
   }

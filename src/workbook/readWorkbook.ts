@@ -246,6 +246,7 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
       tables: mine,
       fingerprint: fingerprint(inputCells.map((k) => `${k}=${ctx.inputCells.get(k)}`).join("\n")),
       inputCells,
+      textNumbers: [...ctx.textNumbers],
     };
     return {
       sheet: grid.name,

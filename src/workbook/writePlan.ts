@@ -270,7 +270,7 @@ export function planBeregn(
       const l = p.layout as ProposalLayout;
       const beforeJ = [...(before.bySheet.get(p.sheet.toLowerCase()) ?? []), ...(j === proposalIndex ? before.workbook : [])];
       const entries = draft.undo.filter((e) => owner(e.sheet) === j);
-      const { changes, sameValue } = changesOf(entries, original, afterGrids, dedupe(beforeJ), () => l, skip);
+      const { changes, sameValue, textFixed } = changesOf(entries, original, afterGrids, dedupe(beforeJ), () => l, skip);
       let afterJ: Finding[];
       if (j === proposalIndex)
         afterJ = stillTrue(dedupe([...reading.findings, ...result.findings, ...found.findings, ...notes]), userBlocks);
@@ -289,6 +289,7 @@ export function planBeregn(
         changes,
         sameValue: [...sameValue].map(([table, count]) => ({ table, count })),
         valuesForText: j === proposalIndex ? valuesForText(userBlocks[0], layout) : 0,
+        textFixed,
         after: afterJ,
       };
     });

@@ -313,6 +313,57 @@ describe("the pane after Beregn and Fortryd (issue 10) on 2025 BC02", () => {
     expect(s.resolved).toBeUndefined();
   });
 
+  // "Ret tal skrevet som tekst" (issue 10 item 4). The compact layout types BC02's inputs as
+  // text, 13 of them non-zero: seed 004 lines 359–366 (-674 ×5, 112 ×5, 372, 50, 1.400)
+  test("Ret tal skrevet som tekst: offered with its question; converts in ≤ 3 syncs; Beregn then writes formulas", async () => {
+    const { fake, controller } = setup(bc02());
+    await controller.start();
+    const t = controller.getState().textNumbers;
+    expect(t?.count).toBe(13);
+    expect(t?.question).toBe(
+      '13 celler i Tabel 1 har tal skrevet som tekst, som Excels SUM ikke tæller med. Beregn gør dem til tal (fx "-674" i 2025-BC02!G3 bliver -674); formatet bevares. Anden tekst, som "ca. 500", rører Beregn ikke. Fortryd gør dem til tekst igen.',
+    );
+    fake.stats.syncs = 0;
+    await controller.fixTextNumbers();
+    const s = controller.getState();
+    expect(s.error).toBeUndefined();
+    expect(fake.stats.syncs).toBeLessThanOrEqual(3);
+    expect(s.outcome?.title).toBe("Tal rettet");
+    expect(s.outcome?.text).toMatch(/^13 tal skrevet som tekst er gjort til tal; kør Beregn/);
+    expect(s.outcome?.undo).toBe("beregn");
+    expect(s.textNumbers).toBeUndefined();
+    const sheet = () => fake.toGrids().find((g) => g.name === "2025-BC02")!;
+    expect(sheet().values[2][6]).toBe(-674); // G3
+    expect(sheet().values[9][6]).toBe(1400); // G10
+    await controller.beregn("beregn");
+    // Samlet varig ændring, 2025 (G6): a formula now, no longer the engine's value
+    expect(sheet().formulas[5][6]).toBe("=SUM(G3:G4)");
+    expect(controller.getState().findings.some((f) => f.code === "UNREADABLE")).toBe(false);
+  });
+
+  test("Fortryd after Ret tal: the text is back, and the action is offered again", async () => {
+    const { fake, controller } = setup(bc02());
+    const before = content(fake.toGrids());
+    await controller.start();
+    await controller.fixTextNumbers();
+    await controller.undo("last");
+    expect(controller.getState().outcome?.title).toBe("Fortrudt");
+    // no Beregn ran: the words do not say one was undone
+    expect(controller.getState().outcome?.text).toBe("13 celler gendannet.");
+    expect(content(fake.toGrids())).toEqual(before);
+    expect(controller.getState().textNumbers?.count).toBe(13);
+  });
+
+  test("Ret tal on a workbook without numbers typed as text: not offered; refused in words", async () => {
+    const { fake, controller } = setup(f4());
+    const before = content(fake.toGrids());
+    await controller.start();
+    expect(controller.getState().textNumbers).toBeUndefined();
+    await controller.fixTextNumbers();
+    expect(controller.getState().outcome?.text).toBe("Tabel 1 har ingen tal skrevet som tekst: der er intet at rette.");
+    expect(content(fake.toGrids())).toEqual(before);
+  });
+
   test("a refused setting clears an earlier Indstillinger gemt", async () => {
     const { controller } = setup(bc02());
     await controller.saveSettings({ discountRate: "2 %" });

@@ -270,14 +270,27 @@ maybe("task pane in Chromium with the fake Office", () => {
     expect((await workbook()).map((g) => g.name)).toEqual(before);
   });
 
-  test("the three main actions share one row at 320 px; nothing runs off the pane at 270 px (Mac's default)", async () => {
-    await page.setViewportSize({ width: 320, height: 1100 });
-    const boxes = await Promise.all(["beregn", "valider", "kvantum"].map(async (id) => (await page.getByTestId(id).boundingBox())!));
-    expect({ tops: new Set(boxes.map((b) => Math.round(b.y))).size, boxes }).toEqual({ tops: 1, boxes });
-    await shot("7-320px");
+  // Microsoft's widths (learn.microsoft.com/javascript/api/office/office.taskpane): Excel on the web
+  // 350 px, Windows 320 px, Mac 270 px; margins 20 px (…/office/dev/add-ins/design/add-in-layout)
+  test("the three main actions share one row at 320 and 350 px; nothing runs off the pane at 270 px (Mac's default)", async () => {
+    const sides = () =>
+      page.evaluate(() => {
+        const s = getComputedStyle(document.querySelector("main")!);
+        return [s.paddingLeft, s.paddingRight];
+      });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    for (const width of [320, 350]) {
+      await page.setViewportSize({ width, height: 1100 });
+      const boxes = await Promise.all(["beregn", "valider", "kvantum"].map(async (id) => (await page.getByTestId(id).boundingBox())!));
+      expect({ width, tops: new Set(boxes.map((b) => Math.round(b.y))).size }).toEqual({ width, tops: 1 });
+      expect(await sides()).toEqual(["20px", "20px"]);
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      await shot(`7-${width}px`);
+    }
     await page.setViewportSize({ width: 270, height: 1100 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBe(0);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    // narrower sides where the pane is narrow, still on the 4 px grid
+    expect(await sides()).toEqual(["12px", "12px"]);
     await shot("8-270px");
     await page.setViewportSize({ width: 340, height: 1100 });
   });
@@ -313,14 +326,7 @@ maybe("task pane in Chromium with the fake Office", () => {
     await page.getByText(/Arket Følsomhed er skrevet/).waitFor();
     const grids = await workbook();
     const sheet = grids.find((g) => g.name === "Følsomhed")!;
-    expect(sheet.values[4].slice(0, 6)).toEqual([
-      "Som angivet",
-      "som skrevet",
-      "7 år (2030)",
-      "7 år (2030)",
-      -6282,
-      "inden for grænsen",
-    ]);
+    expect(sheet.values[4].slice(0, 6)).toEqual(["Som angivet", "som skrevet", "7 år (2030)", "7 år (2030)", -6282, "inden for grænsen"]);
     expect(sheet.values[5][5]).toBe("over grænsen");
     fs.mkdirSync(OUT, { recursive: true });
     await page.screenshot({ path: path.join(OUT, "taskpane-folsomhed.png"), fullPage: true });
@@ -339,6 +345,15 @@ maybe("task pane in Chromium with the fake Office", () => {
     expect(await page.getByTestId("sidecalc-steps").nth(1).innerText()).toBe(
       "40.000 t.kr. 2024 p/l × 1,048 (2024→2025) = 41.920 t.kr. 2025 p/l",
     );
+    // the index table is one editable table with the rate table: a changed factor is used at once
+    const factor = page.getByRole("textbox", { name: "Faktor 2024-2025" });
+    await factor.fill("1,05");
+    expect(await page.getByTestId("sidecalc-steps").nth(1).innerText()).toBe(
+      "40.000 t.kr. 2024 p/l × 1,05 (2024→2025) = 42.000 t.kr. 2025 p/l",
+    );
+    await factor.fill("1,048");
+    await page.getByRole("button", { name: "Tilføj sats" }).click();
+    expect(await page.getByRole("textbox", { name: /^Sats egen \d+$/ }).count()).toBe(1);
     await page.evaluate(() => {
       (window as unknown as { __fakeWorkbook: { selection: unknown } }).__fakeWorkbook.selection = { sheet: "Forslag", address: "C60" };
     });
@@ -351,6 +366,53 @@ maybe("task pane in Chromium with the fake Office", () => {
     await page.getByTestId("fortryd").click();
     await page.getByText(/1 celle gendannet/).waitFor();
     expect(content(await workbook())).toEqual(content(original));
+  });
+
+  test("Ret tal skrevet som tekst: offered in the findings, asks with what it changes, converts, Fortryd restores", async () => {
+    // two of Forslag's inputs typed as text, as the documents sometimes have them (H7, I7: Effektivisering TMF 2025, 2026)
+    const typed = await page.evaluate(() => {
+      const fake = (
+        window as unknown as {
+          __fakeWorkbook: {
+            sheet(n: string): { get(r: number, c: number): { value: unknown } | undefined; set(r: number, c: number, p: object): void };
+          };
+        }
+      ).__fakeWorkbook;
+      const sheet = fake.sheet("Forslag");
+      return [7, 8].map((c) => {
+        const v = sheet.get(6, c)?.value;
+        sheet.set(6, c, { value: String(v) });
+        return v;
+      });
+    });
+    expect(typed.every((v) => typeof v === "number" && v !== 0)).toBe(true);
+    await page.getByTestId("valider").click();
+    await page.getByTestId("ret-tal-knap").waitFor();
+    expect(await page.getByTestId("ret-tal-knap").innerText()).toBe("Ret 2 tal skrevet som tekst");
+    // with every panel showing (payback, chart, Følsomhed, the totals, findings): nothing runs off at 270 px
+    await page.setViewportSize({ width: 270, height: 1100 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await shot("8-270px-fund");
+    await page.setViewportSize({ width: 340, height: 1100 });
+    await page.getByTestId("ret-tal-knap").click();
+    expect(await page.getByTestId("ret-tal-spoerg").innerText()).toContain(
+      `2 celler i Tabel 1 har tal skrevet som tekst, som Excels SUM ikke tæller med. Beregn gør dem til tal (fx "${typed[0]}" i Forslag!H7 bliver ${typed[0]})`,
+    );
+    await shot("9-ret-tal-spoerg");
+    await page.getByTestId("ret-tal-ja").click();
+    await page.getByText(/^2 tal skrevet som tekst er gjort til tal; kør Beregn/).waitFor();
+    const g = (await workbook()).find((x) => x.name === "Forslag")!;
+    expect([g.values[6][7], g.values[6][8]]).toEqual(typed);
+    expect(await page.getByTestId("ret-tal-knap").count()).toBe(0);
+    await shot("10-ret-tal-rettet");
+    await page.getByTestId("fortryd").click();
+    await page.getByText(/2 celler gendannet/).waitFor();
+    const back = (await workbook()).find((x) => x.name === "Forslag")!;
+    expect([back.values[6][7], back.values[6][8]]).toEqual(typed.map(String));
+    // offered again at once, without claiming "Ingen fund" before anything was checked
+    expect(await page.getByTestId("ret-tal-knap").innerText()).toBe("Ret 2 tal skrevet som tekst");
+    expect(await page.getByText("Ingen fund: tallene hænger sammen.").count()).toBe(0);
+    await shot("11-ret-tal-fortrudt");
   });
 
   test("no CSP violation, no request to another origin, no page error", async () => {

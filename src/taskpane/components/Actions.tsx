@@ -19,6 +19,7 @@ const BUSY_TEXT: Record<Busy, string> = {
   indsætter: "Indsætter …",
   gemmer: "Gemmer indstillingerne …",
   "går til celle": "Går til cellen …",
+  retter: "Gør tal skrevet som tekst til tal …",
 };
 
 /** Beregn (primary), Valider, Kvantum-tabeller; the progress bar while an action runs. */

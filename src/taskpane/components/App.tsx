@@ -12,14 +12,28 @@ import { StatusBar } from "./StatusBar";
 import { ToolsPanel } from "./ToolsPanel";
 import { TotalsPanel } from "./TotalsPanel";
 
+/**
+ * The pane's margins by Microsoft's layout guidance for add-ins ("Use 20 pixels as the default
+ * margin for HTML containers"; spacing on Office's 4 px grid: learn.microsoft.com/office/dev/add-ins/design/add-in-layout),
+ * as Fluent v9 spacing tokens (spacingHorizontalXL = 20 px, spacingVerticalL = 16 px): the theme
+ * decides the pixels. Below 300 px (Mac's default pane is 270 px: learn.microsoft.com/javascript/api/office/office.taskpane)
+ * the sides are spacingHorizontalM (12 px), so Tabel 1's six years still fit beside their labels.
+ */
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
+    paddingTop: tokens.spacingVerticalL,
+    paddingBottom: tokens.spacingVerticalL,
+    paddingLeft: tokens.spacingHorizontalXL,
+    paddingRight: tokens.spacingHorizontalXL,
     maxWidth: "420px",
     boxSizing: "border-box",
+    "@media (max-width: 299px)": {
+      paddingLeft: tokens.spacingHorizontalM,
+      paddingRight: tokens.spacingHorizontalM,
+    },
   },
 });
 
@@ -44,7 +58,7 @@ export function App({ controller }: { controller: PaneController }) {
         {state.result && <PaybackPanel result={state.result} />}
         {state.result && <SensitivityPanel result={state.result} busy={!!state.busy} onWrite={controller.writeSensitivity} />}
         {state.result && <TotalsPanel result={state.result} />}
-        <FindingsPanel state={state} onGoTo={controller.goTo} />
+        <FindingsPanel state={state} onGoTo={controller.goTo} onFixTextNumbers={controller.fixTextNumbers} />
         <ToolsPanel
           state={state}
           onExplain={controller.explain}

@@ -6,11 +6,15 @@ import {
   Button,
   Caption1,
   makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
   Subtitle2,
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { DismissCircleFilled, InfoRegular, WarningFilled } from "@fluentui/react-icons";
+import { DismissCircleFilled, InfoRegular, NumberSymbolRegular, WarningFilled } from "@fluentui/react-icons";
+import { useState } from "react";
 import type { Finding, Severity } from "../../engine/model";
 import { parseLocation } from "../../excel/address";
 import type { PaneState } from "../controller";
@@ -61,10 +65,62 @@ function FindingItem({ finding, index, onGoTo, busy }: { finding: Finding; index
   );
 }
 
+/**
+ * "Ret N tal skrevet som tekst" (issue 10 item 4): the one action that changes the user's own
+ * input cells, so it asks first and says what it changes.
+ */
+function FixTextNumbers({ state, onFix }: { state: PaneState; onFix: () => void }) {
+  const [asking, setAsking] = useState(false);
+  const t = state.textNumbers;
+  if (!t) return null;
+  return (
+    <div data-testid="ret-tal">
+      <Button
+        size="small"
+        icon={<NumberSymbolRegular />}
+        disabled={!!state.busy}
+        onClick={() => setAsking(true)}
+        data-testid="ret-tal-knap"
+      >
+        Ret {t.count} tal skrevet som tekst
+      </Button>
+      {asking && (
+        <MessageBar intent="info" layout="multiline" data-testid="ret-tal-spoerg">
+          <MessageBarBody>{t.question}</MessageBarBody>
+          <MessageBarActions>
+            <Button
+              size="small"
+              appearance="primary"
+              onClick={() => {
+                setAsking(false);
+                onFix();
+              }}
+              data-testid="ret-tal-ja"
+            >
+              Gør dem til tal
+            </Button>
+            <Button size="small" onClick={() => setAsking(false)} data-testid="ret-tal-nej">
+              Annullér
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+    </div>
+  );
+}
+
 /** Findings grouped by severity, errors first; errors and warnings open. */
-export function FindingsPanel({ state, onGoTo }: { state: PaneState; onGoTo: GoTo }) {
+export function FindingsPanel({ state, onGoTo, onFixTextNumbers }: { state: PaneState; onGoTo: GoTo; onFixTextNumbers: () => void }) {
   const styles = useStyles();
-  if (!state.findingsSource && state.findings.length === 0) return null;
+  if (!state.findingsSource && state.findings.length === 0) {
+    // before Valider or Beregn: no findings to list, but the numbers typed as text can be fixed already
+    if (!state.textNumbers) return null;
+    return (
+      <section className={styles.panel} aria-label="Tal skrevet som tekst">
+        <FixTextNumbers state={state} onFix={onFixTextNumbers} />
+      </section>
+    );
+  }
   const resolved = state.resolved ?? [];
   const groups = groupFindings(state.findings);
   const open: string[] = groups.filter((g) => g.severity !== "info" && g.items.length > 0).map((g) => g.severity);
@@ -76,6 +132,7 @@ export function FindingsPanel({ state, onGoTo }: { state: PaneState; onGoTo: GoT
       <Subtitle2 as="h2">{findingsHeading(state.findings)}</Subtitle2>
       {state.findingsSource === "Beregn" && <Text block>Fundene i projektmappen, som Beregn har skrevet den.</Text>}
       {state.findings.length === 0 && <Text block>Ingen fund: tallene hænger sammen.</Text>}
+      <FixTextNumbers state={state} onFix={onFixTextNumbers} />
       <Accordion multiple collapsible defaultOpenItems={open}>
         {groups
           .filter((g) => g.items.length > 0)

@@ -23,8 +23,27 @@ const useStyles = makeStyles({
   },
   cell: { padding: "1px 4px" },
   num: { textAlign: "right", padding: "1px 4px", whiteSpace: "nowrap" },
-  over: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
+  // the payback may break before its year ("8 år" / "(2031) ⚠"), so the table fits Mac's 270 px pane
+  pay: { textAlign: "left", padding: "1px 4px" },
+  over: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
+  whole: { whiteSpace: "nowrap" },
 });
+
+/** "8 år (2031) ⚠" that breaks only before the year: "8 år" and "(2031) ⚠" each kept whole. */
+function Payback({ text }: { text: string }) {
+  const styles = useStyles();
+  const parts = text.split(/ (?=\()/);
+  return (
+    <>
+      {parts.map((p, i) => (
+        <span key={i}>
+          {i > 0 && " "}
+          <span className={styles.whole}>{p}</span>
+        </span>
+      ))}
+    </>
+  );
+}
 
 /** Soft hyphens in the long words, so the table fits the pane's 320 px. */
 const hyphenate = (s: string) =>
@@ -56,13 +75,8 @@ export function SensitivityPanel({ result, busy, onWrite }: { result: Result; bu
           {s.scenarios.map((x) => (
             <tr key={x.name} data-scenario={x.name}>
               <td className={styles.cell}>{hyphenate(x.label)}</td>
-              <td
-                className={x.overLimit ? styles.over : styles.num}
-                style={{ textAlign: "left" }}
-                title={x.overLimit ? "over grænsen" : undefined}
-              >
-                {paybackText(x.payback.service)}
-                {x.overLimit ? " ⚠" : ""}
+              <td className={x.overLimit ? `${styles.pay} ${styles.over}` : styles.pay} title={x.overLimit ? "over grænsen" : undefined}>
+                <Payback text={`${paybackText(x.payback.service)}${x.overLimit ? " ⚠" : ""}`} />
               </td>
               <td className={styles.num}>{npvText(x.npv)}</td>
             </tr>

@@ -22,7 +22,7 @@ import { PL_FACTORS, PriceLevelError } from "../../engine/priceLevel";
 import { DEFAULT_SETTINGS } from "../../engine/settings";
 import { priceLevelCalculation, staffCostCalculation, type SideCalculation } from "../../engine/sideCalculations";
 import { OVERHEAD_PER_FTE_2025, RATES_PER_FTE } from "../../engine/staffCost";
-import type { InsertValue } from "../handlers";
+import type { EditRows, InsertValue, Pair, RowLabel } from "../handlers";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -69,6 +69,52 @@ function Steps({ outcome, onInsert, busy }: { outcome: Outcome; onInsert: Insert
 }
 
 /**
+ * The rate table and the index table: each row a name and a number, both editable, and a button
+ * that adds a row. One component for both (they were two near-copies).
+ */
+function EditableTable(props: {
+  rows: Pair[];
+  onChange: EditRows;
+  keyLabel: string;
+  valueLabel: RowLabel;
+  addText: string;
+  newRow: () => Pair;
+}) {
+  const styles = useStyles();
+  const { rows, onChange } = props;
+  const edit = (i: number, patch: Partial<Pair>) => onChange(rows.map((x, k) => (k === i ? { ...x, ...patch } : x)));
+  return (
+    <>
+      <div className={styles.table}>
+        {rows.flatMap((r, i) => [
+          <Input
+            className={styles.input}
+            key={`k${i}`}
+            size="small"
+            value={r.key}
+            aria-label={props.keyLabel}
+            onChange={(_, d) => edit(i, { key: d.value })}
+          />,
+          <Input
+            className={styles.input}
+            key={`v${i}`}
+            size="small"
+            value={r.value}
+            aria-label={props.valueLabel(r)}
+            onChange={(_, d) => edit(i, { value: d.value })}
+          />,
+        ])}
+      </div>
+      <div>
+        <Button size="small" icon={<AddRegular />} onClick={() => onChange([...rows, props.newRow()])}>
+          {props.addText}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+/**
  * Hjælpeberegning (SPEC §7, issue 12): hours or ÅV → t.kr. by årstimenorm, a rate per ÅV from an
  * editable table and overhead; an amount between price levels by an editable index table. The
  * tables start from the documents' values and live for the session.
@@ -78,13 +124,15 @@ export function SideCalcPanel({ busy, onInsert }: { busy: boolean; onInsert: Ins
   const [unit, setUnit] = useState<"timer" | "åv">("timer");
   const [amount, setAmount] = useState("235");
   const [norm, setNorm] = useState(formatAmount(DEFAULT_SETTINGS.hoursPerYear));
-  const [rates, setRates] = useState(() => Object.entries(RATES_PER_FTE).map(([label, v]) => ({ label, value: formatAmount(v) })));
+  const [rates, setRates] = useState<Pair[]>(() => Object.entries(RATES_PER_FTE).map(([key, v]) => ({ key, value: formatAmount(v) })));
   const [rateIndex, setRateIndex] = useState(() => Math.max(0, Object.keys(RATES_PER_FTE).indexOf("2025 600")));
   const [overhead, setOverhead] = useState(formatAmount(OVERHEAD_PER_FTE_2025));
   const [plAmount, setPlAmount] = useState("40.000");
   const [from, setFrom] = useState("2024");
   const [to, setTo] = useState("2025");
-  const [index, setIndex] = useState(() => Object.entries(PL_FACTORS).map(([k, v]) => ({ years: k.replace("→", "-"), factor: show(v) })));
+  const [index, setIndex] = useState<Pair[]>(() =>
+    Object.entries(PL_FACTORS).map(([k, v]) => ({ key: k.replace("→", "-"), value: show(v) })),
+  );
 
   const staff = ((): Outcome => {
     const a = num(amount);
@@ -111,10 +159,10 @@ export function SideCalcPanel({ busy, onInsert }: { busy: boolean; onInsert: Ins
     if (!/^\d{4}$/.test(from.trim()) || !/^\d{4}$/.test(to.trim())) return { error: "Skriv årene som fx 2024 og 2025" };
     const factors: Record<string, Decimal> = {};
     for (const row of index) {
-      const m = /^\s*(\d{4})\s*-\s*(\d{4})\s*$/.exec(row.years);
-      const f = num(row.factor);
+      const m = /^\s*(\d{4})\s*-\s*(\d{4})\s*$/.exec(row.key);
+      const f = num(row.value);
       if (!m || Number(m[2]) !== Number(m[1]) + 1 || !f || f.lte(0))
-        return { error: `Indeksrækken »${row.years} ${row.factor}« skal være et år til det næste og en positiv faktor` };
+        return { error: `Indeksrækken »${row.key} ${row.value}« skal være et år til det næste og en positiv faktor` };
       factors[`${m[1]}→${m[2]}`] = f;
     }
     try {
@@ -153,41 +201,20 @@ export function SideCalcPanel({ busy, onInsert }: { busy: boolean; onInsert: Ins
               <Select value={String(rateIndex)} onChange={(_, d) => setRateIndex(Number(d.value))}>
                 {rates.map((r, i) => (
                   <option key={i} value={i}>
-                    {r.label}: {r.value}
+                    {r.key}: {r.value}
                   </option>
                 ))}
               </Select>
             </Field>
             <Text size={200}>Satstabel (ret eller tilføj):</Text>
-            <div className={styles.table}>
-              {rates.flatMap((r, i) => [
-                <Input
-                  className={styles.input}
-                  key={`l${i}`}
-                  size="small"
-                  value={r.label}
-                  aria-label="Personalegruppe"
-                  onChange={(_, d) => setRates(rates.map((x, k) => (k === i ? { ...x, label: d.value } : x)))}
-                />,
-                <Input
-                  className={styles.input}
-                  key={`v${i}`}
-                  size="small"
-                  value={r.value}
-                  aria-label={`Sats ${r.label}`}
-                  onChange={(_, d) => setRates(rates.map((x, k) => (k === i ? { ...x, value: d.value } : x)))}
-                />,
-              ])}
-            </div>
-            <div>
-              <Button
-                size="small"
-                icon={<AddRegular />}
-                onClick={() => setRates([...rates, { label: `egen ${rates.length + 1}`, value: "" }])}
-              >
-                Tilføj sats
-              </Button>
-            </div>
+            <EditableTable
+              rows={rates}
+              onChange={setRates}
+              keyLabel="Personalegruppe"
+              valueLabel={(r) => `Sats ${r.key}`}
+              addText="Tilføj sats"
+              newRow={() => ({ key: `egen ${rates.length + 1}`, value: "" })}
+            />
             <Steps outcome={staff} onInsert={onInsert} busy={busy} />
 
             <Subtitle2 as="h3">Prisniveau (p/l)</Subtitle2>
@@ -204,38 +231,17 @@ export function SideCalcPanel({ busy, onInsert }: { busy: boolean; onInsert: Ins
               </Field>
             </div>
             <Text size={200}>Indekstabel (år til næste år, faktor):</Text>
-            <div className={styles.table}>
-              {index.flatMap((row, i) => [
-                <Input
-                  className={styles.input}
-                  key={`y${i}`}
-                  size="small"
-                  value={row.years}
-                  aria-label="År"
-                  onChange={(_, d) => setIndex(index.map((x, k) => (k === i ? { ...x, years: d.value } : x)))}
-                />,
-                <Input
-                  className={styles.input}
-                  key={`f${i}`}
-                  size="small"
-                  value={row.factor}
-                  aria-label={`Faktor ${row.years}`}
-                  onChange={(_, d) => setIndex(index.map((x, k) => (k === i ? { ...x, factor: d.value } : x)))}
-                />,
-              ])}
-            </div>
-            <div>
-              <Button
-                size="small"
-                icon={<AddRegular />}
-                onClick={() => {
-                  const last = index[index.length - 1]?.years.split("-")[1] ?? to;
-                  setIndex([...index, { years: `${last}-${Number(last) + 1}`, factor: "" }]);
-                }}
-              >
-                Tilføj år
-              </Button>
-            </div>
+            <EditableTable
+              rows={index}
+              onChange={setIndex}
+              keyLabel="År"
+              valueLabel={(r) => `Faktor ${r.key}`}
+              addText="Tilføj år"
+              newRow={() => {
+                const last = index[index.length - 1]?.key.split("-")[1] ?? to;
+                return { key: `${last}-${Number(last) + 1}`, value: "" };
+              }}
+            />
             <Steps outcome={pl} onInsert={onInsert} busy={busy} />
           </div>
         </AccordionPanel>
