@@ -78,6 +78,8 @@ export interface ProposalInput {
     kvantum?: Record<string, Record<string, YearValuesInput>>;
     committees?: Record<string, YearValuesInput>;
     allocations?: { title?: string; area?: string; rows: Record<string, YearValuesInput> }[];
+    /** Detail tables (issue 8): `rows` holds the table's rows by label and its total as "Total". */
+    details?: { title?: string; block: Block; areas?: string[]; totalLabel?: string; rows: Record<string, YearValuesInput> }[];
     admin?: YearValuesInput;
   };
   documentErrors?: string[];
@@ -356,6 +358,29 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
         if (!isObj(a)) throw new InputError(path, `${path}: skal være et objekt`);
         const area = typeof a.area === "string" ? readArea(a.area) : undefined;
         return { title: typeof a.title === "string" ? a.title : `Fordeling ${i + 1}`, area, table: table(a.rows, path) };
+      });
+    }
+    if (st.details !== undefined) {
+      if (!Array.isArray(st.details)) throw new InputError("stated.details", "stated.details: skal være en liste");
+      stated.details = st.details.map((d: unknown, i: number) => {
+        const path = `stated.details[${i}]`;
+        if (!isObj(d)) throw new InputError(path, `${path}: skal være et objekt`);
+        if (d.block !== "permanent" && d.block !== "implementation")
+          throw new InputError(`${path}.block`, `${path}.block: skal være "permanent" eller "implementation"`);
+        const areas = Array.isArray(d.areas)
+          ? d.areas.map((a: unknown, k: number) => {
+              const area = typeof a === "string" ? readArea(a) : undefined;
+              if (!area) throw new InputError(`${path}.areas[${k}]`, `${path}.areas[${k}]: "${quoteValue(a)}" er ikke et styringsområde`);
+              return area;
+            })
+          : undefined;
+        return {
+          title: typeof d.title === "string" ? d.title : `Detailtabel ${i + 1}`,
+          block: d.block,
+          areas,
+          totalLabel: typeof d.totalLabel === "string" ? d.totalLabel : undefined,
+          table: table(d.rows, path),
+        };
       });
     }
     if (st.admin !== undefined) stated.admin = statedSeries(st.admin, "stated.admin");

@@ -17,6 +17,7 @@ import { classifyTabel1Label, isPlaceholder, parsePriceLevel, squeeze, yearRun }
 import type { ProposalLayout, TableLayout } from "./layout";
 import { ReadContext } from "./readContext";
 import { kvantumBaseName } from "./sheetNames";
+import { findDetailTables, readDetailTable } from "./readDetailTables";
 import { findKeyTables, type KeyTableFound } from "./readKeys";
 import { findStatedTables, readStatedTable } from "./readStatedTables";
 import { classifyCaption, findTabel1Headers, readTabel1, type Tabel1Reading } from "./readTabel1";
@@ -208,6 +209,10 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
         stated.kvantum[t.id] = readStatedTable(tGrid, t, ctx, years) as Record<string, YearValuesInput>;
       }
     }
+    // detail tables: after this Tabel 1, before the next one on its sheet (issue 8)
+    const next = sameSheet[sameSheet.indexOf(cand) + 1];
+    const details = findDetailTables(grid, t1.layout.lastRow + 1, next ? next.t1.layout.headerRow : rowCount(grid));
+    if (details.length) stated.details = details.map((d, k) => readDetailTable(grid, d, k, ctx, years));
     if (Object.keys(stated).length) input.stated = stated;
     statedPriceLevels(grids, mine, input.priceLevel, ctx);
 

@@ -21,14 +21,14 @@ const TITLES: Record<KvantumTableName, string> = {
 const OEU_GROUP = new Set<string>(["ØU", ...OEU_GROUP_UNITS]);
 const TOTAL = "Total";
 
-interface NormalTable {
+export interface NormalTable {
   /** canonical unit → values; raw key kept for locations */
   rows: Map<string, { raw: string; values: (Decimal | undefined)[] }>;
   total?: { raw: string; values: (Decimal | undefined)[] };
 }
 
 /** Stated rows by canonical unit; "Total"/"I alt" as the total. Unknown names are kept as written. */
-function normalise(table: StatedTable): NormalTable {
+export function normalise(table: StatedTable): NormalTable {
   const rows = new Map<string, { raw: string; values: (Decimal | undefined)[] }>();
   let total: NormalTable["total"];
   for (const [raw, values] of Object.entries(table)) {
@@ -130,7 +130,7 @@ function kvantumSeverities(diffs: CellDiff[], n: number): Judged[] {
   return out;
 }
 
-function rowsNotSumming(proposal: Proposal, title: string, path: string, t: NormalTable): Finding[] {
+export function rowsNotSumming(proposal: Proposal, title: string, path: string, t: NormalTable): Finding[] {
   if (!t.total) return [];
   const out: Finding[] = [];
   const tol = tolerance(proposal.settings, t.rows.size);
