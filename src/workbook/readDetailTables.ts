@@ -25,7 +25,9 @@ import type { Grid } from "./types";
 
 /** The områder a caption's words name: none = the whole block; null = not a part of Tabel 1 (administration, unknown words). */
 function areasOf(words: string): Area[] | undefined | null {
-  const s = squeeze(words).replace(/[.:]+$/, "").trim();
+  const s = squeeze(words)
+    .replace(/[.:]+$/, "")
+    .trim();
   if (s === "") return undefined;
   if (/administra/.test(s)) return null;
   const out: Area[] = [];
@@ -123,7 +125,17 @@ export function findDetailTables(grid: Grid, from: number, to: number): DetailTa
     if (!run) continue;
     const firstYearCol = run.cols[0];
     const hasValues = (q: number) => run!.cols.some((c) => !isBlank(cellAt(grid, q, c)));
-    const table: DetailTableFound = { sheet: grid.name, title: oneLine(cap.text), titleRow: r, titleCol: cap.col, ...kind, yearCols: run.cols, years: run.years, rows: [], lastRow: headerRow };
+    const table: DetailTableFound = {
+      sheet: grid.name,
+      title: oneLine(cap.text),
+      titleRow: r,
+      titleCol: cap.col,
+      ...kind,
+      yearCols: run.cols,
+      years: run.years,
+      rows: [],
+      lastRow: headerRow,
+    };
     for (let q = headerRow + 1; q < end; q++) {
       const label = labelAt(q, firstYearCol);
       const values = hasValues(q);
@@ -180,4 +192,3 @@ export function readDetailTable(grid: Grid, t: DetailTableFound, k: number, ctx:
   if (t.total) out.totalLabel = t.total.label;
   return out;
 }
-

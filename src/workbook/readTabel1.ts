@@ -87,7 +87,8 @@ export function classifyCaption(text: string): CaptionKind | undefined {
   )
     return "output";
   // 2018 Forslag 11 (seed 000:5892, 5913): "Tabel 2. Besparelse på efterspørgselsstyret overførsler", "Tabel 4. Besparelser på service"
-  if (/^varige (ændringer|driftsændringer)\b|^besparelser? på\b|pr\. forvaltning|per forvaltning|investeringer i forslaget/.test(words)) return "detail";
+  if (/^varige (ændringer|driftsændringer)\b|^besparelser? på\b|pr\. forvaltning|per forvaltning|investeringer i forslaget/.test(words))
+    return "detail";
   if (number === "1" && words === "") return "tabel1";
   return m ? "other" : undefined;
 }

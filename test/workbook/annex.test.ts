@@ -169,7 +169,8 @@ const KNOWN_GAPS: Record<string, string> = {
   "2016-F1": "Tabel 3's decimal amounts (a Fordeling table) are not checked, so its ROWS_NOT_SUMMING is missing",
   "2018-P2": "2018's numbered technical tables (Tabel 1.4.1, 1.5.2, 1.5.3, Bilag 1-2) are not read as stated tables",
   "2018-P5": "Tabel 5. Måltalseffekt is not read as a stated table",
-  "2018-P9": "its PRICE_LEVEL (Tabel 1 2018-2021, the technical tables 1.4.5-1.4.9 2018-2022) needs Tabel 1.4.5-1.4.9 read as stated tables (branch r8stated); its DETAIL_MISMATCH is found",
+  "2018-P9":
+    "its PRICE_LEVEL (Tabel 1 2018-2021, the technical tables 1.4.5-1.4.9 2018-2022) needs Tabel 1.4.5-1.4.9 read as stated tables (branch r8stated); its DETAIL_MISMATCH is found",
 };
 
 describe.each(IDS)("%s", (id) => {

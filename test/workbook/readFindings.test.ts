@@ -284,7 +284,7 @@ describe("a block heading in a merged first column (issue 8; 2018 Forslag 3, see
    * "Udbud 611 164", seed 1663/1675).
    */
   function verticalHeadings(g: Grid): Grid {
-    const shift = <T,>(m: (T | null)[][]) => m.map((row) => [null, ...(row ?? [])]);
+    const shift = <T>(m: (T | null)[][]) => m.map((row) => [null, ...(row ?? [])]);
     const values = shift(g.values);
     const formulas = shift(g.formulas);
     const merges: string[] = [];
@@ -316,7 +316,10 @@ describe("a block heading in a merged first column (issue 8; 2018 Forslag 3, see
     const rows = reading.proposals[0].input.rows;
     expect(rows.map((r) => [r.label, r.block, r.area])).toEqual(plain.map((r) => [r.label, r.block, r.area]));
     // Forslag 4 (SPEC case 2025-F4): "Midlertidig finansiering af drift af system" 345 in 2024, implementation
-    expect(rows.find((r) => r.label === "Midlertidig finansiering af drift af system")).toMatchObject({ block: "implementation", values: { "2024": 345 } });
+    expect(rows.find((r) => r.label === "Midlertidig finansiering af drift af system")).toMatchObject({
+      block: "implementation",
+      values: { "2024": 345 },
+    });
     expect(reading.proposals[0].findings.filter((f) => f.code === "STRUCTURE")).toEqual([]);
   });
 });
