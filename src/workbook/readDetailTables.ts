@@ -17,7 +17,7 @@
  */
 import type { Area, Block } from "../engine/model";
 import type { YearValuesInput } from "../engine/input";
-import { cellAt, isBlank, locRange, rowCount, textAt } from "./grid";
+import { cellAt, isBlank, locRange, rowCount, rowIndices, rowWidth, textAt } from "./grid";
 import { classifyTabel1Label, squeeze, yearRun } from "./labels";
 import { rawAmount, type ReadContext } from "./readContext";
 import { classifyCaption } from "./readTabel1";
@@ -112,8 +112,12 @@ export function findDetailTables(grid: Grid, from: number, to: number): DetailTa
     }
     return undefined;
   };
-  for (let r = from; r < end; r++) {
-    const cap = labelAt(r, Math.max(1, (grid.values[r] ?? []).length));
+  // only the rows that are there (grid.ts: a far cell must not make this walk every row)
+  let after = -1;
+  for (const r of rowIndices(grid)) {
+    if (r < from || r <= after) continue;
+    if (r >= end) break;
+    const cap = labelAt(r, rowWidth(grid, r));
     const kind = cap ? detailCaption(cap.text) : undefined;
     if (!cap || !kind) continue;
     let headerRow = -1;
@@ -144,7 +148,7 @@ export function findDetailTables(grid: Grid, from: number, to: number): DetailTa
       if (!label && !values) {
         // one blank row inside a table, as Word's paste leaves one (Forslag 11 Tabel 5, seed 5933-5936)
         if (table.rows.length && hasValues(q + 1)) continue;
-        if (table.rows.length) break;
+        if (table.rows.length || q > headerRow + 2) break;
         continue;
       }
       if (!values) continue; // a sub-heading ("Frafaldne udgifter") or a unit line
@@ -160,7 +164,7 @@ export function findDetailTables(grid: Grid, from: number, to: number): DetailTa
       table.rows.push({ label: text, row: q });
     }
     if (table.rows.length || table.total) out.push(table);
-    r = table.lastRow;
+    after = table.lastRow;
   }
   return out;
 }
