@@ -4,6 +4,7 @@
  */
 import { computeAdmin } from "./admin";
 import { checkAdmin } from "./checks/adminCheck";
+import { checkDetails } from "./checks/detailCheck";
 import { checkPayback } from "./checks/paybackCheck";
 import { checkRows } from "./checks/rowsCheck";
 import { checkAllocations, checkCommittees, checkKvantum } from "./checks/tablesCheck";
@@ -35,6 +36,7 @@ export function calculate(proposal: Proposal, readFindings: Finding[] = []): Res
     ...checkKvantum(proposal, kvantum, totals),
     ...checkCommittees(proposal, committees),
     ...checkAllocations(proposal, totals),
+    ...checkDetails(proposal, totals),
     ...checkAdmin(proposal, admin),
   ];
   // stable: errors first, then warnings, then info; within a severity, in the order raised

@@ -80,6 +80,8 @@ export interface ProposalInput {
     kvantumCaptions?: Record<string, string>;
     committees?: Record<string, YearValuesInput>;
     allocations?: { title?: string; area?: string; rowsOnly?: boolean; group?: string; rows: Record<string, YearValuesInput> }[];
+    /** Detail tables (issue 8): `rows` holds the table's rows by label and its total as "Total". */
+    details?: { title?: string; block: Block; areas?: string[]; totalLabel?: string; rows: Record<string, YearValuesInput> }[];
     admin?: YearValuesInput;
   };
   documentErrors?: string[];
@@ -366,6 +368,29 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
         const title = typeof a.title === "string" ? a.title : `Fordeling ${i + 1}`;
         const group = typeof a.group === "string" ? a.group : undefined;
         return { title, area, table: table(a.rows, path), ...(a.rowsOnly === true ? { rowsOnly: true } : {}), ...(group ? { group } : {}) };
+      });
+    }
+    if (st.details !== undefined) {
+      if (!Array.isArray(st.details)) throw new InputError("stated.details", "stated.details: skal være en liste");
+      stated.details = st.details.map((d: unknown, i: number) => {
+        const path = `stated.details[${i}]`;
+        if (!isObj(d)) throw new InputError(path, `${path}: skal være et objekt`);
+        if (d.block !== "permanent" && d.block !== "implementation")
+          throw new InputError(`${path}.block`, `${path}.block: skal være "permanent" eller "implementation"`);
+        const areas = Array.isArray(d.areas)
+          ? d.areas.map((a: unknown, k: number) => {
+              const area = typeof a === "string" ? readArea(a) : undefined;
+              if (!area) throw new InputError(`${path}.areas[${k}]`, `${path}.areas[${k}]: "${quoteValue(a)}" er ikke et styringsområde`);
+              return area;
+            })
+          : undefined;
+        return {
+          title: typeof d.title === "string" ? d.title : `Detailtabel ${i + 1}`,
+          block: d.block,
+          areas,
+          totalLabel: typeof d.totalLabel === "string" ? d.totalLabel : undefined,
+          table: table(d.rows, path),
+        };
       });
     }
     if (st.admin !== undefined) stated.admin = statedSeries(st.admin, "stated.admin");

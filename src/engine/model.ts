@@ -92,6 +92,12 @@ export interface Stated {
    * Omkostning, 003:415-452): their Totals are added before the comparison with Tabel 1.
    */
   allocations?: { title: string; area?: Area; rowsOnly?: boolean; group?: string; table: StatedTable }[];
+  /**
+   * Detail tables breaking Tabel 1 down (2018 "Tabel 2. Varige ændringer, service", "Tabel 3.
+   * Serviceinvesteringer i forslaget"; issue 8): their rows against their Total, the Total against
+   * Tabel 1's block over `areas` (all områder when absent). The row "Total" is the table's total.
+   */
+  details?: { title: string; block: Block; areas?: Area[]; totalLabel?: string; table: StatedTable }[];
   admin?: (Decimal | undefined)[];
 }
 
@@ -178,6 +184,7 @@ export type FindingCode =
   | "KVANTUM_IDENTITY"
   | "KVANTUM_MISSING"
   | "ALLOCATION_MISMATCH"
+  | "DETAIL_MISMATCH"
   | "ADMIN_MISMATCH"
   | "SIGN"
   | "AREA_MISSING"

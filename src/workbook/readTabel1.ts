@@ -86,7 +86,9 @@ export function classifyCaption(text: string): CaptionKind | undefined {
     number === "2.1.1"
   )
     return "output";
-  if (/^varige (ændringer|driftsændringer)\b|pr\. forvaltning|per forvaltning|investeringer i forslaget/.test(words)) return "detail";
+  // 2018 Forslag 11 (seed 000:5892, 5913): "Tabel 2. Besparelse på efterspørgselsstyret overførsler", "Tabel 4. Besparelser på service"
+  if (/^varige (ændringer|driftsændringer)\b|^besparelser? på\b|pr\. forvaltning|per forvaltning|investeringer i forslaget/.test(words))
+    return "detail";
   if (number === "1" && words === "") return "tabel1";
   return m ? "other" : undefined;
 }
@@ -280,8 +282,8 @@ export function readTabel1(grid: Grid, header: Tabel1Header, stopRow: number): T
       if (t) priceLevel = parsePriceLevel(t);
     }
 
-  const labelOf = (r: number): { text: string; col: number } | undefined => {
-    for (let c = labelCol; c < firstYearCol; c++) {
+  const labelOf = (r: number, from = labelCol): { text: string; col: number } | undefined => {
+    for (let c = from; c < firstYearCol; c++) {
       if (optional.has(c)) continue;
       const t = textAt(grid, r, c);
       if (t) return { text: t, col: c };
@@ -343,8 +345,8 @@ export function readTabel1(grid: Grid, header: Tabel1Header, stopRow: number): T
 
   for (let r = headerRow + 1; r < stopRow; r++) {
     if (r > header.markerRow && yearRun(grid.values[r] ?? [])) break; // the next table's header
-    const label = labelOf(r);
-    const cls = label ? classifyTabel1Label(label.text) : undefined;
+    let label = labelOf(r);
+    let cls = label ? classifyTabel1Label(label.text) : undefined;
     if (cls?.kind === "transferTitle" || cls?.kind === "otherTable" || cls?.kind === "detailTotal") break;
     if (cls?.kind === "permanentMarker" || cls?.kind === "implementationMarker") {
       if (closed) break;
@@ -354,7 +356,13 @@ export function readTabel1(grid: Grid, header: Tabel1Header, stopRow: number): T
       markerArea = cls.kind === "implementationMarker" ? cls.area : undefined;
       if (cls.kind === "permanentMarker") looks2016 ||= cls.y2016;
       lastRow = r;
-      continue;
+      // a heading in a merged first column stands beside its block's first row (2018 Forslag 3,
+      // seed 000:1663/1675: "Implementeringsomkostninger" beside "Udbud 611 164"): that row is read too
+      const beside = label && labelOf(r, label.col + 1);
+      if (!beside) continue;
+      label = beside;
+      cls = classifyTabel1Label(beside.text);
+      if (cls?.kind === "permanentMarker" || cls?.kind === "implementationMarker") continue;
     }
     if (cls?.kind === "subtotal" || cls?.kind === "computedOther") {
       // per-unit subtotals are checked against their block (totalsCheck), never taken for its total

@@ -17,6 +17,7 @@ import { classifyTabel1Label, isPlaceholder, parsePriceLevel, squeeze, yearRun }
 import type { ProposalLayout, TableLayout } from "./layout";
 import { ReadContext } from "./readContext";
 import { kvantumBaseName } from "./sheetNames";
+import { findDetailTables, readDetailTable } from "./readDetailTables";
 import { findKeyTables, type KeyTableFound } from "./readKeys";
 import { findStatedTables, readStatedTable } from "./readStatedTables";
 import { classifyCaption, findTabel1Headers, readTabel1, type Tabel1Reading } from "./readTabel1";
@@ -222,6 +223,10 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
         if (!/^tabel\s*[a-e]\b/i.test(caption)) (stated.kvantumCaptions ??= {})[t.id] = t.part ? `${caption} (${t.part})` : caption;
       }
     }
+    // detail tables: after this Tabel 1, before the next one on its sheet (issue 8)
+    const next = sameSheet[sameSheet.indexOf(cand) + 1];
+    const details = findDetailTables(grid, t1.layout.lastRow + 1, next ? next.t1.layout.headerRow : rowCount(grid));
+    if (details.length) stated.details = details.map((d, k) => readDetailTable(grid, d, k, ctx, years));
     if (Object.keys(stated).length) input.stated = stated;
     statedPriceLevels(grids, mine, input.priceLevel, ctx);
 

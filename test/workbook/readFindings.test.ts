@@ -275,3 +275,51 @@ describe("profile from the technical annex's wording", () => {
     expect(readWorkbook(F4()).proposals[0].template).toBe("kk-2025");
   });
 });
+
+describe("a block heading in a merged first column (issue 8; 2018 Forslag 3, seed 000:1633-1675)", () => {
+  /**
+   * Forslag 4's standard layout turned into the vertical layout: a new first column, each block
+   * heading moved into it beside the block's first row and merged down over the block. The
+   * heading's row is then also an input row (2018 Forslag 3: "Implementeringsomkostninger" beside
+   * "Udbud 611 164", seed 1663/1675).
+   */
+  function verticalHeadings(g: Grid): Grid {
+    const shift = <T>(m: (T | null)[][]) => m.map((row) => [null, ...(row ?? [])]);
+    const values = shift(g.values);
+    const formulas = shift(g.formulas);
+    const merges: string[] = [];
+    const headings = values
+      .map((row, r) => ({ r, text: row[1] }))
+      .filter((x) => typeof x.text === "string" && /^(Varige ændringer|Implementeringsomkostninger)/.test(x.text));
+    for (const h of headings) {
+      // the block runs to its "Samlet …" / "Samlede …" row
+      let end = h.r + 1;
+      while (end + 1 < values.length && !/^Samle/.test(String(values[end + 1][1] ?? ""))) end++;
+      values[h.r + 1][0] = h.text;
+      values[h.r][1] = null;
+      merges.push(`A${h.r + 2}:A${end + 1}`);
+    }
+    return { ...g, values, formulas, numberFormats: undefined, merges };
+  }
+
+  test("the heading's own row is read as an input row of its block; the rows are as in the plain layout", () => {
+    const plain = readWorkbook(F4()).proposals[0].input.rows;
+    const grids = F4();
+    grids[0] = verticalHeadings(grids[0]);
+    // the transform put the headings beside the first rows (A6 and A13 in Excel's terms)
+    expect(grids[0].values[5][0]).toBe("Varige ændringer (effektiviseringer og drift)");
+    expect(grids[0].values[5][1]).toBe("Effektivisering ØKF (grundlæggende potentiale, 50 %)");
+    expect(grids[0].values[12][0]).toBe("Implementeringsomkostninger (midler fra investeringspuljen)");
+    expect(grids[0].values[12][1]).toBe("Midlertidig finansiering af drift af system");
+    const reading = readWorkbook(grids);
+    expect(reading.proposals).toHaveLength(1);
+    const rows = reading.proposals[0].input.rows;
+    expect(rows.map((r) => [r.label, r.block, r.area])).toEqual(plain.map((r) => [r.label, r.block, r.area]));
+    // Forslag 4 (SPEC case 2025-F4): "Midlertidig finansiering af drift af system" 345 in 2024, implementation
+    expect(rows.find((r) => r.label === "Midlertidig finansiering af drift af system")).toMatchObject({
+      block: "implementation",
+      values: { "2024": 345 },
+    });
+    expect(reading.proposals[0].findings.filter((f) => f.code === "STRUCTURE")).toEqual([]);
+  });
+});

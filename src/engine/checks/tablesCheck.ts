@@ -27,7 +27,7 @@ function titleOf(proposal: Proposal, name: KvantumTableName): string {
 const OEU_GROUP = new Set<string>(["ØU", ...OEU_GROUP_UNITS]);
 const TOTAL = "Total";
 
-interface NormalTable {
+export interface NormalTable {
   /** canonical unit → values; raw key kept for locations */
   rows: Map<string, { raw: string; values: (Decimal | undefined)[] }>;
   total?: { raw: string; values: (Decimal | undefined)[] };
@@ -36,7 +36,7 @@ interface NormalTable {
 }
 
 /** Stated rows by canonical unit; "Total"/"I alt" as the total. Unknown names are kept as written. */
-function normalise(table: StatedTable): NormalTable {
+export function normalise(table: StatedTable): NormalTable {
   const rows = new Map<string, { raw: string; values: (Decimal | undefined)[] }>();
   let total: NormalTable["total"];
   let addends = 0;
@@ -151,7 +151,7 @@ function shownStep(t: NormalTable): Decimal {
   return new Decimal(10).pow(-Math.min(places, 2));
 }
 
-function rowsNotSumming(proposal: Proposal, title: string, path: string, t: NormalTable): Finding[] {
+export function rowsNotSumming(proposal: Proposal, title: string, path: string, t: NormalTable): Finding[] {
   if (!t.total) return [];
   const out: Finding[] = [];
   const tol = tolerance(proposal.settings, t.addends);
