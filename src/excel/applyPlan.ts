@@ -324,8 +324,10 @@ async function writePlan(
       let ws: Excel.Worksheet;
       if (existing.has(key)) {
         ws = sheet(s.name);
-        // the whole sheet: the add-in's own sheets hold nothing the user typed
+        // the whole sheet ("_beregn"), or on Beregn's own sheets only the cells it wrote before and
+        // still holds: the user's text there stays (issue 13). Range.clear("All"): contents and formats
         if (s.clear) ws.getRange().clear("All");
+        for (const range of s.clearCells ?? []) ws.getRange(range).clear("All");
       } else {
         ws = sheets.add(s.name);
         handles.set(key, ws);

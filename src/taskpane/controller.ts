@@ -304,7 +304,7 @@ export class PaneController {
         // the workbook as Fortryd leaves it: no stamp, so no "Sidst beregnet"
         const restored = this.deps.backend.applyPlanToGrids?.(grids, undo.plan);
         if (restored) this.recognise(restored, this.deps.backend.readWorkbook(restored));
-        return { restored: undo.cellsRestored ?? countCells(undo.plan) };
+        return { restored: undo.cellsRestored ?? countCells(undo.plan), notice: undo.notice };
       });
       if ("refused" in res) {
         this.set({ outcome: { intent: "warning", title: "Kan ikke fortryde", text: res.refused } });
@@ -319,7 +319,7 @@ export class PaneController {
         outcome: {
           intent: "info",
           title: "Fortrudt",
-          text: `Sidste Beregn er fortrudt: ${res.restored} ${res.restored === 1 ? "celle" : "celler"} gendannet.`,
+          text: `Sidste Beregn er fortrudt: ${res.restored} ${res.restored === 1 ? "celle" : "celler"} gendannet.${res.notice ? ` ${res.notice}` : ""}`,
         },
       });
     }).then(() => undefined);

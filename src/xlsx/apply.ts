@@ -22,7 +22,7 @@ import {
   resolveTarget,
 } from "./package";
 import { applyPageSetup } from "./pageSetup";
-import { type SheetWrites, clearSheet, patchColumnWidths, patchSheet, sheetIsProtected } from "./sheetPatch";
+import { type SheetWrites, clearCells, clearSheet, patchColumnWidths, patchSheet, sheetIsProtected } from "./sheetPatch";
 import { MINIMAL_STYLES, StylesPatch } from "./styles";
 import { type SheetEntry, readWorkbookInfo } from "./workbookPart";
 import { attrsOf, escapeXml, setAttr } from "./xml";
@@ -202,6 +202,7 @@ export function applyPlan(wb: XlsxWorkbook, plan: WritePlan): ApplyOutcome {
     const known = find(wb, s.name);
     if (known) {
       if (s.clear) pkg.set(known.part!, clearSheet(pkg.text(known.part!)!));
+      else if (s.clearCells?.length) pkg.set(known.part!, clearCells(pkg.text(known.part!)!, s.clearCells));
       setVisibility(wb, known, s.visibility);
       wb.info = readWorkbookInfo(pkg);
     } else addSheet(wb, s.name, s.visibility);

@@ -1,0 +1,15 @@
+/**
+ * A cell's text quoted inside a finding or message (issue 13): a finding names the cell and shows
+ * what it holds, but a label may be up to Excel's 32.767 characters, and Kontrol, the pane and the
+ * CLI show a message on one or two lines. Longer texts are cut with "…".
+ */
+export const QUOTE_LENGTH = 60;
+
+/** The text as a finding quotes it (without the quotation marks): at most QUOTE_LENGTH characters. */
+export function quoteText(text: string, max: number = QUOTE_LENGTH): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max - 1);
+  // never split a surrogate pair (an emoji in a label)
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+}
