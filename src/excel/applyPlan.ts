@@ -24,6 +24,7 @@ import { rectangles, type Rect } from "./rectangles";
 import { rememberWorkbookState, toExcelVisibility, workbookStateOf } from "./readGrids";
 import { runInfoOf } from "./run";
 import { queueCellStyles, queueNoteLookups, queuePageSetup, supportsExcelApi, writeNotes, type NoteLookups } from "./annotate";
+import { cellText } from "../engine/quote";
 
 export interface ApplyOptions {
   /**
@@ -59,7 +60,8 @@ function content(cell: WriteCell | null): string | number | boolean | undefined 
   if (cell.formula !== undefined) return cell.formula;
   if (cell.value === undefined) return undefined;
   if (cell.value === null) return "";
-  return typeof cell.value === "string" ? asText(cell.value) : cell.value;
+  // Excel's 32.767-character cell limit (issue 13), as the xlsx host cuts
+  return typeof cell.value === "string" ? asText(cellText(cell.value)) : cell.value;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Stamp } from "./api";
 import { findGrid, rowCount, textAt, cellAt } from "./grid";
 import type { Grid, WriteCell } from "./types";
 import type { OwnCellRun } from "./ownCells";
+import { cellText } from "../engine/quote";
 
 export const BEREGN_SHEET = "_beregn";
 
@@ -180,7 +181,8 @@ export function beregnSheetCells(data: BeregnData): (WriteCell | null)[][] {
   return rows.map((r) =>
     Array.from({ length: width }, (_, c) => {
       const v = r[c];
-      return v === undefined || v === "" ? null : { value: v, numberFormat: "@" };
+      // a 32.767-character text in the undo data ("s:" + the text) is cut to what the cell holds
+      return v === undefined || v === "" ? null : { value: cellText(v), numberFormat: "@" };
     }),
   );
 }

@@ -11,7 +11,7 @@ import type { Finding } from "../engine/model";
 import type { CellBlock } from "./blocks";
 import { a1, cellAt, formulaAt, parseRange, rangeA1 } from "./grid";
 import { cellMark, encodeContent, decodeContent } from "./hash";
-import { quoteText } from "./quote";
+import { quoteText } from "../engine/quote";
 import type { Grid, WriteCell } from "./types";
 
 /** One row of "[egne celler]": a run of cells along a row and one mark per cell. */

@@ -30,6 +30,7 @@ import {
 import type { ComputedRowLayout, InputRowLayout, PaybackLayout, Tabel1Layout } from "./layout";
 import { rawAmount, ReadContext } from "./readContext";
 import type { CellValue, Grid } from "./types";
+import { quoteText } from "../engine/quote";
 
 export interface Tabel1Reading {
   layout: Tabel1Layout;
@@ -201,7 +202,7 @@ function headerFindings(grid: Grid, header: Tabel1Header, ctx: ReadContext): voi
   const { row, years } = header;
   if (header.stray.length) {
     const cols = header.stray.map((s) => s.col);
-    const list = header.stray.map((s) => `"${s.text}" i ${a1(row, s.col)}`).join(", ");
+    const list = header.stray.map((s) => `"${quoteText(s.text)}" i ${a1(row, s.col)}`).join(", ");
     ctx.add(
       "STRUCTURE",
       "error",
@@ -213,7 +214,7 @@ function headerFindings(grid: Grid, header: Tabel1Header, ctx: ReadContext): voi
     ctx.add(
       "STRUCTURE",
       "warning",
-      `Årstallet "${l.text}" i ${a1(row, l.col)} har tekst efter året; læst som ${years[header.cols.indexOf(l.col)]}`,
+      `Årstallet "${quoteText(l.text)}" i ${a1(row, l.col)} har tekst efter året; læst som ${years[header.cols.indexOf(l.col)]}`,
       loc(grid.name, row, l.col),
     );
 }
@@ -522,7 +523,7 @@ export function readTabel1(grid: Grid, header: Tabel1Header, stopRow: number): T
     ctx.add(
       "UNREADABLE",
       "info",
-      `${n} ${n === 1 ? "tal er" : "tal er"} skrevet som tekst (fx "${first.text}" i ${first.location}); Beregn læser dem, men Excels SUM tæller dem ikke med`,
+      `${n} ${n === 1 ? "tal er" : "tal er"} skrevet som tekst (fx "${quoteText(first.text)}" i ${first.location}); Beregn læser dem, men Excels SUM tæller dem ikke med`,
       first.location,
     );
   }
@@ -603,7 +604,7 @@ function readInputRow(
         ctx.add(
           "STRUCTURE",
           "warning",
-          `"${t}" er ikke et styringsområde (Service, Anlæg, Overførsler, EI, EO); rækken regnes uden`,
+          `"${quoteText(t)}" er ikke et styringsområde (Service, Anlæg, Overførsler, EI, EO); rækken regnes uden`,
           where("area"),
         );
     }
@@ -624,7 +625,7 @@ function readInputRow(
     else {
       const { type, why } = inferRowType(row.label, sum.isZero() ? 0 : sum.isPos() ? 1 : -1);
       row.type = type;
-      inferred.push(`Række ${r + 1} "${row.label}": ${TYPE_NAMES[type]} (${why})`);
+      inferred.push(`Række ${r + 1} "${quoteText(row.label)}": ${TYPE_NAMES[type]} (${why})`);
     }
   }
   return row;

@@ -8,7 +8,8 @@ import type { WriteCell } from "../workbook/types";
 import { FileRefusal } from "./errors";
 import { shiftFormula } from "./formula";
 import { StylesPatch } from "./styles";
-import { MAX_CELL_TEXT, attrsOf, escapeXml, setAttr } from "./xml";
+import { cellText } from "../engine/quote";
+import { attrsOf, escapeXml, setAttr } from "./xml";
 
 /** row → col → what to write there (0-based). */
 export type SheetWrites = Map<number, Map<number, WriteCell>>;
@@ -32,13 +33,8 @@ const ROW_RE = /<((?:\w+:)?)row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1row>)/g;
 const CELL_RE = /<((?:\w+:)?)c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1c>)/g;
 const openTag = (el: string): string => /^<[^>]*?(?=\/?>)/.exec(el)![0];
 
-/** Cut a text to Excel's cell limit without splitting a surrogate pair. */
-export function cellText(text: string): string {
-  if (text.length <= MAX_CELL_TEXT) return text;
-  let cut = text.slice(0, MAX_CELL_TEXT);
-  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
-  return cut;
-}
+// Excel's cell limit, shared with the workbook layer and the Office.js host (src/engine/quote.ts)
+export { cellText };
 
 function rowsOf(body: string): RowSpan[] {
   const rows: RowSpan[] = [];

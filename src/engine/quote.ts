@@ -5,6 +5,17 @@
  */
 export const QUOTE_LENGTH = 60;
 
+/** Excel's limit on the characters in a cell ("Excel specifications and limits": 32.767). */
+export const MAX_CELL_TEXT = 32_767;
+
+/** A text cut to what one Excel cell holds, never splitting a surrogate pair. */
+export function cellText(text: string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  let cut = text.slice(0, MAX_CELL_TEXT);
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut;
+}
+
 /** The text as a finding quotes it (without the quotation marks): at most QUOTE_LENGTH characters. */
 export function quoteText(text: string, max: number = QUOTE_LENGTH): string {
   if (text.length <= max) return text;
