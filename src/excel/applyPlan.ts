@@ -25,6 +25,7 @@ import { rememberWorkbookState, toExcelVisibility, workbookStateOf } from "./rea
 import { runInfoOf } from "./run";
 import { queueCellStyles, queueNoteLookups, queuePageSetup, supportsExcelApi, writeNotes, type NoteLookups } from "./annotate";
 import { cellText } from "../engine/quote";
+import { protectedSheetsMessage } from "../workbook/protection";
 
 export interface ApplyOptions {
   /**
@@ -230,11 +231,7 @@ export async function applyPlan(
   }
   const locked = [...touched].map((k) => existing.get(k)!).filter((s) => s.protected);
   if (locked.length === 1) throw protectedSheetError(locked[0].name);
-  if (locked.length > 1)
-    throw new HostError(
-      "protected",
-      `Arkene ${locked.map((s) => `»${s.name}«`).join(", ")} er beskyttet, så Beregn kan ikke skrive i dem. Fjern beskyttelsen (Gennemse › Fjern arkbeskyttelse), og prøv igen. Intet er ændret.`,
-    );
+  if (locked.length > 1) throw new HostError("protected", protectedSheetsMessage(locked.map((s) => s.name)));
 
   // What the plan does to the workbook's structure: sheets added, shown or hidden, deleted
   const visibilityChanges = plan.sheets.filter((s) => {
