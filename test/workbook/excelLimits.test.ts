@@ -46,16 +46,20 @@ test("a 32.767-character label: the finding quoting it is short and ends its quo
   const run = beregn(edit(edit(original, "Forslag", "A6", label), "Forslag", "H6", 455));
   const f = run.findings.find((x) => x.code === "SIGN" && x.location === "Forslag!H6")!;
   expect(f.message).toBe(
-    `"${"Effektivisering " + "x".repeat(43)}…" er en effekt, men er positiv i 2025; besparelser og merindtægter skrives negativt`,
+    `"${"Effektivisering " + "x".repeat(103)}…" er en effekt, men er positiv i 2025; besparelser og merindtægter skrives negativt`,
   );
   for (const v of planned(run)) if (typeof v === "string") expect(v.length).toBeLessThanOrEqual(32767);
   expect(Math.max(...planned(run).map((v) => (typeof v === "string" ? v.length : 0)))).toBeLessThan(32767);
 });
 
-test("quoteText: at most 60 characters, the last one '…'; short texts unchanged", () => {
+test("quoteText: at most 120 characters, the last one '…'; short texts and the documents' longest label unchanged", () => {
   expect(quoteText("Kort tekst")).toBe("Kort tekst");
-  expect(quoteText("a".repeat(60))).toBe("a".repeat(60));
-  expect(quoteText("a".repeat(61))).toBe(`${"a".repeat(59)}…`);
+  expect(quoteText("a".repeat(120))).toBe("a".repeat(120));
+  expect(quoteText("a".repeat(121))).toBe(`${"a".repeat(119)}…`);
+  // a 70-character label of 2025-F4 (seed F4) is quoted whole
+  expect(quoteText("Effektivisering TMF (grundlæggende potentiale 50 % + 1.545 fra 2026)")).toBe(
+    "Effektivisering TMF (grundlæggende potentiale 50 % + 1.545 fra 2026)",
+  );
   // an emoji is never split in half
-  expect(quoteText(`${"a".repeat(58)}😀b`)).toBe(`${"a".repeat(58)}…`);
+  expect(quoteText(`${"a".repeat(118)}😀b`)).toBe(`${"a".repeat(118)}…`);
 });
