@@ -14,12 +14,12 @@ import { cellMark, encodeContent, decodeContent } from "./hash";
 import { quoteText } from "../engine/quote";
 import type { Grid, WriteCell } from "./types";
 
-/** One row of "[egne celler]": a run of cells along a row and one mark per cell. */
+/** One row of "[egne celler]": a rectangle of cells Beregn wrote and one mark per cell, row by row. */
 export interface OwnCellRun {
   sheet: string;
-  /** "A5:F5", or "A5" for one cell. */
+  /** "A5:F5", "B10:E200", or "A5" for one cell. */
   range: string;
-  /** cellMark of what Beregn wrote in each cell of the run, left to right. */
+  /** cellMark of what Beregn wrote in each cell, row by row, left to right. */
   marks: string[];
 }
 
@@ -33,26 +33,41 @@ function contentOf(cell: WriteCell): string {
   return cell.formula !== undefined ? encodeContent(null, cell.formula) : encodeContent(cell.value ?? null, null);
 }
 
-/** The runs to record for what a block writes on an own sheet. */
+/** At most this many marks in one "[egne celler]" row: 9 characters each stay under a cell's 32.767. */
+const MARKS_PER_ROW = 3000;
+
+/**
+ * The rectangles to record for what a block writes on an own sheet: runs along a row, the same
+ * columns on consecutive rows merged (Kontrol's thousands of finding rows are a few records, so
+ * "_beregn" stays small to read: test/excel/payload.test.ts), marks row by row.
+ */
 export function ownCellRuns(block: CellBlock): OwnCellRun[] {
   const cells = [...block.cells.values()].sort((x, y) => x.row - y.row || x.col - y.col);
-  const runs: OwnCellRun[] = [];
-  let open: { row: number; c1: number; c2: number; marks: string[] } | undefined;
-  const close = () => {
-    if (open) runs.push({ sheet: block.sheet, range: rangeA1(open.row, open.c1, open.row, open.c2), marks: open.marks });
-  };
+  const rows: { row: number; c1: number; c2: number; marks: string[] }[] = [];
   for (const x of cells) {
     const mark = cellMark(contentOf(x.cell));
-    if (open && open.row === x.row && open.c2 === x.col - 1) {
-      open.c2 = x.col;
-      open.marks.push(mark);
+    const last = rows[rows.length - 1];
+    if (last && last.row === x.row && last.c2 === x.col - 1) {
+      last.c2 = x.col;
+      last.marks.push(mark);
+    } else rows.push({ row: x.row, c1: x.col, c2: x.col, marks: [mark] });
+  }
+  const runs: { r1: number; r2: number; c1: number; c2: number; marks: string[] }[] = [];
+  // the rectangle still open for each column span ("1:4"), extended while the rows follow on
+  const open = new Map<string, (typeof runs)[number]>();
+  for (const x of rows) {
+    const key = `${x.c1}:${x.c2}`;
+    const rect = open.get(key);
+    if (rect && rect.r2 === x.row - 1 && rect.marks.length + x.marks.length <= MARKS_PER_ROW) {
+      rect.r2 = x.row;
+      rect.marks.push(...x.marks);
     } else {
-      close();
-      open = { row: x.row, c1: x.col, c2: x.col, marks: [mark] };
+      const fresh = { r1: x.row, r2: x.row, c1: x.c1, c2: x.c2, marks: [...x.marks] };
+      runs.push(fresh);
+      open.set(key, fresh);
     }
   }
-  close();
-  return runs;
+  return runs.map((x) => ({ sheet: block.sheet, range: rangeA1(x.r1, x.c1, x.r2, x.c2), marks: x.marks }));
 }
 
 /** The recorded cells of one sheet: "row,col" → mark; undefined when "_beregn" has no record of it. */
@@ -61,8 +76,9 @@ export function recordedCells(runs: OwnCellRun[] | undefined, sheet: string): Ma
   if (!runs || mine.length === 0) return undefined;
   const out = new Map<string, string>();
   for (const run of mine) {
-    const { r1, c1, c2 } = parseRange(run.range);
-    for (let c = c1; c <= c2; c++) out.set(`${r1},${c}`, run.marks[c - c1] ?? "");
+    const { r1, r2, c1, c2 } = parseRange(run.range);
+    let i = 0;
+    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) out.set(`${r},${c}`, run.marks[i++] ?? "");
   }
   return out;
 }

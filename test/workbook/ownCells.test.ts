@@ -45,8 +45,10 @@ describe("a second Beregn keeps what the user wrote on Beregn's own sheets", () 
     expect(at(first.after, KV, "D5")).toBe(-369);
     expect(at(first.after, KV, "B5")).toBeNull();
     const runs = readBeregnSheet(first.after)!.ownCells!;
-    expect(runs.find((x) => x.sheet === KV && x.range === "C5:H5")?.marks).toHaveLength(6);
-    expect(runs.some((x) => x.sheet === "Kontrol" && x.range === "A1")).toBe(true);
+    // the amounts C4:H12 (years 2024–2029 over the header and eight udvalg rows) as one rectangle
+    expect(runs.find((x) => x.sheet === KV && x.range === "C4:H12")?.marks).toHaveLength(54);
+    // Kontrol's head: title, time, settings in A1:A3
+    expect(runs.find((x) => x.sheet === "Kontrol" && x.range === "A1:A3")?.marks).toHaveLength(3);
   });
 
   const typed = edit(edit(first.after, KV, "B5", "PC 1234 Digitalisering"), "Kontrol", "H2", "Min note: tjekket af ØU");
