@@ -5,7 +5,7 @@
  * those that still hold what it wrote, and never writes over the user's text.
  */
 import { applyPlanToGrids, computeFound, planBeregn, planUndo, readWorkbook } from "../../src/workbook";
-import { readBeregnSheet } from "../../src/workbook/beregnSheet";
+import { beregnSheetCells, readBeregnSheet } from "../../src/workbook/beregnSheet";
 import { CellBlock } from "../../src/workbook/blocks";
 import { buildCaseWorkbook } from "../../src/workbook/layoutBuilder";
 import { cellRanges, claimOwnSheet, ownCellRuns, recordedCells } from "../../src/workbook/ownCells";
@@ -89,6 +89,27 @@ describe("a second Beregn keeps what the user wrote on Beregn's own sheets", () 
     const message = `Beregn skrev ikke i ${KV}!A6: cellen har din tekst "KFU (se note i B6)", og Beregn skulle skrive "Kultur- og Fritidsudvalget" der. Flyt din tekst, og kør Beregn igen.`;
     expect(Object.values(cells(after, "Kontrol"))).toContain(message);
     expect(outcome.summary).toContain(`din tekst er beholdt i ${KV}!A6`);
+  });
+});
+
+describe('a "_beregn" from before [egne celler]', () => {
+  /** The first Beregn's workbook with "_beregn" as Beregn wrote it before issue 13. */
+  const legacy = (grids: Grid[]): Grid[] => {
+    const data = readBeregnSheet(grids)!;
+    const cells = beregnSheetCells({ ...data, ownCells: undefined });
+    return grids.map((g) =>
+      g.name === "_beregn" ? { ...g, values: cells.map((row) => row.map((c) => (c ? (c.value ?? null) : null))), formulas: [] } : g,
+    );
+  };
+  test("an own sheet still as Beregn wrote it is Beregn's whole: a second Beregn gives the same sheets", () => {
+    const again = beregn(legacy(first.after));
+    expect(cells(again.after, KV)).toEqual(cells(first.after, KV));
+    expect(cells(again.after, "Kontrol")).toEqual(cells(first.after, "Kontrol"));
+  });
+  test("an own sheet the user typed in: their text stays, Beregn rewrites only its own cells", () => {
+    const again = beregn(edit(legacy(first.after), KV, "B5", "PC 1234"));
+    expect(at(again.after, KV, "B5")).toBe("PC 1234");
+    expect(cells(again.after, KV, ["B5"])).toEqual(cells(first.after, KV));
   });
 });
 
