@@ -6,6 +6,7 @@ import Decimal from "decimal.js";
 import type { Finding, Key, Proposal } from "./model";
 import { ZERO } from "./series";
 import { canonicalUnit, isTemplateBevilling, OUTSIDE_TEMPLATE_UNITS, UNIT_NAMES } from "./units";
+import { quoteText } from "./quote";
 
 /**
  * A share kept as the fraction weight / total, so an amount is split as v × w / W: exact
@@ -74,7 +75,7 @@ function resolveKey(key: Key, proposal: Proposal): { shares?: Shares; findings: 
       findings.push({
         code: "KEY_INVALID",
         severity: "error",
-        message: `Fordelingsnøglen "${key.name}" nævner "${unit}", som ikke er en kendt enhed`,
+        message: `Fordelingsnøglen "${quoteText(key.name)}" nævner "${quoteText(unit)}", som ikke er en kendt enhed`,
         location: where(unit),
       });
       invalid = true;
@@ -84,7 +85,7 @@ function resolveKey(key: Key, proposal: Proposal): { shares?: Shares; findings: 
       findings.push({
         code: "KEY_INVALID",
         severity: "error",
-        message: `Fordelingsnøglen "${key.name}" har en negativ vægt for ${unit}: ${weight.toString()}`,
+        message: `Fordelingsnøglen "${quoteText(key.name)}" har en negativ vægt for ${unit}: ${weight.toString()}`,
         location: where(unit),
       });
       invalid = true;
@@ -98,7 +99,7 @@ function resolveKey(key: Key, proposal: Proposal): { shares?: Shares; findings: 
     findings.push({
       code: "KEY_INVALID",
       severity: "error",
-      message: `Fordelingsnøglen "${key.name}" summerer til 0 og kan ikke fordele noget`,
+      message: `Fordelingsnøglen "${quoteText(key.name)}" summerer til 0 og kan ikke fordele noget`,
       location: where(),
     });
     invalid = true;
@@ -108,7 +109,7 @@ function resolveKey(key: Key, proposal: Proposal): { shares?: Shares; findings: 
     findings.push({
       code: "KEY_NOT_100",
       severity: "warning",
-      message: `Fordelingsnøglen "${key.name}" summerer til ${total.toString().replace(".", ",")} % og ikke 100 %; andelene er normeret, så de summerer til 100 %`,
+      message: `Fordelingsnøglen "${quoteText(key.name)}" summerer til ${total.toString().replace(".", ",")} % og ikke 100 %; andelene er normeret, så de summerer til 100 %`,
       location: where(),
     });
   }
@@ -117,7 +118,7 @@ function resolveKey(key: Key, proposal: Proposal): { shares?: Shares; findings: 
       findings.push({
         code: "UNIT_OUTSIDE_TEMPLATE",
         severity: "warning",
-        message: `Fordelingsnøglen "${key.name}" giver ${UNIT_NAMES[code] ?? OUTSIDE_TEMPLATE_UNITS[code] ?? code} en andel, men enheden har ingen række i Kvantum-skabelonen; den får sin egen række`,
+        message: `Fordelingsnøglen "${quoteText(key.name)}" giver ${UNIT_NAMES[code] ?? OUTSIDE_TEMPLATE_UNITS[code] ?? code} en andel, men enheden har ingen række i Kvantum-skabelonen; den får sin egen række`,
         location: where(),
       });
     }

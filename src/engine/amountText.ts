@@ -5,10 +5,19 @@
  */
 import Decimal from "decimal.js";
 
-export type AmountReading = { ok: true; value: Decimal; empty: boolean; note?: string } | { ok: false; text: string };
+/** `outOfRange`: a number no Excel cell can hold (beyond ±9,99999999999999E+307, or not finite). */
+export type AmountReading = { ok: true; value: Decimal; empty: boolean; note?: string } | { ok: false; text: string; outOfRange?: true };
 
 /** Excel's largest number (9,99999999999999E+307): beyond it a cell cannot hold the amount. */
 const EXCEL_MAX = 9.99999999999999e307;
+
+/** A number an Excel cell can hold: finite and within ±9,99999999999999E+307. */
+export function withinExcel(n: number): boolean {
+  return Number.isFinite(n) && Math.abs(n) <= EXCEL_MAX;
+}
+
+/** What Beregn writes instead of an amount no cell can hold (issue 13: never "Infinity"). */
+export const OUTSIDE_EXCEL = "uden for Excels talområde";
 /** Below this (in t.kr.) a number is a floating-point residue, not an amount. */
 const RESIDUE = 1e-9;
 
@@ -36,7 +45,8 @@ export function quoteValue(v: unknown): string {
 export function readAmount(input: unknown): AmountReading {
   if (input === null || input === undefined) return { ok: true, value: new Decimal(0), empty: true };
   if (typeof input === "number") {
-    if (!Number.isFinite(input) || Math.abs(input) > EXCEL_MAX) return { ok: false, text: quoteValue(input) };
+    // as Excel shows it ("1E+308"), so the user finds what the finding quotes
+    if (!withinExcel(input)) return { ok: false, text: quoteValue(input).toUpperCase(), outOfRange: true };
     // the double as Excel shows it: 15 significant digits (0,1+0,2 is 0,3), and a float residue
     // such as the 5,55e-17 that =0,1+0,2-0,3 leaves is no amount at all (issue 13)
     const shown = Number(input.toPrecision(15));

@@ -4,7 +4,7 @@
  * InputError naming the field; a value that is not a number is an UNREADABLE finding quoting it.
  */
 import Decimal from "decimal.js";
-import { quoteValue, readAmount } from "./amountText";
+import { OUTSIDE_EXCEL, quoteValue, readAmount } from "./amountText";
 import type {
   Area,
   ProposalKind,
@@ -23,6 +23,7 @@ import type {
 } from "./model";
 import { AREAS, PROPOSAL_KINDS } from "./model";
 import { isProfileName, profileDefaults, resolveSettings, SettingsError, type SettingsInput } from "./settings";
+import { quoteText } from "./quote";
 
 /** A year-keyed amount map as written: {"2025": -149}. Values may be numbers or Danish text. */
 export type YearValuesInput = Record<string, number | string | null>;
@@ -112,6 +113,11 @@ export interface Parsed {
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** Why an amount cell is unreadable, in plain Danish (issue 13: a number beyond Excel's range is a number). */
+function notANumber(r: { outOfRange?: true }): string {
+  return r.outOfRange ? `er ${OUTSIDE_EXCEL}` : "er ikke et tal";
+}
+
 /** Accept the spellings of styringsområde seen in the documents (SPEC §2). */
 export function readArea(text: string): Area | undefined {
   const s = text.trim().toLowerCase();
@@ -156,7 +162,7 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
         findings.push({
           code: "UNREADABLE",
           severity: "error",
-          message: `"${r.text}" er ikke et tal; regnet som 0, ret cellen`,
+          message: `"${quoteText(r.text)}" ${notANumber(r)}; regnet som 0, ret cellen`,
           location: locate(`${path}.${y}`),
         });
         return new Decimal(0);
@@ -165,7 +171,7 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
         findings.push({
           code: "UNREADABLE",
           severity: "warning",
-          message: `"${quoteValue(raw)}" læst som ${r.value.toString()} (${r.note})`,
+          message: `"${quoteText(quoteValue(raw))}" læst som ${r.value.toString()} (${r.note})`,
           location: locate(`${path}.${y}`),
         });
       return r.value;
@@ -184,7 +190,7 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
         findings.push({
           code: "UNREADABLE",
           severity: "error",
-          message: `"${r.text}" er ikke et tal; cellen er ikke kontrolleret`,
+          message: `"${quoteText(r.text)}" ${notANumber(r)}; cellen er ikke kontrolleret`,
           location: locate(`${path}.${y}`),
         });
         return undefined;
@@ -263,7 +269,7 @@ export function parseProposal(input: unknown, options: ParseOptions = {}): Parse
         throw new InputError(`${path}.kind`, `${path}.kind: skal være "weights" eller "percent"`);
       const weights = Object.entries(k.weights).map(([unit, w]) => {
         const r = readAmount(w);
-        if (!r.ok) throw new InputError(`${path}.weights.${unit}`, `${path}.weights.${unit}: "${r.text}" er ikke et tal`);
+        if (!r.ok) throw new InputError(`${path}.weights.${unit}`, `${path}.weights.${unit}: "${quoteText(r.text)}" er ikke et tal`);
         return { unit, weight: r.value };
       });
       keys[name] = { name, kind, note: typeof k.note === "string" ? k.note : undefined, weights };

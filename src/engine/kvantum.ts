@@ -19,6 +19,7 @@ import { roundColumn } from "./rounding";
 import { ZERO, zeros } from "./series";
 import { canonicalUnit, templateOrder } from "./units";
 import { countedRows } from "./totals";
+import { quoteText } from "./quote";
 
 /** What went into a table: a row's series spread over shares (kept for "Forklar"). */
 interface Placement {
@@ -153,14 +154,14 @@ function makePlacer(proposal: Proposal): Placer {
         findings.push({
           code: "KEY_INVALID",
           severity: "error",
-          message: `"${row.label}": "${text}" er hverken en kendt enhed eller en fordelingsnøgle i forslaget; rækken er ikke fordelt`,
+          message: `"${quoteText(row.label)}": "${quoteText(text)}" er hverken en kendt enhed eller en fordelingsnøgle i forslaget; rækken er ikke fordelt`,
           location: where,
         });
       else
         findings.push({
           code: "KEY_MISSING",
           severity: "error",
-          message: `"${row.label}": fordelingsnøglen "${text}" er ugyldig; rækken er ikke fordelt`,
+          message: `"${quoteText(row.label)}": fordelingsnøglen "${quoteText(text)}" er ugyldig; rækken er ikke fordelt`,
           location: where,
         });
       return undefined;
@@ -169,7 +170,7 @@ function makePlacer(proposal: Proposal): Placer {
       findings.push({
         code: "KEY_MISSING",
         severity: "info",
-        message: `"${row.label}" har ingen bevilling eller nøgle til ${purpose}; ${fallbackText} er brugt`,
+        message: `"${quoteText(row.label)}" har ingen bevilling eller nøgle til ${purpose}; ${fallbackText} er brugt`,
         location: where,
       });
       return fallback.shares;
@@ -177,7 +178,7 @@ function makePlacer(proposal: Proposal): Placer {
     findings.push({
       code: "KEY_MISSING",
       severity: "error",
-      message: `"${row.label}" har ingen bevilling eller nøgle til ${purpose}, og forslaget angiver ingen forvaltning at falde tilbage på; rækken er ikke fordelt`,
+      message: `"${quoteText(row.label)}" har ingen bevilling eller nøgle til ${purpose}, og forslaget angiver ingen forvaltning at falde tilbage på; rækken er ikke fordelt`,
       location: where,
     });
     return undefined;
@@ -287,8 +288,8 @@ export function computeKvantum(proposal: Proposal): KvantumComputation {
       code: "KEY_MISSING",
       severity: "info",
       message: usedHost
-        ? `"${row.label}": ingen finansieringsnøgle; driften er finansieret af de enheder, der får effekten, og ellers af værten`
-        : `"${row.label}": ingen finansieringsnøgle; driften er finansieret i forhold til årets krediterede effekter`,
+        ? `"${quoteText(row.label)}": ingen finansieringsnøgle; driften er finansieret af de enheder, der får effekten, og ellers af værten`
+        : `"${quoteText(row.label)}": ingen finansieringsnøgle; driften er finansieret i forhold til årets krediterede effekter`,
       location: proposal.locate(`rows[${row.index}].key`),
     });
   }
@@ -299,7 +300,7 @@ export function computeKvantum(proposal: Proposal): KvantumComputation {
       findings.push({
         code: "KEY_INVALID",
         severity: "error",
-        message: `Bevillingsflyt "${t.label}": "${!from ? t.from : t.to}" er ikke en kendt bevilling; flyttet er ikke medregnet`,
+        message: `Bevillingsflyt "${quoteText(t.label)}": "${quoteText(!from ? t.from : t.to)}" er ikke en kendt bevilling; flyttet er ikke medregnet`,
         location: proposal.locate(`transfers[${t.index}].${!from ? "from" : "to"}`),
       });
       continue;

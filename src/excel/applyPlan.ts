@@ -24,6 +24,8 @@ import { rectangles, type Rect } from "./rectangles";
 import { rememberWorkbookState, toExcelVisibility, workbookStateOf } from "./readGrids";
 import { runInfoOf } from "./run";
 import { queueCellStyles, queueNoteLookups, queuePageSetup, supportsExcelApi, writeNotes, type NoteLookups } from "./annotate";
+import { cellText } from "../engine/quote";
+import { protectedSheetsMessage } from "../workbook/protection";
 
 export interface ApplyOptions {
   /**
@@ -59,7 +61,8 @@ function content(cell: WriteCell | null): string | number | boolean | undefined 
   if (cell.formula !== undefined) return cell.formula;
   if (cell.value === undefined) return undefined;
   if (cell.value === null) return "";
-  return typeof cell.value === "string" ? asText(cell.value) : cell.value;
+  // Excel's 32.767-character cell limit (issue 13), as the xlsx host cuts
+  return typeof cell.value === "string" ? asText(cellText(cell.value)) : cell.value;
 }
 
 /**
@@ -228,11 +231,7 @@ export async function applyPlan(
   }
   const locked = [...touched].map((k) => existing.get(k)!).filter((s) => s.protected);
   if (locked.length === 1) throw protectedSheetError(locked[0].name);
-  if (locked.length > 1)
-    throw new HostError(
-      "protected",
-      `Arkene ${locked.map((s) => `»${s.name}«`).join(", ")} er beskyttet, så Beregn kan ikke skrive i dem. Fjern beskyttelsen (Gennemse › Fjern arkbeskyttelse), og prøv igen. Intet er ændret.`,
-    );
+  if (locked.length > 1) throw new HostError("protected", protectedSheetsMessage(locked.map((s) => s.name)));
 
   // What the plan does to the workbook's structure: sheets added, shown or hidden, deleted
   const visibilityChanges = plan.sheets.filter((s) => {
@@ -324,8 +323,10 @@ async function writePlan(
       let ws: Excel.Worksheet;
       if (existing.has(key)) {
         ws = sheet(s.name);
-        // the whole sheet: the add-in's own sheets hold nothing the user typed
+        // the whole sheet ("_beregn"), or on Beregn's own sheets only the cells it wrote before and
+        // still holds: the user's text there stays (issue 13). Range.clear("All"): contents and formats
         if (s.clear) ws.getRange().clear("All");
+        for (const range of s.clearCells ?? []) ws.getRange(range).clear("All");
       } else {
         ws = sheets.add(s.name);
         handles.set(key, ws);

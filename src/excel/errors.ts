@@ -3,6 +3,7 @@
  * OfficeExtension.Error whose `code` names the cause; the task pane shows `message` of the
  * HostError it becomes, never Excel's English text alone.
  */
+import { protectedSheetsMessage } from "../workbook/protection";
 
 export type HostErrorKind = "protected" | "editMode" | "accessDenied" | "notFound" | "tooLarge" | "busy" | "unsupported" | "general";
 
@@ -27,10 +28,7 @@ interface OfficeErrorLike {
 }
 
 export function protectedSheetError(sheet: string): HostError {
-  return new HostError(
-    "protected",
-    `Arket »${sheet}« er beskyttet, så Beregn kan ikke skrive i det. Fjern beskyttelsen (Gennemse › Fjern arkbeskyttelse), og prøv igen. Intet er ændret.`,
-  );
+  return new HostError("protected", protectedSheetsMessage([sheet]));
 }
 
 /**

@@ -93,13 +93,14 @@ export const DEFAULT_PROBE_WORDS = [
 
 /**
  * Sheets the add-in itself writes: always read, and read whole. "_beregn" holds the settings, the
- * stamp and the undo data. "Kontrol" and "Kvantum" are rewritten whole by each Beregn
- * (clear: true), but their old contents still matter: planUndo refuses unless sheetHash of each
- * sheet Beregn made equals the hash "_beregn" stored (src/workbook/undo.ts), planBeregn counts
- * their changed cells so a repeated Beregn says "Ingen celler ændret" (writePlan.ts), and the
- * tables on Kvantum are what "Forklar" and the rewrite find (readWorkbook.ts).
+ * stamp and the undo data. On "Kontrol", "Kvantum (…)" and "Følsomhed" each Beregn empties
+ * only its own earlier cells, so their contents matter: which cells still hold what Beregn wrote
+ * and which are the user's (src/workbook/ownCells.ts, issue 13), the changed cells counted so a
+ * repeated Beregn says "Ingen celler ændret" (writePlan.ts), and the tables on Kvantum are what
+ * "Forklar" and the rewrite find (readWorkbook.ts). Names as sheetNames.ts picks them ("Kontrol (2)").
  */
 const OWN_SHEETS = new Set(["_beregn", "kontrol", "kvantum"]);
+const OWN_SHEET_NAME = /^(kontrol|kvantum|følsomhed)\b/i;
 
 export function fromExcelVisibility(v: string): SheetVisibility {
   if (v === "VeryHidden") return "veryHidden";
@@ -260,7 +261,7 @@ async function readSheets(context: Excel.RequestContext, options: ReadOptions, r
   const wanted = sheets.map((s, i) => {
     const { range, hits } = sized[i];
     if (range.isNullObject) return false;
-    if (OWN_SHEETS.has(s.name.toLowerCase())) return true;
+    if (OWN_SHEETS.has(s.name.toLowerCase()) || OWN_SHEET_NAME.test(s.name)) return true;
     if (range.rowCount * range.columnCount <= small) return true;
     // without findAll there is nothing cheap to decide by, and findAll does not search a
     // hidden sheet: read it

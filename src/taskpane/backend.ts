@@ -18,7 +18,7 @@ export interface WorkbookBackend {
     settings?: SettingsInput,
   ): { reading: WorkbookReading; results: (Result | undefined)[]; findings: Finding[] };
   planBeregn(grids: Grid[], reading: WorkbookReading, proposalIndex: number, result: Result, options: PlanOptions): PlanOutcome;
-  planUndo(grids: Grid[]): { plan: WritePlan; cellsRestored?: number } | { refused: string };
+  planUndo(grids: Grid[]): { plan: WritePlan; cellsRestored?: number; notice?: string } | { refused: string };
   templateGrids(): Grid[];
   explainCell(reading: WorkbookReading, result: Result, sheet: string, address: string): Explanation | undefined;
   /** What a plan does, on Grids (the pane's view of the workbook after Beregn or Fortryd). */

@@ -320,7 +320,7 @@ export class PaneController {
         // the workbook as Fortryd leaves it: no stamp, so no "Sidst beregnet"
         const restored = this.deps.backend.applyPlanToGrids?.(grids, undo.plan);
         if (restored) this.recognise(restored, this.deps.backend.readWorkbook(restored));
-        return { restored: undo.cellsRestored ?? countCells(undo.plan), computed };
+        return { restored: undo.cellsRestored ?? countCells(undo.plan), computed, notice: undo.notice };
       });
       if ("refused" in res) {
         this.set({ outcome: { intent: "warning", title: "Kan ikke fortryde", text: res.refused } });
@@ -337,7 +337,7 @@ export class PaneController {
           title: "Fortrudt",
           // without a stamp no Beregn ran: what is undone is the pane's own change (Ret tal, an insert)
           // (the title already says "Fortrudt": the text does not repeat it)
-          text: `${res.computed ? "Sidste Beregn er fortrudt: " : ""}${res.restored} ${res.restored === 1 ? "celle" : "celler"} gendannet.`,
+          text: `${res.computed ? "Sidste Beregn er fortrudt: " : ""}${res.restored} ${res.restored === 1 ? "celle" : "celler"} gendannet.${res.notice ? ` ${res.notice}` : ""}`,
         },
       });
     }).then(() => undefined);

@@ -56,6 +56,15 @@ export function applyPlanToGrids(grids: Grid[], plan: WritePlan): Grid[] {
         g.merges = [];
         if (g.notes) g.notes = {};
       }
+      for (const range of s.clearCells ?? []) {
+        const { r1, c1, r2, c2 } = parseRange(range);
+        for (let r = r1; r <= r2; r++)
+          for (let c = c1; c <= c2; c++) {
+            if (g.values[r]?.[c] !== undefined) g.values[r][c] = null;
+            if (g.formulas[r]?.[c] !== undefined) g.formulas[r][c] = null;
+            if (g.numberFormats?.[r]?.[c] !== undefined) g.numberFormats[r][c] = null;
+          }
+      }
     }
   }
   const written: { g: Grid; r: number; c: number }[] = [];

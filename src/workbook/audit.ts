@@ -16,6 +16,7 @@ import { a1, cellAt, findGrid, isBlank, parseA1, parseRange, rangeA1, rowCount, 
 import { decodeContent } from "./hash";
 import type { ProposalLayout } from "./layout";
 import type { CellValue, Grid, NoteWrite, RangeWrite } from "./types";
+import { OUTSIDE_EXCEL, withinExcel } from "../engine/amountText";
 
 /** One run of cells in a row whose shown value Beregn changed, with the finding behind it. */
 export interface ChangeLine {
@@ -237,8 +238,7 @@ export function danishShortDate(time: Date): string {
 /** A cell value as Danish text for Kontrol: "-1.144", "tom". */
 export function danishValue(v: CellValue): string {
   if (isBlank(v)) return "tom";
-  if (typeof v === "number")
-    return Number.isFinite(v) ? new Intl.NumberFormat("da-DK", { maximumFractionDigits: 6 }).format(v) : "uden for Excels talområde";
+  if (typeof v === "number") return withinExcel(v) ? new Intl.NumberFormat("da-DK", { maximumFractionDigits: 6 }).format(v) : OUTSIDE_EXCEL;
   return String(v);
 }
 

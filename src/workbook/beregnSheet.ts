@@ -10,6 +10,8 @@ import type { Settings } from "../engine/model";
 import type { Stamp } from "./api";
 import { findGrid, rowCount, textAt, cellAt } from "./grid";
 import type { Grid, WriteCell } from "./types";
+import type { OwnCellRun } from "./ownCells";
+import { cellText } from "../engine/quote";
 
 export const BEREGN_SHEET = "_beregn";
 
@@ -48,6 +50,8 @@ export interface BeregnData {
   undo: UndoEntry[];
   /** Notes Beregn set in the user's sheets (optional: none before this was kept). */
   notes?: NoteUndo[];
+  /** The cells Beregn wrote on its own sheets (ownCells.ts; none before issue 13 kept them). */
+  ownCells?: OwnCellRun[];
 }
 
 export const SETTING_KEYS: (keyof SettingsInput)[] = [
@@ -113,6 +117,9 @@ export function readBeregnSheet(grids: Grid[]): BeregnData | undefined {
       if (v !== "") settings[a] = v;
     } else if (section === "stempel" && (STAMP_KEYS as string[]).includes(a)) stamp[a] = str(grid, r, 1);
     else if (section === "egne ark") data.ownSheets.push({ name: a, hash: str(grid, r, 1) });
+    else if (section === "egne celler" && a !== "ark")
+      // "m:" + one mark per cell, space-separated (the prefix keeps Excel from reading digits as a number)
+      (data.ownCells ??= []).push({ sheet: a, range: str(grid, r, 1), marks: str(grid, r, 2).replace(/^m:/, "").split(" ") });
     else if (section === "fortryd" && a !== "ark") {
       const e: UndoEntry = { sheet: a, address: str(grid, r, 1), before: str(grid, r, 2), after: str(grid, r, 3) };
       const f = str(grid, r, 4);
@@ -153,6 +160,11 @@ export function beregnSheetCells(data: BeregnData): (WriteCell | null)[][] {
   }
   rows.push(["[egne ark]"]);
   for (const s of data.ownSheets) rows.push([s.name, s.hash]);
+  if (data.ownCells?.length) {
+    rows.push(["[egne celler]"]);
+    rows.push(["ark", "område", "mærker"]);
+    for (const x of data.ownCells) rows.push([x.sheet, x.range, `m:${x.marks.join(" ")}`]);
+  }
   if (data.undo.length) {
     rows.push(["[fortryd]"]);
     rows.push(["ark", "celle", "før", "efter", "format før"]);
@@ -169,7 +181,8 @@ export function beregnSheetCells(data: BeregnData): (WriteCell | null)[][] {
   return rows.map((r) =>
     Array.from({ length: width }, (_, c) => {
       const v = r[c];
-      return v === undefined || v === "" ? null : { value: v, numberFormat: "@" };
+      // a 32.767-character text in the undo data ("s:" + the text) is cut to what the cell holds
+      return v === undefined || v === "" ? null : { value: cellText(v), numberFormat: "@" };
     }),
   );
 }

@@ -2,6 +2,8 @@
  * Collecting cells to write and emitting each logical block as one rectangular RangeWrite
  * (DESIGN.md: each range written as one 2-D block; null entries leave cells alone).
  */
+import { OUTSIDE_EXCEL, withinExcel } from "../engine/amountText";
+import { MAX_CELL_TEXT, cellText } from "../engine/quote";
 import { a1 } from "./grid";
 import type { RangeWrite, WriteCell } from "./types";
 
@@ -13,6 +15,8 @@ export class CellBlock {
   constructor(readonly sheet: string) {}
 
   set(row: number, col: number, cell: WriteCell): void {
+    // every text Beregn writes fits one Excel cell (32.767 characters, issue 13)
+    if (typeof cell.value === "string" && cell.value.length > MAX_CELL_TEXT) cell = { ...cell, value: cellText(cell.value) };
     this.cells.set(`${row},${col}`, { row, col, cell });
   }
 
@@ -39,7 +43,8 @@ export class CellBlock {
  * (a number typed as text may sit in a left-aligned cell).
  */
 export function amountCell(n: number, bold = false, numberFormat = AMOUNT_FORMAT): WriteCell {
-  const c: WriteCell = { value: n, numberFormat, align: "right" };
+  // a sum past Excel's range (inputs of 1e308 scale, issue 13) is said in words, never written as a number
+  const c: WriteCell = withinExcel(n) ? { value: n, numberFormat, align: "right" } : { value: OUTSIDE_EXCEL, align: "right" };
   if (bold) c.bold = true;
   return c;
 }

@@ -14,6 +14,11 @@ function fnv1a(text: string, offset: number): number {
   return h >>> 0;
 }
 
+/** A short mark of one cell's typed content (8 hex digits): "[egne celler]" keeps one per cell Beregn wrote. */
+export function cellMark(encoded: string): string {
+  return fnv1a(encoded, 0x811c9dc5).toString(16).padStart(8, "0");
+}
+
 export function fingerprint(text: string): string {
   const a = fnv1a(text, 0x811c9dc5).toString(16).padStart(8, "0");
   const b = fnv1a(text, 0x050c5d1f).toString(16).padStart(8, "0");

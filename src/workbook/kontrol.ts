@@ -11,6 +11,7 @@ import { changeLocation, changeWords, danishTime, danishValue, type AuditReport,
 import { AMOUNT_FORMAT, CellBlock } from "./blocks";
 import { quoteSheet, splitLocation } from "./grid";
 import type { PageSetup, WriteCell } from "./types";
+import { withinExcel } from "../engine/amountText";
 
 export const SEVERITY_DA: Record<Severity, string> = { error: "fejl", warning: "advarsel", info: "info" };
 /** Severity as Kontrol and the notes show it. */
@@ -81,7 +82,7 @@ const text = (value: string, extra: Partial<WriteCell> = {}): WriteCell => ({ va
 /** Før/efter of a change: the number itself for one cell, the values in order for a run. */
 function valuesCell(values: (string | number | boolean | null)[]): WriteCell {
   // a sum past Excel's range (two inputs of 1e308, issue 13) is said in words, never written as a number
-  if (values.length === 1 && typeof values[0] === "number" && Number.isFinite(values[0]))
+  if (values.length === 1 && typeof values[0] === "number" && withinExcel(values[0]))
     return { value: values[0], numberFormat: AMOUNT_FORMAT, align: "right" };
   return text(values.map(danishValue).join("; "), { wrap: true, align: values.every((v) => typeof v === "number") ? "right" : "left" });
 }

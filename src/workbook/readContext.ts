@@ -8,6 +8,7 @@ import { cellAt, formatAt, formulaAt, loc, shownAt } from "./grid";
 import { isDateFormat, serialDateText } from "./dates";
 import { isPlaceholder } from "./labels";
 import type { CellValue, Grid } from "./types";
+import { quoteText } from "../engine/quote";
 
 export class ReadContext {
   readonly locations: Record<string, string> = {};
@@ -46,7 +47,7 @@ export class ReadContext {
     const where = loc(grid.name, row, col);
     if (!this.placeholderSeen.has(where)) {
       this.placeholderSeen.add(where);
-      this.add("PLACEHOLDER", "warning", `Skabelontekst står stadig i cellen: "${v.trim()}"; udfyld eller slet den`, where);
+      this.add("PLACEHOLDER", "warning", `Skabelontekst står stadig i cellen: "${quoteText(v.trim())}"; udfyld eller slet den`, where);
     }
     return true;
   }

@@ -11,6 +11,7 @@ import { cellAt, colCount, formatAt, isBlank, loc, locRange, rowCount, rowIndice
 import { isTotalLabel, squeeze } from "./labels";
 import type { ReadContext } from "./readContext";
 import type { Grid } from "./types";
+import { quoteText } from "../engine/quote";
 
 export interface KeyTableFound {
   sheet: string;
@@ -144,7 +145,12 @@ function scanKeyTable(grid: Grid, titleRow: number, titleCol: number, rows: numb
       }
       const a = readAmount(raw);
       if (!a.ok) {
-        ctx.add("UNREADABLE", "error", `"${a.text}" er ikke et tal; fordelingsnøglen "${name}" regner cellen som 0`, loc(grid.name, r, c));
+        ctx.add(
+          "UNREADABLE",
+          "error",
+          `"${quoteText(a.text)}" er ikke et tal; fordelingsnøglen "${quoteText(name)}" regner cellen som 0`,
+          loc(grid.name, r, c),
+        );
         return undefined;
       }
       // a cell formatted as % holds the fraction (0,25 for 25 %)

@@ -30,6 +30,7 @@ import {
 import type { ComputedRowLayout, InputRowLayout, PaybackLayout, Tabel1Layout } from "./layout";
 import { rawAmount, ReadContext } from "./readContext";
 import type { CellValue, Grid } from "./types";
+import { quoteText } from "../engine/quote";
 
 export interface Tabel1Reading {
   layout: Tabel1Layout;
@@ -203,7 +204,7 @@ function headerFindings(grid: Grid, header: Tabel1Header, ctx: ReadContext): voi
   const { row, years } = header;
   if (header.stray.length) {
     const cols = header.stray.map((s) => s.col);
-    const list = header.stray.map((s) => `"${s.text}" i ${a1(row, s.col)}`).join(", ");
+    const list = header.stray.map((s) => `"${quoteText(s.text)}" i ${a1(row, s.col)}`).join(", ");
     ctx.add(
       "STRUCTURE",
       "error",
@@ -215,7 +216,7 @@ function headerFindings(grid: Grid, header: Tabel1Header, ctx: ReadContext): voi
     ctx.add(
       "STRUCTURE",
       "warning",
-      `Årstallet "${l.text}" i ${a1(row, l.col)} har tekst efter året; læst som ${years[header.cols.indexOf(l.col)]}`,
+      `Årstallet "${quoteText(l.text)}" i ${a1(row, l.col)} har tekst efter året; læst som ${years[header.cols.indexOf(l.col)]}`,
       loc(grid.name, row, l.col),
     );
 }
@@ -535,8 +536,8 @@ export function readTabel1(grid: Grid, header: Tabel1Header, stopRow: number): T
       "info",
       // "tal" is the same word in singular and plural; the pronoun is not
       n === 1
-        ? `1 tal er skrevet som tekst ("${first.text}" i ${first.location}); Beregn læser det, men Excels SUM tæller det ikke med`
-        : `${n} tal er skrevet som tekst (fx "${first.text}" i ${first.location}); Beregn læser dem, men Excels SUM tæller dem ikke med`,
+        ? `1 tal er skrevet som tekst ("${quoteText(first.text)}" i ${first.location}); Beregn læser det, men Excels SUM tæller det ikke med`
+        : `${n} tal er skrevet som tekst (fx "${quoteText(first.text)}" i ${first.location}); Beregn læser dem, men Excels SUM tæller dem ikke med`,
       first.location,
     );
   }
@@ -617,7 +618,7 @@ function readInputRow(
         ctx.add(
           "STRUCTURE",
           "warning",
-          `"${t}" er ikke et styringsområde (Service, Anlæg, Overførsler, EI, EO); rækken regnes uden`,
+          `"${quoteText(t)}" er ikke et styringsområde (Service, Anlæg, Overførsler, EI, EO); rækken regnes uden`,
           where("area"),
         );
     }
@@ -638,7 +639,7 @@ function readInputRow(
     else {
       const { type, why } = inferRowType(row.label, sum.isZero() ? 0 : sum.isPos() ? 1 : -1);
       row.type = type;
-      inferred.push(`Række ${r + 1} "${row.label}": ${TYPE_NAMES[type]} (${why})`);
+      inferred.push(`Række ${r + 1} "${quoteText(row.label)}": ${TYPE_NAMES[type]} (${why})`);
     }
   }
   return row;

@@ -10,6 +10,7 @@ import { a1 as cellName, cellAt, colCount, isBlank, rowCount, rowIndices, rowWid
 import { classifyTabel1Label, squeeze, yearRun } from "./labels";
 import { rawAmount, type ReadContext } from "./readContext";
 import type { Grid } from "./types";
+import { quoteText } from "../engine/quote";
 
 export interface TransferBlockFound {
   sheet: string;
@@ -115,7 +116,7 @@ function scanBlock(grid: Grid, titleRow: number, titleCol: number, rows: number,
         ctx.add(
           "STRUCTURE",
           "warning",
-          `Bevillingsflyt "${label}" angiver ikke fra hvilken og til hvilken bevilling; rækken er sprunget over`,
+          `Bevillingsflyt "${quoteText(label)}" angiver ikke fra hvilken og til hvilken bevilling; rækken er sprunget over`,
           `${grid.name}!${cellName(r, labelCol >= 0 ? labelCol : firstYearCol)}`,
         );
         continue;

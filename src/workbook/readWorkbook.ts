@@ -23,6 +23,7 @@ import { findStatedTables, readStatedTable } from "./readStatedTables";
 import { classifyCaption, findTabel1Headers, readTabel1, type Tabel1Reading } from "./readTabel1";
 import { findTransferBlocks, type TransferBlockFound } from "./readTransfers";
 import type { Grid } from "./types";
+import { quoteText } from "../engine/quote";
 
 export const KONTROL_SHEET = "Kontrol";
 
@@ -102,7 +103,7 @@ export function readWorkbook(grids: Grid[]): WorkbookReading {
       message: yearRow
         ? `Ingen Tabel 1 fundet: årsrækken i ${where} (${yearRow.years}) har hverken en blokoverskrift ("Varige ændringer" eller "Implementeringsomkostninger") lige under sig eller Tabel 1's beregnede rækker (Samlet varig ændring, Samlede implementeringsomkostninger, Samlet økonomisk påvirkning) længere nede; tilføj dem, så Beregn kan læse tabellen`
         : marker
-          ? `Ingen Tabel 1 fundet: "${marker}" står i ${where}, men der er ingen række med årstal (fx 2025–2030) lige over den`
+          ? `Ingen Tabel 1 fundet: "${quoteText(marker)}" står i ${where}, men der er ingen række med årstal (fx 2025–2030) lige over den`
           : 'Ingen Tabel 1 fundet: Beregn leder efter en række med årstal (fx 2025–2030) og mærket "Varige ændringer" lige under; tjek at tabellen har begge',
       location: where,
     });
@@ -291,7 +292,7 @@ function statedPriceLevels(grids: Grid[], tables: TableLayout[], tabel1: string 
           ctx.add(
             "PRICE_LEVEL",
             "warning",
-            `Tabellen er i ${pl}, men Tabel 1 er i ${tabel1} ("${textAt(g, r, c)}"); tallene kan ikke sammenlignes uden omregning`,
+            `Tabellen er i ${pl}, men Tabel 1 er i ${tabel1} ("${quoteText(textAt(g, r, c))}"); tallene kan ikke sammenlignes uden omregning`,
             loc(g.name, r, c),
           );
         }

@@ -15,7 +15,8 @@ import { BEREGN_SHEET, beregnSheetCells, readBeregnSheet, type BeregnData } from
 import { findGrid } from "./grid";
 import { pickSheetName } from "./sheetNames";
 import type { Grid, WritePlan } from "./types";
-import { blockHash } from "./writePlan";
+import { blockHash, sheetHash } from "./writePlan";
+import { claimOwnSheet, ownCellRuns, recordedCells } from "./ownCells";
 
 export const SENSITIVITY_SHEET = "Følsomhed";
 
@@ -79,22 +80,30 @@ export function planSensitivitySheet(
   const own = new Set(data.ownSheets.filter((s) => findGrid(grids, s.name)).map((s) => s.name.toLowerCase()));
   const name = pickSheetName(SENSITIVITY_SHEET, grids, own);
   const block = sensitivityBlock(name, result, sourceSheet, now.toISOString());
+  // what the user wrote on an earlier Følsomhed stays (issue 13, ownCells.ts)
+  const grid = own.has(name.toLowerCase()) ? findGrid(grids, name) : undefined;
+  const prior = data.ownSheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  const claim = claimOwnSheet(grid, block, recordedCells(data.ownCells, name), !!grid && !!prior?.hash && sheetHash(grid) === prior.hash);
   const hash = blockHash(block);
+  const ownCells = [...(data.ownCells ?? []).filter((x) => x.sheet.toLowerCase() !== name.toLowerCase()), ...ownCellRuns(block)];
   const ownSheets = data.ownSheets.filter((s) => s.name.toLowerCase() !== name.toLowerCase() && findGrid(grids, s.name));
   ownSheets.push({ name, hash });
   // "_beregn" made now is Beregn's own too, so Fortryd removes it with the sheet
   if (!findGrid(grids, BEREGN_SHEET)) ownSheets.push({ name: BEREGN_SHEET, hash: "" });
   const plan: WritePlan = {
     sheets: [
-      { name, visibility: "visible", clear: true },
+      claim.clear.length
+        ? { name, visibility: "visible", clear: false, clearCells: claim.clear }
+        : { name, visibility: "visible", clear: false },
       { name: BEREGN_SHEET, visibility: "veryHidden", clear: true },
     ],
-    writes: [block.toRangeWrite()!, { sheet: BEREGN_SHEET, topLeft: "A1", cells: beregnSheetCells({ ...data, ownSheets }) }],
+    writes: [block.toRangeWrite()!, { sheet: BEREGN_SHEET, topLeft: "A1", cells: beregnSheetCells({ ...data, ownSheets, ownCells }) }],
     columnWidths: WIDTHS.map((width, column) => ({ sheet: name, column, width })),
     // one landscape A4 page, to print or to paste into the proposal's Word document
     pageSetup: [{ sheet: name, orientation: "landscape", paperSize: "A4", fitToWidth: true, printTitleRows: "4:4" }],
   };
   // one undo record for Beregn and what the pane adds: say so, so Fortryd surprises nobody
   const withBeregn = data.stamp || data.undo.length ? " sammen med sidste Beregns ændringer" : "";
-  return { plan, sheet: name, summary: `Arket ${name} er skrevet; Fortryd fjerner det igen${withBeregn}` };
+  const kept = claim.kept.length ? `; din tekst er beholdt i ${claim.kept.map((f) => f.location).join(", ")}` : "";
+  return { plan, sheet: name, summary: `Arket ${name} er skrevet; Fortryd fjerner det igen${withBeregn}${kept}` };
 }

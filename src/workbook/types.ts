@@ -83,8 +83,12 @@ export interface RangeWrite {
 }
 
 export interface WritePlan {
-  /** Sheets to create (or, when they exist and are the add-in's own, to clear first). */
-  sheets: { name: string; visibility: SheetVisibility; clear: boolean }[];
+  /**
+   * Sheets to create, with their visibility. `clear`: empty the whole sheet first ("_beregn" only).
+   * `clearCells`: A1 ranges to empty, content and format, before the writes: on Beregn's own sheets
+   * the cells Beregn wrote before and still holds (ownCells.ts); every other cell is the user's.
+   */
+  sheets: { name: string; visibility: SheetVisibility; clear: boolean; clearCells?: string[] }[];
   writes: RangeWrite[];
   /** Column widths for created sheets (characters), optional; `column` is 0-based. */
   columnWidths?: { sheet: string; column: number; width: number }[];

@@ -6,7 +6,8 @@
 import { BEREGN_SHEET, beregnSheetCells, readBeregnSheet } from "./beregnSheet";
 import { CellBlock } from "./blocks";
 import { cellAt, findGrid, formulaAt, parseA1 } from "./grid";
-import { decodeContent, encodeContent } from "./hash";
+import { cellMark, decodeContent, encodeContent } from "./hash";
+import { cellRanges, recordedCells, userCellsOn } from "./ownCells";
 import type { WriteCell, WritePlan } from "./types";
 import type { Grid } from "./types";
 import { sheetHash } from "./writePlan";
@@ -19,7 +20,13 @@ function show(encoded: string): string {
   return typeof d.value === "string" ? `"${d.value}"` : String(d.value);
 }
 
-export function planUndo(grids: Grid[]): { plan: WritePlan; cellsRestored: number } | { refused: string } {
+/** A few cells by address ("B7, C9 og 3 andre"). */
+function cellList(cells: string[]): string {
+  if (cells.length <= 3) return cells.join(", ");
+  return `${cells.slice(0, 3).join(", ")} og ${cells.length - 3} andre`;
+}
+
+export function planUndo(grids: Grid[]): { plan: WritePlan; cellsRestored: number; notice?: string } | { refused: string } {
   const beregn = readBeregnSheet(grids);
   // a Følsomhed sheet or an inserted Hjælpeberegning is undone like a Beregn (issue 12)
   const madeSheets = (beregn?.ownSheets ?? []).some((s) => s.name.toLowerCase() !== BEREGN_SHEET);
@@ -37,8 +44,22 @@ export function planUndo(grids: Grid[]): { plan: WritePlan; cellsRestored: numbe
       };
   }
   const ownExisting = beregn.ownSheets.filter((s) => s.name.toLowerCase() !== BEREGN_SHEET && findGrid(grids, s.name));
+  // a sheet Beregn made where the user typed is kept, only Beregn's cells emptied (issue 13)
+  const keptSheets: { name: string; clear: string[]; cells: string[] }[] = [];
   for (const s of ownExisting) {
     const g = findGrid(grids, s.name) as Grid;
+    const recorded = recordedCells(beregn.ownCells, s.name);
+    if (recorded) {
+      const mine = userCellsOn(g, recorded);
+      if (mine.length) {
+        const ours = [...recorded].filter(([k, mark]) => {
+          const [r, c] = k.split(",").map(Number);
+          return cellMark(encodeContent(cellAt(g, r, c), formulaAt(g, r, c))) === mark;
+        });
+        keptSheets.push({ name: g.name, clear: cellRanges(ours.map(([k]) => k)), cells: mine });
+      }
+      continue;
+    }
     if (s.hash && sheetHash(g) !== s.hash)
       return {
         refused: `Fortryd er afvist: arket ${s.name}, som Beregn lavede, er ændret siden sidste Beregn. Slet det selv, hvis ændringerne ikke skal gemmes.`,
@@ -68,7 +89,16 @@ export function planUndo(grids: Grid[]): { plan: WritePlan; cellsRestored: numbe
     const now = g.notes ? (g.notes[n.address] ?? null) : undefined;
     if (now === undefined || now === n.after) (plan.notes ??= []).push({ sheet: g.name, address: n.address, text: n.before });
   }
-  const deleteSheets = ownExisting.map((s) => s.name);
+  const kept = new Set(keptSheets.map((s) => s.name.toLowerCase()));
+  for (const s of keptSheets) {
+    const g = findGrid(grids, s.name) as Grid;
+    plan.sheets.push(
+      s.clear.length
+        ? { name: g.name, visibility: g.visibility, clear: false, clearCells: s.clear }
+        : { name: g.name, visibility: g.visibility, clear: false },
+    );
+  }
+  const deleteSheets = ownExisting.filter((s) => !kept.has(s.name.toLowerCase())).map((s) => s.name);
   if (beregn.ownSheets.some((s) => s.name.toLowerCase() === BEREGN_SHEET)) deleteSheets.push(BEREGN_SHEET);
   else {
     // the user's "_beregn" (settings written by hand): keep the settings, drop stamp and undo
@@ -80,5 +110,10 @@ export function planUndo(grids: Grid[]): { plan: WritePlan; cellsRestored: numbe
     });
   }
   if (deleteSheets.length) plan.deleteSheets = deleteSheets;
-  return { plan, cellsRestored: beregn.undo.length };
+  const notice = keptSheets.length
+    ? keptSheets
+        .map((s) => `Arket ${s.name} er beholdt, fordi du har skrevet i det (${cellList(s.cells)}); Beregns egne celler er tømt.`)
+        .join(" ")
+    : undefined;
+  return notice ? { plan, cellsRestored: beregn.undo.length, notice } : { plan, cellsRestored: beregn.undo.length };
 }

@@ -18,6 +18,7 @@ import { computeFound } from "./compute";
 import { InputError } from "../engine/input";
 import { KONTROL_COLUMNS, KONTROL_HEADER_ROW, kontrolSheet, printSetup } from "./kontrol";
 import { paybackNote } from "./paybackNote";
+import { claimOwnSheet, ownCellRuns, recordedCells, type OwnCellRun, type OwnSheetClaim } from "./ownCells";
 import type { ProposalLayout } from "./layout";
 import { KONTROL_SHEET } from "./readWorkbook";
 import { kvantumBaseName, pickSheetName } from "./sheetNames";
@@ -164,12 +165,24 @@ export function planBeregn(
   for (const b of userBlocks) for (const [k, x] of b.cells) if (inputs.has(`${b.sheet}!${a1(x.row, x.col)}`)) b.cells.delete(k);
 
   const ownBlocks: CellBlock[] = [];
+  // what Beregn may write on each of its own sheets, and which of its earlier cells it empties
+  const claims = new Map<string, OwnSheetClaim>();
+  const claim = (b: CellBlock): OwnSheetClaim => {
+    const g = own.has(b.sheet.toLowerCase()) ? findGrid(grids, b.sheet) : undefined;
+    const prior = priorOwn.find((s) => s.name.toLowerCase() === b.sheet.toLowerCase());
+    const unchanged = !!g && !!prior?.hash && sheetHash(g) === prior.hash;
+    return claimOwnSheet(g, b, recordedCells(beregn?.ownCells, b.sheet), unchanged);
+  };
   const plan: WritePlan = { sheets: [], writes: [], columnWidths: [] };
   const created: OwnSheet[] = [];
   if (toGenerate.length) {
     const name = pickSheetName(kvantumBaseName(found.sheet, reading.proposals.length), grids, own);
     const unitLabel = result.proposal.priceLevel ?? `${result.proposal.years[0]} p/l`;
-    ownBlocks.push(generateSheet(name, toGenerate, result.proposal.years, unitLabel, inPlace));
+    const sheet = generateSheet(name, toGenerate, result.proposal.years, unitLabel, inPlace);
+    ownBlocks.push(sheet);
+    // the administrations' own text in the Kvantum sheet stays (SPEC §5); Kontrol names each cell kept
+    claims.set(name.toLowerCase(), claim(sheet));
+    notes.push(...claims.get(name.toLowerCase())!.kept);
     // like Kontrol: A4 landscape, one page wide, the title with the unit (t.kr., p/l) on each page
     (plan.pageSetup ??= []).push(printSetup(name, 0));
     plan.columnWidths?.push({ sheet: name, column: 0, width: 46 }, { sheet: name, column: 1, width: 28 });
@@ -313,15 +326,27 @@ export function planBeregn(
       annotations.set(statusAt.row, statusAt.col, { value: status });
     }
     const name = pickSheetName(KONTROL_SHEET, grids, own);
-    ownBlocks.push(
+    const kontrolFor = (kept: Finding[]) =>
       kontrolSheet(name, {
         time: now,
         profile: result.proposal.profile,
         version: options.version ?? BEREGN_VERSION,
         settings: result.proposal.settings,
-        proposals: audits,
-      }),
-    );
+        proposals: audits.map((a, j) => (j === proposalIndex && kept.length ? { ...a, after: [...a.after, ...kept] } : a)),
+      });
+    // a note the user wrote on Kontrol stays; where Kontrol now needs that cell, Kontrol says so
+    // (once more if saying so moves Kontrol onto another of the user's cells)
+    let kontrol = kontrolFor([]);
+    let kontrolClaim = claim(kontrol);
+    for (let round = 0; round < 2 && kontrolClaim.kept.length; round++) {
+      const kept = kontrolClaim.kept;
+      kontrol = kontrolFor(kept);
+      kontrolClaim = claim(kontrol);
+      kontrolClaim.kept = dedupe([...kept, ...kontrolClaim.kept]);
+    }
+    notes.push(...kontrolClaim.kept);
+    claims.set(name.toLowerCase(), kontrolClaim);
+    ownBlocks.push(kontrol);
     KONTROL_COLUMNS.forEach((c, i) => plan.columnWidths?.push({ sheet: name, column: i, width: c.width }));
     (plan.pageSetup ??= []).push(printSetup(name, KONTROL_HEADER_ROW));
   }
@@ -336,27 +361,28 @@ export function planBeregn(
     const q = parseA1(y.address);
     return x.sheet.localeCompare(y.sheet) || p.row - q.row || p.col - q.col;
   });
+  const ownCells: OwnCellRun[] = [];
   for (const b of ownBlocks) {
-    plan.sheets.push({ name: b.sheet, visibility: "visible", clear: true });
+    const c = claims.get(b.sheet.toLowerCase()) ?? claim(b);
+    plan.sheets.push(
+      c.clear.length
+        ? { name: b.sheet, visibility: "visible", clear: false, clearCells: c.clear }
+        : { name: b.sheet, visibility: "visible", clear: false },
+    );
     if (!own.has(b.sheet.toLowerCase())) created.push({ name: b.sheet, hash: "" });
-    // cells that differ from what the sheet holds now (all of them when it is new)
+    ownCells.push(...ownCellRuns(b));
+    // cells that differ from what the sheet holds now (all of them when it is new), and Beregn's
+    // earlier cells it empties
     const g = findGrid(grids, b.sheet);
-    const written = new Set<string>();
-    let n = 0;
-    for (const x of b.cells.values()) {
-      const e = encodeWrite(x.cell);
-      written.add(`${x.row},${x.col}`);
-      if (e !== (g ? encodeContent(cellAt(g, x.row, x.col), formulaAt(g, x.row, x.col)) : "e:")) n++;
-    }
-    if (g)
-      g.values.forEach((line, r) =>
-        line.forEach((_, c) => {
-          if (!written.has(`${r},${c}`) && encodeContent(cellAt(g, r, c), formulaAt(g, r, c)) !== "e:") n++;
-        }),
-      );
+    let n = c.emptied;
+    for (const x of b.cells.values())
+      if (encodeWrite(x.cell) !== (g ? encodeContent(cellAt(g, x.row, x.col), formulaAt(g, x.row, x.col)) : "e:")) n++;
     changed += n;
     if (n > 0) touched.add(b.sheet);
   }
+  // own sheets this Beregn does not write (Følsomhed) keep their record
+  const rewritten = new Set(ownBlocks.map((b) => b.sheet.toLowerCase()));
+  for (const x of beregn?.ownCells ?? []) if (!rewritten.has(x.sheet.toLowerCase()) && own.has(x.sheet.toLowerCase())) ownCells.push(x);
   const hashes = new Map(ownBlocks.map((b) => [b.sheet.toLowerCase(), blockHash(b)]));
   const ownAfter: OwnSheet[] = [...priorOwn, ...created]
     .filter((s) => s.name.toLowerCase() !== BEREGN_SHEET)
@@ -377,6 +403,7 @@ export function planBeregn(
     ownSheets: ownAfter,
     undo,
     notes: notesPlan.undo,
+    ownCells,
   });
   plan.sheets.push({ name: BEREGN_SHEET, visibility: "veryHidden", clear: true });
 
@@ -394,6 +421,8 @@ export function planBeregn(
   let summary =
     changed === 0 ? "Ingen celler ændret" : `${changed} ${changed === 1 ? "celle" : "celler"} skrevet i ${sheetsTouched.join(", ")}`;
   if (added.length) summary += `; rækker tilføjet i ${added.join("; ")}`;
+  const kept = [...claims.values()].flatMap((c) => c.kept);
+  if (kept.length) summary += `; din tekst er beholdt i ${kept.map((f) => f.location).join(", ")}, hvor Beregn skulle skrive (se Kontrol)`;
   return { plan, cellsWritten: changed, sheetsTouched, summary };
 }
 

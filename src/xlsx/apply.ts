@@ -22,10 +22,11 @@ import {
   resolveTarget,
 } from "./package";
 import { applyPageSetup } from "./pageSetup";
-import { type SheetWrites, clearSheet, patchColumnWidths, patchSheet, sheetIsProtected, wrappedRowHeights } from "./sheetPatch";
+import { type SheetWrites, clearCells, clearSheet, patchColumnWidths, patchSheet, sheetIsProtected, wrappedRowHeights } from "./sheetPatch";
 import { MINIMAL_STYLES, StylesPatch } from "./styles";
 import { type SheetEntry, readWorkbookInfo } from "./workbookPart";
 import { attrsOf, escapeXml, setAttr } from "./xml";
+import { protectedSheetsMessage } from "../workbook/protection";
 
 export interface ApplyOutcome {
   cellsWritten: number;
@@ -71,11 +72,7 @@ function checkPlan(wb: XlsxWorkbook, plan: WritePlan): void {
     if (!s && !created.has(name.toLowerCase())) throw new Error(`skriveplanen skriver i arket "${name}", som ikke findes`);
     if (s && sheetIsProtected(wb.pkg.text(s.part!) ?? "")) locked.push(s.name);
   }
-  if (locked.length)
-    throw new FileRefusal(
-      "PROTECTED",
-      `${locked.length === 1 ? "arket" : "arkene"} ${locked.map((n) => `»${n}«`).join(", ")} er beskyttet, så beregn kan ikke skrive i ${locked.length === 1 ? "det" : "dem"}; fjern beskyttelsen og prøv igen; intet er skrevet`,
-    );
+  if (locked.length) throw new FileRefusal("PROTECTED", protectedSheetsMessage(locked));
 }
 
 /** Change the <sheet> element of `s` in workbook.xml. */
@@ -202,6 +199,7 @@ export function applyPlan(wb: XlsxWorkbook, plan: WritePlan): ApplyOutcome {
     const known = find(wb, s.name);
     if (known) {
       if (s.clear) pkg.set(known.part!, clearSheet(pkg.text(known.part!)!));
+      else if (s.clearCells?.length) pkg.set(known.part!, clearCells(pkg.text(known.part!)!, s.clearCells));
       setVisibility(wb, known, s.visibility);
       wb.info = readWorkbookInfo(pkg);
     } else addSheet(wb, s.name, s.visibility);

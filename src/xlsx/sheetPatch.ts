@@ -8,7 +8,8 @@ import type { WriteCell } from "../workbook/types";
 import { FileRefusal } from "./errors";
 import { shiftFormula } from "./formula";
 import { StylesPatch } from "./styles";
-import { MAX_CELL_TEXT, attrsOf, escapeXml, setAttr } from "./xml";
+import { cellText } from "../engine/quote";
+import { attrsOf, escapeXml, setAttr } from "./xml";
 
 /** row → col → what to write there (0-based). */
 export type SheetWrites = Map<number, Map<number, WriteCell>>;
@@ -32,13 +33,8 @@ const ROW_RE = /<((?:\w+:)?)row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1row>)/g;
 const CELL_RE = /<((?:\w+:)?)c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1c>)/g;
 const openTag = (el: string): string => /^<[^>]*?(?=\/?>)/.exec(el)![0];
 
-/** Cut a text to Excel's cell limit without splitting a surrogate pair. */
-export function cellText(text: string): string {
-  if (text.length <= MAX_CELL_TEXT) return text;
-  let cut = text.slice(0, MAX_CELL_TEXT);
-  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
-  return cut;
-}
+// Excel's cell limit, shared with the workbook layer and the Office.js host (src/engine/quote.ts)
+export { cellText };
 
 function rowsOf(body: string): RowSpan[] {
   const rows: RowSpan[] = [];
@@ -301,6 +297,34 @@ export function clearSheet(xml: string): string {
       (_m, p: string, attrs: string) => `<${p}sheetData${attrs}/>`,
     )
     .replace(/<((?:\w+:)?)mergeCells\b[^>]*?(?:\/>|>[\s\S]*?<\/\1mergeCells>)/, "");
+}
+
+/**
+ * Empty the given cells of a sheet Beregn owns (the plan's `clearCells`): their <c> elements go,
+ * content and style; every other cell and row stays as it was (the user's text on Beregn's sheets).
+ */
+export function clearCells(xml: string, ranges: string[]): string {
+  if (ranges.length === 0) return xml;
+  const boxes = ranges.map((x) => parseRange(x));
+  const sd = /<((?:\w+:)?)sheetData\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1sheetData>)/.exec(xml);
+  if (!sd || sd[3] === undefined) return xml;
+  const body = sd[3];
+  let out = "";
+  let at = 0;
+  for (const span of rowsOf(body)) {
+    const hit = boxes.filter((b) => b.r1 <= span.row && span.row <= b.r2);
+    if (hit.length === 0) continue;
+    // cellsOf knows a cell's column when a producer left out its r attribute; the kept cells get one
+    const kept = cellsOf(span.inner)
+      .filter((c) => !hit.some((b) => b.c1 <= c.col && c.col <= b.c2))
+      .map((c) => setAttr(c.open, "r", a1(span.row, c.col)) + c.xml.slice(c.open.length));
+    const rest = span.inner.replace(CELL_RE, "");
+    const inner = kept.join("") + (rest.trim() === "" ? "" : rest);
+    out += body.slice(at, span.start) + (inner.trim() === "" ? `${span.open}/>` : `${span.open}>${inner}</${sd[1]}row>`);
+    at = span.end;
+  }
+  out += body.slice(at);
+  return xml.slice(0, sd.index) + `<${sd[1]}sheetData${sd[2]}>${out}</${sd[1]}sheetData>` + xml.slice(sd.index + sd[0].length);
 }
 
 /** Set column widths (0-based columns, characters): a <col> spanning several columns is split. */

@@ -6,9 +6,6 @@
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { FileRefusal } from "./errors";
 
-/** Excel's limit on a cell's text (and so on every text Beregn writes). */
-export const MAX_CELL_TEXT = 32_767;
-
 /** Escape text for element content or an attribute; characters XML 1.0 cannot hold become _xHHHH_ as Excel writes them. */
 export function escapeXml(text: string): string {
   return text

@@ -464,7 +464,7 @@ export const CORPUS: CorpusItem[] = [
     expect: [],
     noErrors: true,
     cliRefusal:
-      /^fejl: .*: arket »Kvantum« er beskyttet, så beregn kan ikke skrive i det; fjern beskyttelsen og prøv igen; intet er skrevet$/,
+      /^fejl: .*: Arket »Kvantum« er beskyttet, så Beregn kan ikke skrive i det\. Fjern beskyttelsen \(Gennemse › Fjern arkbeskyttelse\), og prøv igen\. Intet er ændret\.$/,
   },
   {
     id: "ti-tusind-raekker",

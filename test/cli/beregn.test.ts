@@ -117,7 +117,7 @@ describe("beregn <fil> -o ud.xlsx", () => {
     const r = beregn([p, "-o", out]);
     expect(r.code).toBe(2);
     expect(r.err).toEqual([
-      `fejl: ${p}: arket »Forslag« er beskyttet, så beregn kan ikke skrive i det; fjern beskyttelsen og prøv igen; intet er skrevet`,
+      `fejl: ${p}: Arket »Forslag« er beskyttet, så Beregn kan ikke skrive i det. Fjern beskyttelsen (Gennemse › Fjern arkbeskyttelse), og prøv igen. Intet er ændret.`,
     ]);
     expect(fs.existsSync(out)).toBe(false);
   });

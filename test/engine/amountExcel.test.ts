@@ -23,7 +23,8 @@ test("a double is read at 15 significant digits, as Excel shows it", () => {
 });
 
 test("a number beyond Excel's largest (9,99999999999999E+307) is unreadable, quoting it", () => {
-  expect(readAmount(1e308)).toEqual({ ok: false, text: "1e+308" });
-  expect(readAmount(-Infinity)).toEqual({ ok: false, text: "-Infinity" });
+  // issue 13: quoted as Excel shows it, and marked as outside Excel's range (not "ikke et tal")
+  expect(readAmount(1e308)).toEqual({ ok: false, text: "1E+308", outOfRange: true });
+  expect(readAmount(-Infinity)).toEqual({ ok: false, text: "-INFINITY", outOfRange: true });
   expect(value(9.99999999999999e307)).toBe("9.99999999999999e+307");
 });

@@ -356,6 +356,18 @@ describe("9. the fake as Excel is", () => {
     expect(fake.cell("A", "B1")?.value).toBe("ny");
   });
 
+  test('Range.clear("All") empties the range, content and format, and nothing outside it', async () => {
+    const fake = FakeWorkbook.fromGrids([{ name: "A", visibility: "visible", values: [["Beregn", "brugerens", "Beregn"]], formulas: [] }]);
+    fake.sheet("A")!.set(0, 0, { numberFormat: "0.0", bold: true });
+    const ctx = asExcelContext(fake.context());
+    ctx.workbook.worksheets.getItem("A").getRange("A1").clear("All");
+    ctx.workbook.worksheets.getItem("A").getRange("C1").clear("All");
+    await ctx.sync();
+    expect(fake.cell("A", "A1")).toBeUndefined();
+    expect(fake.cell("A", "B1")?.value).toBe("brugerens");
+    expect(fake.cell("A", "C1")).toBeUndefined();
+  });
+
   test("findAll finds nothing on a hidden sheet", async () => {
     const fake = FakeWorkbook.fromGrids([tabel1Grid(), { ...tabel1Grid({ sheet: "Skjult" }), visibility: "hidden" }]);
     const ctx = asExcelContext(fake.context());

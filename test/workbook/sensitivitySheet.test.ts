@@ -96,10 +96,24 @@ describe("the Følsomhed sheet", () => {
     expect(out2.sheet).toBe("Følsomhed (Beregn)");
   });
 
-  it("Fortryd refuses when the sheet was edited since", () => {
+  // issue 13: the user's text on Beregn's sheet is kept (was: Fortryd refused)
+  it("Fortryd keeps the sheet with the user's note when it was edited since, and says so", () => {
     const edited = edit(after, "Følsomhed", "B20", "min note");
     const u = planUndo(edited);
-    expect("refused" in u && u.refused).toMatch(/arket Følsomhed, som Beregn lavede, er ændret/);
+    if (!("plan" in u)) throw new Error(u.refused);
+    expect(u.notice).toBe("Arket Følsomhed er beholdt, fordi du har skrevet i det (B20); Beregns egne celler er tømt.");
+    const back = applyPlanToGrids(edited, u.plan);
+    const g = back.find((x) => x.name === "Følsomhed")!;
+    expect(g.values.flat().filter((v) => v !== null && v !== "")).toEqual(["min note"]);
+  });
+
+  it("writing it again keeps the user's note on it", () => {
+    const edited = edit(after, "Følsomhed", "B20", "min note");
+    const again = planSensitivitySheet(edited, result, "Forslag", NOW);
+    expect(again.sheet).toBe("Følsomhed");
+    expect(again.plan.sheets[0].clear).toBe(false);
+    const back = applyPlanToGrids(edited, again.plan);
+    expect(back.find((x) => x.name === "Følsomhed")!.values[19][1]).toBe("min note");
   });
 });
 

@@ -5,7 +5,7 @@
 import { applyPlanToGrids, computeFound, planBeregn, planUndo, readWorkbook } from "../../src/workbook";
 import { buildCaseWorkbook, type CaseLayout } from "../../src/workbook/layoutBuilder";
 import { SheetBuilder } from "../../src/workbook/sheetBuilder";
-import type { Grid } from "../../src/workbook/types";
+import type { Grid, WritePlan } from "../../src/workbook/types";
 import { at, content, edit, formulaOf, grid, loadCase } from "./helpers";
 
 const NOW = new Date("2026-03-01T12:00:00Z");
@@ -76,10 +76,12 @@ describe("refusals", () => {
         "Fortryd er afvist: cellen Forslag!G11 er ændret siden sidste Beregn (nu 5, Beregn skrev =SUM(G6:G9)). Ret cellen tilbage, eller ret tabellerne i hånden.",
     });
   });
-  test("a sheet Beregn made was edited since: refused, naming the sheet", () => {
+  // issue 13: a sheet Beregn made where the user typed is kept (ownCells.test.ts), not refused
+  test("a sheet Beregn made was edited since: kept with the user's text, naming the sheet", () => {
     const edited = edit(after, "Kvantum (Beregn)", "B5", "PC 1234");
     const r = planUndo(edited);
-    expect("refused" in r && r.refused).toContain("arket Kvantum (Beregn)");
+    expect("notice" in r && r.notice).toContain("Arket Kvantum (Beregn) er beholdt");
+    expect(at(applyPlanToGrids(edited, (r as { plan: WritePlan }).plan), "Kvantum (Beregn)", "B5")).toBe("PC 1234");
   });
   test("an input edited since does not block undo, and stays", () => {
     const edited = edit(after, "Forslag", "H6", -500);

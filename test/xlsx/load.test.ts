@@ -223,7 +223,9 @@ test("applyPlan refuses a protected sheet before changing anything", async () =>
         { sheet: "Noter", topLeft: "A1", cells: [[{ value: 1 }]] },
       ],
     }),
-  ).toThrow("arket »Noter« er beskyttet, så beregn kan ikke skrive i det; fjern beskyttelsen og prøv igen; intet er skrevet");
+  ).toThrow(
+    "Arket »Noter« er beskyttet, så Beregn kan ikke skrive i det. Fjern beskyttelsen (Gennemse › Fjern arkbeskyttelse), og prøv igen. Intet er ændret.",
+  );
   expect(loaded.workbook.info.sheets.map((s) => s.name)).not.toContain("Kontrol");
   expect(loaded.workbook.pkg.order.every((n) => !loaded.workbook.pkg.get(n)!.changed)).toBe(true);
 });

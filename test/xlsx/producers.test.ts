@@ -28,9 +28,9 @@ const PROPOSAL = "Ark1";
 /** Files Beregn must refuse, with the line it must give. */
 const REFUSED: Record<string, RegExp> = {
   "op-protect-proposal.xlsx":
-    /^fejl: .*: arket »Ark1« er beskyttet, så beregn kan ikke skrive i det; fjern beskyttelsen og prøv igen; intet er skrevet$/,
+    /^fejl: .*: Arket »Ark1« er beskyttet, så Beregn kan ikke skrive i det\. Fjern beskyttelsen \(Gennemse › Fjern arkbeskyttelse\), og prøv igen\. Intet er ændret\.$/,
   "lo-protect-proposal.xlsx":
-    /^fejl: .*: arket »Ark1« er beskyttet, så beregn kan ikke skrive i det; fjern beskyttelsen og prøv igen; intet er skrevet$/,
+    /^fejl: .*: Arket »Ark1« er beskyttet, så Beregn kan ikke skrive i det\. Fjern beskyttelsen \(Gennemse › Fjern arkbeskyttelse\), og prøv igen\. Intet er ændret\.$/,
 };
 
 let dir: string;

@@ -6,6 +6,7 @@ import { readPaybackText } from "../amountText";
 import type { Finding, Proposal } from "../model";
 import { overPoolLimit, paybackText } from "../payback";
 import type { PaybackOutcome, PaybackResult } from "../result";
+import { quoteText } from "../quote";
 
 const NAMES = { service: "baseret på serviceeffektivisering", total: "baseret på totaløkonomi" } as const;
 
@@ -28,7 +29,7 @@ export function checkPayback(proposal: Proposal, payback: { service: PaybackResu
       findings.push({
         code: "PAYBACK_NOT_APPLICABLE",
         severity: "info",
-        message: `Tilbagebetalingstid ${NAMES[which]} er angivet ("${text}"), men forslaget har ingen investering, så tilbagebetalingstid er ikke relevant`,
+        message: `Tilbagebetalingstid ${NAMES[which]} er angivet ("${quoteText(text)}"), men forslaget har ingen investering, så tilbagebetalingstid er ikke relevant`,
         location,
       });
       continue;
@@ -38,7 +39,7 @@ export function checkPayback(proposal: Proposal, payback: { service: PaybackResu
       findings.push({
         code: "UNREADABLE",
         severity: "warning",
-        message: `Tilbagebetalingstid ${NAMES[which]}: "${text}" kan ikke læses som et antal år; beregnet ${computed.text}, ${computed.rule}`,
+        message: `Tilbagebetalingstid ${NAMES[which]}: "${quoteText(text)}" kan ikke læses som et antal år; beregnet ${computed.text}, ${computed.rule}`,
         location,
       });
       continue;
@@ -51,7 +52,7 @@ export function checkPayback(proposal: Proposal, payback: { service: PaybackResu
     findings.push({
       code: "PAYBACK_MISMATCH",
       severity: "error",
-      message: `Tilbagebetalingstid ${NAMES[which]} angivet "${text}"; beregnet ${computed.text}, ${computed.rule}${other}`,
+      message: `Tilbagebetalingstid ${NAMES[which]} angivet "${quoteText(text)}"; beregnet ${computed.text}, ${computed.rule}${other}`,
       location,
     });
   }

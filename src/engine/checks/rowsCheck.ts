@@ -4,6 +4,7 @@
  */
 import type { Finding, Proposal } from "../model";
 import { formatYears, mergeLocations } from "../format";
+import { quoteText } from "../quote";
 
 export function checkRows(proposal: Proposal): Finding[] {
   const findings: Finding[] = [];
@@ -24,8 +25,8 @@ export function checkRows(proposal: Proposal): Finding[] {
         code: "SIGN",
         severity: "warning",
         message: effect
-          ? `"${row.label}" er en effekt, men er positiv i ${formatYears(wrong.map((i) => proposal.years[i]))}; besparelser og merindtægter skrives negativt`
-          : `"${row.label}" er ${kind}, men er negativ i ${formatYears(wrong.map((i) => proposal.years[i]))}; omkostninger skrives positivt`,
+          ? `"${quoteText(row.label)}" er en effekt, men er positiv i ${formatYears(wrong.map((i) => proposal.years[i]))}; besparelser og merindtægter skrives negativt`
+          : `"${quoteText(row.label)}" er ${kind}, men er negativ i ${formatYears(wrong.map((i) => proposal.years[i]))}; omkostninger skrives positivt`,
         location: mergeLocations(wrong.map((i) => proposal.locate(`rows[${row.index}].values.${proposal.years[i]}`))),
       });
     }
@@ -34,7 +35,7 @@ export function checkRows(proposal: Proposal): Finding[] {
       findings.push({
         code: "AREA_MISSING",
         severity: "warning",
-        message: `"${row.label}" har intet styringsområde; regnet som Service`,
+        message: `"${quoteText(row.label)}" har intet styringsområde; regnet som Service`,
         location: proposal.locate(`rows[${row.index}].area`),
       });
   }
