@@ -68,8 +68,9 @@ describe("a second Beregn keeps what the user wrote on Beregn's own sheets", () 
   test("the plan empties only Beregn's earlier cells on its own sheets, never the whole sheet", () => {
     const kv = second.outcome.plan.sheets.find((s) => s.name === KV)!;
     expect(kv.clear).toBe(false);
-    // column A (A1, A3:A13) and the amounts C4:H12: column B is the user's
-    expect(kv.clearCells).toEqual(["A1", "A3:A13", "C4:H12"]);
+    // column A (title, the note that A, B, C, D and E stand in »Kvantum«, labels: A1:A13) and the
+    // amounts C4:H12: column B is the user's
+    expect(kv.clearCells).toEqual(["A1:A13", "C4:H12"]);
     const kontrol = second.outcome.plan.sheets.find((s) => s.name === "Kontrol")!;
     expect(kontrol.clear).toBe(false);
     expect(kontrol.clearCells?.some((r) => r.includes("H"))).toBe(false);
