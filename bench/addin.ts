@@ -9,11 +9,11 @@
  */
 import { applyPlan, readGrids } from "../src/excel";
 import { computeFound, planBeregn, readWorkbook } from "../src/workbook";
-import { buildCaseGrids } from "../src/workbook/layoutBuilder";
+import { buildCaseGrids } from "../test/helpers/layoutBuilder";
 import type { Grid } from "../src/workbook/types";
 import * as path from "node:path";
 import { loadWorkbook } from "../src/xlsx";
-import { EXAMPLES } from "../src/xlsx/examples";
+import { EXAMPLES } from "../scripts/examples/examples";
 import { asExcelContext, FakeWorkbook } from "../test/fakes/officeFake";
 import { loadCases } from "./cli";
 import { generateProposal } from "./generate";

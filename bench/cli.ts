@@ -16,7 +16,7 @@ import ExcelJS from "exceljs";
 import { runValider } from "../src/cli/commands/valider";
 import type { Options } from "../src/cli/args";
 import type { ProposalInput } from "../src/engine/input";
-import { buildCaseGrids, type CaseLayout } from "../src/workbook/layoutBuilder";
+import { buildCaseGrids, type CaseLayout } from "../test/helpers/layoutBuilder";
 import { validateWorkbook } from "../src/workbook";
 import type { Grid } from "../src/workbook/types";
 import { loadWorkbook } from "../src/xlsx";

@@ -26,7 +26,6 @@ export { templateGrids } from "./template";
 export { planSettings } from "./settingsPlan";
 export { explainCell } from "./explain";
 export { BEREGN_SHEET } from "./beregnSheet";
-export { buildCaseGrids, type CaseLayout } from "./layoutBuilder";
 export { SheetBuilder } from "./sheetBuilder";
 export { a1, parseA1, splitLocation } from "./grid";
 export { planSensitivitySheet, SENSITIVITY_SHEET } from "./sensitivitySheet";

@@ -10,7 +10,7 @@
 import type { ProposalInput } from "../../src/engine/input";
 import type { FindingCode, Severity } from "../../src/engine/model";
 import { a1 } from "../../src/workbook/grid";
-import { buildCaseWorkbook, type CaseLayout, type CaseWorkbook } from "../../src/workbook/layoutBuilder";
+import { buildCaseWorkbook, type CaseLayout, type CaseWorkbook } from "../helpers/layoutBuilder";
 import type { Grid } from "../../src/workbook/types";
 import { cloneGrids, findText, gridOf, loadCase, setCell, splitLoc } from "./helpers";
 

@@ -6,7 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { buildCaseGrids } from "../../src/workbook/layoutBuilder";
+import { buildCaseGrids } from "../helpers/layoutBuilder";
 import { gridsToWorkbook } from "../../src/xlsx/fromGrids";
 import { FileRefusal, inspectFile, loadWorkbook } from "../../src/xlsx";
 import { spawnSync } from "node:child_process";

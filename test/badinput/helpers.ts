@@ -11,7 +11,7 @@ import type { Finding } from "../../src/engine/model";
 import { applyPlanToGrids, computeFound, planBeregn, readWorkbook, validateWorkbook } from "../../src/workbook";
 import type { WorkbookReading } from "../../src/workbook/api";
 import { parseA1, a1 } from "../../src/workbook/grid";
-import { buildCaseWorkbook, type CaseLayout, type CaseWorkbook } from "../../src/workbook/layoutBuilder";
+import { buildCaseWorkbook, type CaseLayout, type CaseWorkbook } from "../helpers/layoutBuilder";
 import type { CellValue, Grid } from "../../src/workbook/types";
 
 export const CASES_DIR = path.join(__dirname, "..", "fixtures", "cases");

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { readGrids, applyPlan as applyInExcel } from "../../src/excel";
 import { applyPlanToGrids, computeFound, planBeregn, planUndo, readWorkbook } from "../../src/workbook";
-import type { CaseLayout } from "../../src/workbook/layoutBuilder";
+import type { CaseLayout } from "../helpers/layoutBuilder";
 import type { Grid } from "../../src/workbook/types";
 import { applyPlan, loadWorkbook, saveWorkbook } from "../../src/xlsx";
 import { asExcelContext, FakeWorkbook } from "../fakes/officeFake";

@@ -7,7 +7,7 @@
  */
 import { applyPlan, readGrids } from "../../src/excel";
 import { computeFound, planBeregn, readWorkbook } from "../../src/workbook";
-import { buildCaseGrids } from "../../src/workbook/layoutBuilder";
+import { buildCaseGrids } from "../helpers/layoutBuilder";
 import { generateProposal } from "../../bench/generate";
 import { asExcelContext, FakeWorkbook, type FakeRequestContext } from "../fakes/officeFake";
 import { NOW } from "./helpers";

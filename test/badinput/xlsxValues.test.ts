@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import type { Output } from "../../src/cli/io";
 import { main } from "../../src/cli/main";
 import { validateWorkbook } from "../../src/workbook";
-import { buildCaseWorkbook } from "../../src/workbook/layoutBuilder";
+import { buildCaseWorkbook } from "../helpers/layoutBuilder";
 import { loadWorkbook } from "../../src/xlsx";
 import { gridsToWorkbook } from "../../src/xlsx/fromGrids";
 import { removeDir, tmpDir } from "../cli/cliHelpers";

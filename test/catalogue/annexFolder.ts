@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { ProposalInput } from "../../src/engine/input";
-import { buildCaseGrids } from "../../src/workbook/layoutBuilder";
+import { buildCaseGrids } from "../helpers/layoutBuilder";
 import { SheetBuilder } from "../../src/workbook/sheetBuilder";
 import type { CellValue } from "../../src/workbook/types";
 import { gridsToWorkbook } from "../../src/xlsx/fromGrids";

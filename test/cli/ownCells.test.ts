@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ProposalInput } from "../../src/engine/input";
-import { buildCaseGrids } from "../../src/workbook";
+import { buildCaseGrids } from "../helpers/layoutBuilder";
 import type { Grid } from "../../src/workbook/types";
 import { gridsToWorkbook, loadWorkbook, saveWorkbook } from "../../src/xlsx";
 import { buildStoredZip } from "../../src/xlsx/zip";

@@ -6,7 +6,7 @@
  */
 import { applyPlan, readGrids } from "../../src/excel";
 import { computeFound, planBeregn, planUndo, readWorkbook } from "../../src/workbook";
-import { buildCaseWorkbook } from "../../src/workbook/layoutBuilder";
+import { buildCaseWorkbook } from "../helpers/layoutBuilder";
 import { asExcelContext, FakeWorkbook, officeGlobals } from "../fakes/officeFake";
 import { loadCase } from "../workbook/helpers";
 

@@ -5,7 +5,8 @@
  */
 import { applyPlan, readGrids } from "../../src/excel";
 import type { ProposalInput } from "../../src/engine/input";
-import { applyPlanToGrids, buildCaseGrids, computeFound, planBeregn, readWorkbook } from "../../src/workbook";
+import { applyPlanToGrids, computeFound, planBeregn, readWorkbook } from "../../src/workbook";
+import { buildCaseGrids } from "../helpers/layoutBuilder";
 import type { Grid } from "../../src/workbook/types";
 import { loadCase } from "../helpers/cases";
 import { asExcelContext, FakeWorkbook } from "../fakes/officeFake";

@@ -7,7 +7,7 @@
 import { applyPlan, readGrids, type ReadReport } from "../../src/excel";
 import { PAYLOAD_LIMIT_BYTES, SYNC_BUDGET_BYTES } from "../../src/excel/payload";
 import { computeFound, planBeregn, planUndo, readWorkbook } from "../../src/workbook";
-import { buildCaseGrids } from "../../src/workbook/layoutBuilder";
+import { buildCaseGrids } from "../helpers/layoutBuilder";
 import type { Grid, WritePlan } from "../../src/workbook/types";
 import { generateProposal } from "../../bench/generate";
 import { asExcelContext, FakeWorkbook, type FakeRequestContext } from "../fakes/officeFake";

@@ -5,7 +5,8 @@
  */
 import { applyPlan, readGrids } from "../../src/excel";
 import type { ProposalInput } from "../../src/engine/input";
-import { applyPlanToGrids, buildCaseGrids, computeFound, planBeregn, planUndo, readWorkbook, type CaseLayout } from "../../src/workbook";
+import { applyPlanToGrids, computeFound, planBeregn, planUndo, readWorkbook } from "../../src/workbook";
+import { buildCaseGrids, type CaseLayout } from "../helpers/layoutBuilder";
 import type { Grid, WritePlan } from "../../src/workbook/types";
 import { caseNames, loadCase } from "../helpers/cases";
 import { asExcelContext, FakeWorkbook } from "../fakes/officeFake";

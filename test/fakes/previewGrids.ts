@@ -3,7 +3,7 @@
  * The case and layout come from the page's URL: taskpane.html?case=2025-F4&layout=standard.
  */
 import type { ProposalInput } from "../../src/engine/input";
-import { buildCaseGrids, type CaseLayout } from "../../src/workbook";
+import { buildCaseGrids, type CaseLayout } from "../helpers/layoutBuilder";
 
 declare const require: { context(dir: string, deep: boolean, re: RegExp): { keys(): string[]; (k: string): unknown } };
 

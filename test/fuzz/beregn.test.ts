@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { applyPlanToGrids, computeFound, planBeregn, planUndo, readWorkbook } from "../../src/workbook";
-import { buildCaseWorkbook, type CaseLayout, type CaseWorkbook } from "../../src/workbook/layoutBuilder";
+import { buildCaseWorkbook, type CaseLayout, type CaseWorkbook } from "../helpers/layoutBuilder";
 import type { CellValue, Grid } from "../../src/workbook/types";
 import { caseIds, changedInputs, inputRowKeys, loadCase, NOW, splitLoc, statedCells } from "../badinput/helpers";
 import { runs, SEED } from "./settings";

@@ -9,7 +9,7 @@
 import fc from "fast-check";
 import { InputError } from "../../src/engine";
 import { applyPlanToGrids, computeFound, planBeregn, planUndo, readWorkbook, validateWorkbook } from "../../src/workbook";
-import { buildCaseWorkbook, type CaseLayout } from "../../src/workbook/layoutBuilder";
+import { buildCaseWorkbook, type CaseLayout } from "../helpers/layoutBuilder";
 import type { CellValue, Grid } from "../../src/workbook/types";
 import { caseIds, loadCase, NOW } from "../badinput/helpers";
 import { runs, SEED } from "./settings";

@@ -3,7 +3,8 @@
  * effect on the workbook, its sync budget, and the Danish words it shows.
  */
 import type { ProposalInput } from "../../src/engine/input";
-import { buildCaseGrids, templateGrids } from "../../src/workbook";
+import { templateGrids } from "../../src/workbook";
+import { buildCaseGrids } from "../helpers/layoutBuilder";
 import type { Grid } from "../../src/workbook/types";
 import { workbookBackend, type WorkbookBackend } from "../../src/taskpane/backend";
 import { PaneController, type ExcelRun } from "../../src/taskpane/controller";

@@ -10,7 +10,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { UNIT_NAMES } from "../../src/engine/units";
 import { parseLocation } from "../../src/excel/address";
 import type { ProposalInput } from "../../src/engine/input";
-import { buildCaseGrids } from "../../src/workbook";
+import { buildCaseGrids } from "../helpers/layoutBuilder";
 import type { CellValue, Grid } from "../../src/workbook/types";
 import { loadCase } from "../helpers/cases";
 import { buildFakeOffice, buildPane, OUT, serve } from "./harness";

@@ -6,7 +6,7 @@
  */
 import { applyPlanToGrids, computeFound, planBeregn, planUndo, readWorkbook, validateWorkbook } from "../../src/workbook";
 import { danishShortDate, danishTime } from "../../src/workbook/audit";
-import { buildCaseWorkbook, type CaseLayout } from "../../src/workbook/layoutBuilder";
+import { buildCaseWorkbook, type CaseLayout } from "../helpers/layoutBuilder";
 import type { Grid } from "../../src/workbook/types";
 import type { SettingsInput } from "../../src/engine/settings";
 import { at, content, grid, loadCase } from "./helpers";

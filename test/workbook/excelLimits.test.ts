@@ -5,7 +5,7 @@
  * cell's 32.767 characters.
  */
 import { applyPlanToGrids, computeFound, planBeregn, readWorkbook } from "../../src/workbook";
-import { buildCaseWorkbook } from "../../src/workbook/layoutBuilder";
+import { buildCaseWorkbook } from "../helpers/layoutBuilder";
 import type { Grid } from "../../src/workbook/types";
 import { quoteText } from "../../src/engine/quote";
 import { at, edit, loadCase } from "./helpers";

@@ -4,7 +4,7 @@
  */
 import Decimal from "decimal.js";
 import { applyPlanToGrids, computeFound, explainCell, planBeregn, readWorkbook } from "../../src/workbook";
-import { buildCaseWorkbook } from "../../src/workbook/layoutBuilder";
+import { buildCaseWorkbook } from "../helpers/layoutBuilder";
 import { loadCase } from "./helpers";
 
 // 2025 BC02: net effect −674 + 112 = −562 a year, credited by the tenants' key (kr. per

@@ -8,7 +8,7 @@
  * is /work/shared/seeds/004 lines 119–126: F = 2024 … K = 2029, rows 3–5 the effects, 9–10 the
  * implementation costs.
  */
-import { buildCaseWorkbook } from "../../src/workbook/layoutBuilder";
+import { buildCaseWorkbook } from "../helpers/layoutBuilder";
 import {
   applyPlanToGrids,
   computeFound,

@@ -2,7 +2,8 @@
  * Excel's formula limits on what Beregn writes: at most 8.192 characters and 255 arguments to a
  * function. A by-area total over thousands of interleaved rows gets the engine's value instead.
  */
-import { buildCaseGrids, computeFound, planBeregn, readWorkbook } from "../../src/workbook";
+import { computeFound, planBeregn, readWorkbook } from "../../src/workbook";
+import { buildCaseGrids } from "../helpers/layoutBuilder";
 import { MAX_FORMULA_LENGTH } from "../../src/workbook/writeTabel1";
 import { generateProposal } from "../../bench/generate";
 

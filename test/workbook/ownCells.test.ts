@@ -7,7 +7,7 @@
 import { applyPlanToGrids, computeFound, planBeregn, planUndo, readWorkbook } from "../../src/workbook";
 import { beregnSheetCells, readBeregnSheet } from "../../src/workbook/beregnSheet";
 import { CellBlock } from "../../src/workbook/blocks";
-import { buildCaseWorkbook } from "../../src/workbook/layoutBuilder";
+import { buildCaseWorkbook } from "../helpers/layoutBuilder";
 import { cellRanges, claimOwnSheet, ownCellRuns, recordedCells } from "../../src/workbook/ownCells";
 import type { CellValue, Grid } from "../../src/workbook/types";
 import { at, content, edit, grid, loadCase } from "./helpers";

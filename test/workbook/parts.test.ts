@@ -3,7 +3,7 @@ import { applyPlanToGrids, computeFound, planBeregn, readWorkbook, SheetBuilder 
 import { a1, colIndex, colName, parseA1, splitLocation } from "../../src/workbook/grid";
 import { classifyTableTitle } from "../../src/workbook/readStatedTables";
 import { parseFromTo } from "../../src/workbook/readTransfers";
-import { buildCaseWorkbook, danishText } from "../../src/workbook/layoutBuilder";
+import { buildCaseWorkbook, danishText } from "../helpers/layoutBuilder";
 import { at, dec, loadCase } from "./helpers";
 
 describe("addresses", () => {

@@ -4,7 +4,7 @@
  * the cell it was put in.
  */
 import { readWorkbook } from "../../src/workbook";
-import { buildCaseWorkbook, type CaseLayout } from "../../src/workbook/layoutBuilder";
+import { buildCaseWorkbook, type CaseLayout } from "../helpers/layoutBuilder";
 import type { ProposalInput, RowInput } from "../../src/engine/input";
 import { dec, loadCase, series, statedSeries, statedTable } from "./helpers";
 

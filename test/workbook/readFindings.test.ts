@@ -4,7 +4,7 @@
  * proposals in one workbook, and the label spellings real sheets use.
  */
 import { computeFound, readWorkbook, SheetBuilder } from "../../src/workbook";
-import { buildCaseWorkbook } from "../../src/workbook/layoutBuilder";
+import { buildCaseWorkbook } from "../helpers/layoutBuilder";
 import { classifyTabel1Label, inferRowType, parseYearCell } from "../../src/workbook/labels";
 import type { Grid } from "../../src/workbook/types";
 import { edit, loadCase } from "./helpers";

@@ -14,7 +14,7 @@ import {
   readWorkbook,
   validateWorkbook,
 } from "../../src/workbook";
-import { buildCaseWorkbook } from "../../src/workbook/layoutBuilder";
+import { buildCaseWorkbook } from "../helpers/layoutBuilder";
 import type { Grid } from "../../src/workbook/types";
 import { at, content, edit, loadCase } from "./helpers";
 

@@ -1,13 +1,6 @@
 /** planSettings: the pane's settings saved in "_beregn" and read back by the next read. */
-import {
-  applyPlanToGrids,
-  buildCaseGrids,
-  planBeregn,
-  planSettings,
-  readWorkbook,
-  computeFound,
-  validateWorkbook,
-} from "../../src/workbook";
+import { applyPlanToGrids, planBeregn, planSettings, readWorkbook, computeFound, validateWorkbook } from "../../src/workbook";
+import { buildCaseGrids } from "../helpers/layoutBuilder";
 import { loadCase } from "./helpers";
 
 describe("planSettings", () => {

@@ -3,7 +3,7 @@
  * naming the cell, when one of them was edited since (DESIGN.md: Office.js has no undo).
  */
 import { applyPlanToGrids, computeFound, planBeregn, planUndo, readWorkbook } from "../../src/workbook";
-import { buildCaseWorkbook, type CaseLayout } from "../../src/workbook/layoutBuilder";
+import { buildCaseWorkbook, type CaseLayout } from "../helpers/layoutBuilder";
 import { SheetBuilder } from "../../src/workbook/sheetBuilder";
 import type { Grid, WritePlan } from "../../src/workbook/types";
 import { at, content, edit, formulaOf, grid, loadCase } from "./helpers";

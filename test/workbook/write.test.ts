@@ -7,7 +7,7 @@ import { applyPlanToGrids, computeFound, planBeregn, readWorkbook, validateWorkb
 import type { PlanOptions, WorkbookReading } from "../../src/workbook";
 import { AMOUNT_FORMAT } from "../../src/workbook/blocks";
 import { parseA1 } from "../../src/workbook/grid";
-import { buildCaseWorkbook, type CaseLayout } from "../../src/workbook/layoutBuilder";
+import { buildCaseWorkbook, type CaseLayout } from "../helpers/layoutBuilder";
 import type { ProposalLayout } from "../../src/workbook/layout";
 import type { Grid, WritePlan } from "../../src/workbook/types";
 import type { ProposalInput } from "../../src/engine/input";

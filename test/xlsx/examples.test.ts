@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { resultToJson } from "../../src/engine";
 import { validateWorkbook } from "../../src/workbook";
 import { loadWorkbook } from "../../src/xlsx";
-import { EXAMPLES, writeExamples } from "../../src/xlsx/examples";
+import { EXAMPLES, writeExamples } from "../../scripts/examples/examples";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const CASES = path.join(ROOT, "test", "fixtures", "cases");

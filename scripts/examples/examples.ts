@@ -6,12 +6,12 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { ProposalInput } from "../engine/input";
-import { buildCaseGrids, type CaseLayout } from "../workbook/layoutBuilder";
-import type { Grid } from "../workbook/types";
-import { gridsToWorkbook } from "./fromGrids";
-import { buildZip, extractEntry, readCentralDirectory } from "./zip";
-import { DEFAULT_LIMITS } from "./limits";
+import type { ProposalInput } from "../../src/engine/input";
+import { buildCaseGrids, type CaseLayout } from "../../test/helpers/layoutBuilder";
+import type { Grid } from "../../src/workbook/types";
+import { gridsToWorkbook } from "../../src/xlsx/fromGrids";
+import { buildZip, extractEntry, readCentralDirectory } from "../../src/xlsx/zip";
+import { DEFAULT_LIMITS } from "../../src/xlsx/limits";
 
 export interface ExampleSpec {
   /** Case id: test/fixtures/cases/<id>.json. */

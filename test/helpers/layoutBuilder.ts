@@ -21,12 +21,12 @@
  * 2016 proposals (profile kk-2016) always use the 2016 labels and no Styringsområde column.
  */
 import Decimal from "decimal.js";
-import type { ProposalInput, RowInput, YearValuesInput } from "../engine/input";
-import { BEVILLINGER, UDVALG, UNIT_NAMES } from "../engine/units";
-import { AMOUNT_FORMAT } from "./blocks";
-import { loc } from "./grid";
-import { SheetBuilder } from "./sheetBuilder";
-import type { CellValue, Grid } from "./types";
+import type { ProposalInput, RowInput, YearValuesInput } from "../../src/engine/input";
+import { BEVILLINGER, UDVALG, UNIT_NAMES } from "../../src/engine/units";
+import { AMOUNT_FORMAT } from "../../src/workbook/blocks";
+import { loc } from "../../src/workbook/grid";
+import { SheetBuilder } from "../../src/workbook/sheetBuilder";
+import type { CellValue, Grid } from "../../src/workbook/types";
 
 export type CaseLayout = "standard" | "compact" | "shifted" | "noarea";
 
