@@ -8,13 +8,23 @@ import Decimal from "decimal.js";
 import { cellAt, formulaAt, parseA1, parseRange } from "./grid";
 import type { CellValue, Grid, WritePlan } from "./types";
 
+/**
+ * A copy of a Grid's rows that walks only the rows there are: a sparse Grid (issue 13) may be
+ * 1.048.576 rows long for one far cell, and Array.map would visit every hole of it.
+ */
+function cloneRows<T>(m: (T | null)[][]): (T | null)[][] {
+  const out: (T | null)[][] = [];
+  for (const k of Object.keys(m)) {
+    const r = m[Number(k)];
+    out[Number(k)] = r ? r.slice() : [];
+  }
+  out.length = m.length;
+  return out;
+}
+
 function cloneGrid(g: Grid): Grid {
-  const out: Grid = {
-    ...g,
-    values: g.values.map((r) => (r ? [...r] : [])),
-    formulas: (g.formulas ?? []).map((r) => (r ? [...r] : [])),
-  };
-  if (g.numberFormats) out.numberFormats = g.numberFormats.map((r) => (r ? [...r] : []));
+  const out: Grid = { ...g, values: cloneRows(g.values), formulas: cloneRows(g.formulas ?? []) };
+  if (g.numberFormats) out.numberFormats = cloneRows(g.numberFormats);
   if (g.merges) out.merges = [...g.merges];
   if (g.hiddenRows) out.hiddenRows = [...g.hiddenRows];
   if (g.notes) out.notes = { ...g.notes };
@@ -31,13 +41,18 @@ function setAt<T>(m: (T | null)[][], r: number, c: number, v: T | null): void {
 
 /** Trim trailing nulls and empty rows, so that equal content compares equal whatever was cleared. */
 function tidy<T>(m: (T | null)[][]): (T | null)[][] {
-  // map skips missing rows and keeps them missing: the cost follows the rows a sheet has
-  const rows = m.map((r) => {
-    const row = [...r];
+  // only the rows a sheet has are visited (Object.keys skips the holes of a sparse Grid), and the
+  // length is set once to the last row with content instead of popping a million empty rows
+  const rows: (T | null)[][] = [];
+  let last = -1;
+  for (const k of Object.keys(m)) {
+    const i = Number(k);
+    const row = m[i].slice();
     while (row.length && (row[row.length - 1] === null || row[row.length - 1] === undefined)) row.pop();
-    return row;
-  });
-  while (rows.length && (rows[rows.length - 1] === undefined || rows[rows.length - 1].length === 0)) rows.pop();
+    rows[i] = row;
+    if (row.length) last = i;
+  }
+  rows.length = last + 1;
   return rows;
 }
 
