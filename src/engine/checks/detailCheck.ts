@@ -12,7 +12,7 @@ import type { Totals } from "../result";
 import { formatAmount, formatYears } from "../format";
 import { ZERO } from "../series";
 import { normalise, rowsNotSumming } from "./tablesCheck";
-import { severityOfDifference, tolerance } from "./tolerance";
+import { groupBySameNumbers, severityOfDifference, tolerance } from "./tolerance";
 
 const BLOCK_NAMES = { permanent: "varige ændringer", implementation: "implementeringsomkostninger" } as const;
 
@@ -44,11 +44,8 @@ export function checkDetails(proposal: Proposal, totals: Totals): Finding[] {
       const sev = severityOfDifference(stated.minus(c), tol);
       if (sev) bad.push({ i, stated, computed: c, sev, where });
     });
-    const groups = new Map<string, typeof bad>();
-    for (const b of bad) groups.set(`${b.stated}|${b.computed}`, [...(groups.get(`${b.stated}|${b.computed}`) ?? []), b]);
     const what = `Tabel 1's ${BLOCK_NAMES[d.block]}${d.areas ? ` (${d.areas.join(", ")})` : ""}`;
-    for (const g of groups.values()) {
-      const sev = g.some((b) => b.sev === "error") ? "error" : "info";
+    for (const { years: g, severity: sev } of groupBySameNumbers(bad, (b) => `${b.stated}|${b.computed}`)) {
       out.push({
         code: "DETAIL_MISMATCH",
         severity: sev,

@@ -8,7 +8,7 @@ import type { KvantumResult, RoundedTable, Totals } from "../result";
 import { formatAmount, formatYears, mergeLocations } from "../format";
 import { ZERO } from "../series";
 import { canonicalUnit, OEU_GROUP_UNITS, udvalgOf } from "../units";
-import { severityOfDifference, tolerance } from "./tolerance";
+import { groupBySameNumbers, severityOfDifference, tolerance } from "./tolerance";
 
 const TITLES: Record<KvantumTableName, string> = {
   A: "Tabel A (måltalseffekt)",
@@ -164,12 +164,10 @@ export function rowsNotSumming(proposal: Proposal, title: string, path: string, 
     const sev = severityOfDifference(sum.minus(total).div(step), tol);
     if (sev) bad.push({ i, sum, total, sev });
   });
-  const groups = new Map<string, typeof bad>();
-  for (const b of bad) groups.set(`${b.sum}|${b.total}`, [...(groups.get(`${b.sum}|${b.total}`) ?? []), b]);
-  for (const g of groups.values())
+  for (const { years: g, severity } of groupBySameNumbers(bad, (b) => `${b.sum}|${b.total}`))
     out.push({
       code: "ROWS_NOT_SUMMING",
-      severity: g.some((b) => b.sev === "error") ? "error" : "info",
+      severity,
       message: `${title} ${formatYears(g.map((b) => proposal.years[b.i]))}: rækkerne summerer til ${formatAmount(g[0].sum)}, men Total er ${formatAmount(g[0].total)}`,
       location: mergeLocations(g.map((b) => proposal.locate(`${path}.${t.total!.raw}.${proposal.years[b.i]}`))),
     });
@@ -323,14 +321,12 @@ function sumAgainstTabel1(proposal: Proposal, normal: Partial<Record<KvantumTabl
       const sev = severityOfDifference(sum.minus(service[i]), tol);
       if (sev) bad.push({ i, sum, sev });
     });
-    const groups = new Map<string, typeof bad>();
-    for (const b of bad) groups.set(`${b.sum}|${service[b.i]}`, [...(groups.get(`${b.sum}|${service[b.i]}`) ?? []), b]);
-    for (const g of groups.values()) {
+    for (const { years: g, severity } of groupBySameNumbers(bad, (b) => `${b.sum}|${service[b.i]}`)) {
       const year = proposal.years[g[0].i];
       const where = t.total ? `stated.kvantum.${name}.${t.total.raw}.${year}` : `stated.kvantum.${name}`;
       out.push({
         code: "KVANTUM_MISMATCH",
-        severity: g.some((b) => b.sev === "error") ? "error" : "info",
+        severity,
         message: `${titleOf(proposal, name)} ${formatYears(g.map((b) => proposal.years[b.i]))}: i alt ${formatAmount(g[0].sum)}, men Samlet varig ændring, Service er ${formatAmount(service[g[0].i])}`,
         location: proposal.locate(where),
       });

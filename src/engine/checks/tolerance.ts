@@ -15,3 +15,13 @@ export function severityOfDifference(diff: Decimal, tol: number): Severity | und
   if (abs.lt(0.5)) return undefined;
   return abs.lte(tol) ? "info" : "error";
 }
+
+/**
+ * The years a check found off, grouped by what they show (same stated and computed numbers), so a
+ * finding lists "2025–2029" once instead of five times; the group is an error when any year is.
+ */
+export function groupBySameNumbers<T extends { sev: Severity }>(bad: T[], key: (b: T) => string): { years: T[]; severity: Severity }[] {
+  const groups = new Map<string, T[]>();
+  for (const b of bad) groups.set(key(b), [...(groups.get(key(b)) ?? []), b]);
+  return [...groups.values()].map((years) => ({ years, severity: years.some((b) => b.sev === "error") ? "error" : "info" }));
+}
